@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'app',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'artifact',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

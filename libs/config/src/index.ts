@@ -1,0 +1,7 @@
+export { TsforecastError, UsageError, ConfigError, DataError, NotFoundError } from './errors/tsforecast-error';
+export { redactSecrets } from './errors/redact-secrets';
+export { Logger, silentLogger, type LogFields } from './ports/logger';
+export { Clock, systemClock } from './ports/clock';
+export { settingsSchema, settingKeys, SettingsToken, type Settings, type SettingsInput } from './settings/settings-schema';
+export { loadSettings, describeSettings, type LoadSettingsOptions } from './settings/load-settings';
+export { configModule } from './config-module';

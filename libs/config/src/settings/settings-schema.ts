@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const booleanText = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = z.coerce.number().int().min(1);
+
+/**
+ * Every setting the system reads, by its environment-variable name, with its
+ * default. One schema serves env, `.env`, config files and CLI flags.
+ */
+export const settingsSchema = z.object({
+  /** PostgreSQL server URL. Unset: the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  MODEL_DIR: z.string().min(1).default('models'),
+  OUTPUT_DIR: z.string().min(1).default('outputs'),
+  LOG_DIR: z.string().min(1).default('logs'),
+  MAX_PARALLEL_RUNS: positiveInt.default(1),
+  DEFAULT_BACKEND: z.enum(['cpu', 'webgpu', 'cuda']).default('cpu'),
+  ENABLE_GPU: booleanText.default(false),
+  /** GPU memory limit in MiB for the CUDA / WebGPU execution providers; 0 = no limit. */
+  GPU_MEMORY_LIMIT: z.coerce.number().int().min(0).default(0),
+  /** Intra-op threads for ONNX Runtime; 0 = one per core. */
+  ORT_THREADS: z.coerce.number().int().min(0).default(0),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'text']).default('text'),
+  ENABLE_MLFLOW: booleanText.default(false),
+  MLFLOW_TRACKING_URI: z.string().url().optional(),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+
+/** The validated settings object. */
+export type Settings = z.infer<typeof settingsSchema>;
+/** What a source may give: every key optional, values still untyped text. */
+export type SettingsInput = Partial<Record<keyof Settings, unknown>>;
+export const settingKeys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/** DI token for the process-wide {@link Settings}. */
+export const SettingsToken = Symbol('Settings');

@@ -1,0 +1,2 @@
+// Test fakes for other libs' tests. Not part of the public runtime API.
+export { MemoryLogger } from './ports/memory-logger';

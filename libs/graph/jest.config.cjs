@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'graph',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

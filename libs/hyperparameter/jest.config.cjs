@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'hyperparameter',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

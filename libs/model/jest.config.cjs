@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'model',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,58 @@
+import type { Logger } from '@tsforecast/config';
+import type { SeriesFrame } from '@tsforecast/data';
+import type { Forecast } from './forecast';
+
+/** What a model can use and needs; the service checks data against it before fitting. */
+export interface ModelCapabilities {
+  /** Exogenous kinds the model reads (none for the baselines). */
+  exogenous: { historic: boolean; future: boolean; static: boolean };
+  /** Whether the model forecasts all series jointly (multivariate). */
+  multivariate: boolean;
+  /** Fewest training points a series must have for this model and horizon. */
+  minHistory(h: number, hyperparameters: Record<string, unknown>): number;
+}
+
+/** What a fit may use besides the data: logging, progress, cancellation. */
+export interface FitContext {
+  logger: Logger;
+  /** Called with fit progress (0..1) and fields such as step and loss. */
+  onProgress?: (fraction: number, fields: Record<string, number>) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * A fitted-or-fittable forecaster for a panel of series. One instance is one
+ * model × horizon × hyperparameter set.
+ *
+ * @example
+ * const model = registry.create('SeasonalNaive', { h: 12 });
+ * await model.fit(train, ctx);
+ * const fc = await model.predict(train);
+ */
+export interface ForecastModel<H extends object = Record<string, unknown>> {
+  readonly name: string;
+  readonly h: number;
+  readonly hyperparameters: Readonly<H>;
+  /** Learns from every series of `frame`. */
+  fit(frame: SeriesFrame, context: FitContext): Promise<void>;
+  /** Forecasts the `h` points after the end of each series of `history`. */
+  predict(history: SeriesFrame): Promise<Forecast>;
+}
+
+/**
+ * The registration of one model: adding a model is one file with its class plus
+ * one `ModelDefinition` bound as a multi-binding of {@link ModelDefinitionToken}.
+ */
+export interface ModelDefinition<H extends object = Record<string, unknown>> {
+  /** Class name, as in the paper (`NHITS`, `SeasonalNaive`). */
+  readonly name: string;
+  readonly kind: 'baseline' | 'neural';
+  readonly description: string;
+  readonly capabilities: ModelCapabilities;
+  /** Default hyperparameters for horizon `h` and season length `m`. */
+  defaults(h: number, seasonLength: number): H;
+  /** A new unfitted model; `overrides` are merged over `defaults`. */
+  create(h: number, seasonLength: number, overrides?: Partial<H>): ForecastModel<H>;
+}
+
+export const ModelDefinitionToken = Symbol('ModelDefinition');

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'service',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

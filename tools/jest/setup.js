@@ -1,0 +1,2 @@
+// Inversify and TypeORM read decorator metadata at import time.
+require('reflect-metadata');
