@@ -1,5 +1,6 @@
 import type { Logger } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
+import type { ExportedModel } from './exported-model';
 import type { Forecast } from './forecast';
 
 /** What a model can use and needs; the service checks data against it before fitting. */
@@ -37,6 +38,12 @@ export interface ForecastModel<H extends object = Record<string, unknown>> {
   fit(frame: SeriesFrame, context: FitContext): Promise<void>;
   /** Forecasts the `h` points after the end of each series of `history`. */
   predict(history: SeriesFrame): Promise<Forecast>;
+  /**
+   * The fitted model as an ONNX graph following the {@link ExportedModel}
+   * contract. Absent for the statistical baselines: they hold no learned
+   * weights and forecast from the history they are given at predict time.
+   */
+  export?(): Promise<ExportedModel>;
 }
 
 /**

@@ -1,0 +1,68 @@
+import { resolve, basename, extname } from 'node:path';
+import type { Command } from 'commander';
+import { TrainingService } from '@tsforecast/service';
+import { parseNames, parsePositiveInteger, parsePositiveIntegers } from '../parse-options';
+import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
+
+/** The bundled sample: AirPassengers, 144 monthly points (public domain). */
+export const SAMPLE_DATA = resolve(__dirname, '../../assets/air_passengers.csv');
+export const DEFAULT_MODELS = 'SeasonalNaive,Naive,HistoricAverage,RandomWalkWithDrift';
+
+interface TrainFlags {
+  data: string;
+  models: string;
+  horizons: string;
+  outputDir?: string;
+  experiment?: string;
+  freq?: string;
+  seasonLength?: string;
+  maxSteps?: string;
+  inputSize?: string;
+  scaler?: string;
+  loss?: string;
+  rankBy: string;
+}
+
+export function registerTrainCommand(program: Command, globals: () => GlobalFlags): void {
+  program
+    .command('train')
+    .description('fit every model × horizon on the training part, score the hold-out (last h points), track runs and write a leaderboard')
+    .option('--data <csv>', 'long-format CSV unique_id,ds,y', SAMPLE_DATA)
+    .option('--models <names>', 'comma-separated model names (see `models`)', DEFAULT_MODELS)
+    .option('--horizons <list>', 'comma-separated forecast horizons', '12')
+    .option('--output-dir <dir>', 'where leaderboard.csv, predictions.csv and summary.json go (default <OUTPUT_DIR>/<experiment>)')
+    .option('--experiment <name>', 'experiment name (default: the data file name)')
+    .option('--freq <freq>', "override the inferred frequency ('H', 'D', 'W', 'M', 'Q', 'Y', '15min', ...)")
+    .option('--season-length <m>', 'override the inferred season length')
+    .option('--max-steps <n>', 'training steps of neural models')
+    .option('--input-size <n>', 'input window of neural models (default 2·h)')
+    .option('--scaler <type>', 'temporal scaler of neural models: identity|standard|robust|minmax|revin')
+    .option('--loss <name>', 'training loss of neural models: mae|mse|huber|mqloss')
+    .option('--rank-by <metric>', 'leaderboard metric: mae|mse|rmse|mape|smape|mase', 'mae')
+    .action(async (flags: TrainFlags) => {
+      const settings = settingsFrom(globals());
+      const experiment = flags.experiment ?? basename(flags.data, extname(flags.data));
+      const request = {
+        data: flags.data,
+        models: parseNames('--models', flags.models),
+        horizons: parsePositiveIntegers('--horizons', flags.horizons),
+        experiment,
+        outputDir: flags.outputDir ?? resolve(settings.OUTPUT_DIR, experiment),
+        frequency: flags.freq,
+        seasonLength: flags.seasonLength === undefined ? undefined : parsePositiveInteger('--season-length', flags.seasonLength),
+        overrides: {
+          max_steps: flags.maxSteps === undefined ? undefined : parsePositiveInteger('--max-steps', flags.maxSteps),
+          input_size: flags.inputSize === undefined ? undefined : parsePositiveInteger('--input-size', flags.inputSize),
+          scaler_type: flags.scaler,
+          loss: flags.loss,
+        },
+        rankBy: flags.rankBy as 'mae',
+      };
+      const result = await withApp(settings, (app) => app.container.get(TrainingService).train(request));
+      const rows = result.outcomes.map((o) => ({ model: o.model, h: o.horizon, status: o.status, ...o.metrics, error: o.error ?? '' }));
+      printTable(rows, ['model', 'h', 'status', 'mae', 'rmse', 'smape', 'mase', 'fit_seconds', 'error']);
+      for (const b of result.best) process.stdout.write(`best for h=${b.horizon}: ${b.model} (${request.rankBy} ${b.score.toFixed(3)})\n`);
+      process.stdout.write(`experiment '${result.experiment}' · outputs in ${request.outputDir}\n`);
+      if (result.outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import { configModule, type Logger, type Settings } from '@tsforecast/config';
+import { dataModule } from '@tsforecast/data';
+import { graphModule } from '@tsforecast/graph';
+import { modelModule } from '@tsforecast/model';
+import { dbModule, openDatabase, type Database } from '@tsforecast/db';
+import { hyperparameterModule } from '@tsforecast/hyperparameter';
+import { executionModule } from '@tsforecast/execution';
+import { artifactModule } from '@tsforecast/artifact';
+import { createLogger, loggingModule } from '@tsforecast/logging';
+import { serviceModule } from '@tsforecast/service';
+
+export interface AppContainer {
+  container: Container;
+  database: Database;
+  logger: Logger;
+  /** Closes the database (and its embedded lock). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface BuildContainerOptions {
+  /** Logger to use instead of one made from settings (tests). */
+  logger?: Logger;
+  /** Draw progress bars (default: when stderr is a TTY). */
+  tty?: boolean;
+  /** Apply pending migrations on a server database (what `cli migrate` does). */
+  migrate?: boolean;
+}
+
+/**
+ * The composition root: which implementation serves each token. Opens the
+ * database (embedded PGlite unless `DATABASE_URL` is set; the embedded one
+ * migrates itself) and loads every layer's ContainerModule, bottom to top.
+ *
+ * @example
+ * const app = await buildContainer(loadSettings());
+ * const service = app.container.get(TrainingService);
+ * await app.close();
+ */
+export async function buildContainer(settings: Settings, options: BuildContainerOptions = {}): Promise<AppContainer> {
+  const logger = options.logger ?? createLogger(settings);
+  const database = await openDatabase(settings, logger, { migrate: options.migrate });
+  const container = new Container();
+  try {
+    container.loadSync(
+      configModule(settings),
+      dataModule,
+      graphModule,
+      modelModule,
+      dbModule(database),
+      hyperparameterModule,
+      executionModule,
+      artifactModule,
+      loggingModule(logger, { tty: options.tty }),
+      serviceModule,
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    container,
+    database,
+    logger,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,1 @@
+export { buildContainer, type AppContainer, type BuildContainerOptions } from './build-container';

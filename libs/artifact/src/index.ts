@@ -1,0 +1,7 @@
+export type { ModelMetadata } from './model-store/model-metadata';
+export { ModelStore, type SavedModel, type LoadedModel } from './model-store/model-store';
+export { FileModelStore } from './model-store/file-model-store';
+export { OnnxForecaster } from './model-store/onnx-forecaster';
+export { writeRunReport, leaderboardColumns, type LeaderboardRow, type PredictionRow, type RunReport } from './reports/run-report';
+export { writeCsv, csvField } from './reports/csv-writer';
+export { artifactModule } from './artifact-module';

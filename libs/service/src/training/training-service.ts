@@ -1,0 +1,197 @@
+import { inject, injectable } from 'inversify';
+import { Logger, UsageError, type Settings, SettingsToken } from '@tsforecast/config';
+import {
+  SeriesReader,
+  checkMinLength,
+  evaluateForecasts,
+  fingerprintFrame,
+  formatTimestamp,
+  holdOut,
+  type SeriesFrame,
+} from '@tsforecast/data';
+import { ModelRegistry, type Forecast, type ForecastModel } from '@tsforecast/model';
+import { TrackingStore } from '@tsforecast/db';
+import { ModelStore, writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
+import { ProgressReporter } from '@tsforecast/logging';
+import { LocalExecutor } from '@tsforecast/execution';
+import type { RunOutcome, TrainRequest, TrainResult } from './train-request';
+import { pickOverrides } from './pick-overrides';
+import { rankLeaderboard } from './rank-leaderboard';
+
+interface RunSpec {
+  model: string;
+  horizon: number;
+}
+
+/**
+ * The main job: for each model × horizon, fit on the training part, forecast
+ * the hold-out (the last `h` points of every series), score it, and record the
+ * run, its metrics, predictions and model in the database; then rank a
+ * leaderboard per horizon and write the output folder. A failing model marks
+ * its run failed with the error; the others go on.
+ */
+@injectable()
+export class TrainingService {
+  constructor(
+    @inject(SeriesReader) private readonly reader: SeriesReader,
+    @inject(ModelRegistry) private readonly registry: ModelRegistry,
+    @inject(TrackingStore) private readonly tracking: TrackingStore,
+    @inject(ModelStore) private readonly modelStore: ModelStore,
+    @inject(ProgressReporter) private readonly progress: ProgressReporter,
+    @inject(LocalExecutor) private readonly executor: LocalExecutor,
+    @inject(Logger) private readonly logger: Logger,
+    @inject(SettingsToken) private readonly settings: Settings,
+  ) {}
+
+  async train(request: TrainRequest): Promise<TrainResult> {
+    this.validate(request);
+    const { frame, report } = await this.reader.read(request.data, { frequency: request.frequency, seasonLength: request.seasonLength });
+    for (const warning of report.warnings) this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
+    this.logger.info('dataset loaded', { file: request.data, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength });
+
+    const experiment = await this.tracking.ensureExperiment(request.experiment);
+    const fingerprint = fingerprintFrame(frame);
+    const dataset = await this.tracking.registerDataset({
+      name: request.data.split(/[\\/]/).pop() ?? request.data,
+      path: request.data,
+      fingerprint,
+      rowCount: report.rows,
+      seriesCount: frame.series.length,
+      frequency: `${frame.frequency.step}${frame.frequency.unit}`,
+      seasonLength: frame.seasonLength,
+    });
+
+    const specs: RunSpec[] = request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
+    const splits = new Map(request.horizons.map((h) => [h, holdOut(frame, h)] as const));
+    const predictions: PredictionRow[] = [];
+    const outcomes = await this.executor.runAll(specs, this.settings.MAX_PARALLEL_RUNS, (spec) =>
+      this.runOne(spec, splits.get(spec.horizon)!, { experimentId: experiment.id, datasetId: dataset.id, fingerprint, request, predictions }),
+    );
+    this.progress.stop();
+
+    const leaderboard: LeaderboardRow[] = [];
+    const best: TrainResult['best'] = [];
+    const rankBy = request.rankBy ?? 'mae';
+    for (const horizon of request.horizons) {
+      const ranked = rankLeaderboard(outcomes.filter((o) => o.horizon === horizon), rankBy);
+      if (ranked.length === 0) continue;
+      await this.tracking.saveLeaderboard(
+        experiment.id,
+        horizon,
+        ranked.map((r) => ({ modelName: r.model, runId: r.runId, rank: r.rank, metrics: r.metrics })),
+      );
+      for (const r of ranked) leaderboard.push({ horizon, model: r.model, runId: r.runId, rank: r.rank, fitSeconds: r.fitSeconds, ...metricColumns(r.metrics) });
+      best.push({ horizon, model: ranked[0]!.model, runId: ranked[0]!.runId, score: ranked[0]!.metrics[rankBy] ?? Number.NaN });
+    }
+
+    const summary = {
+      experiment: request.experiment,
+      experimentId: experiment.id,
+      dataset: { path: request.data, fingerprint, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength },
+      rankBy,
+      best,
+      runs: outcomes,
+    };
+    const outputs = await writeRunReport(request.outputDir, { leaderboard, predictions, summary });
+    return { experiment: request.experiment, experimentId: experiment.id, datasetId: dataset.id, outcomes, outputs, best };
+  }
+
+  private validate(request: TrainRequest): void {
+    if (request.models.length === 0) throw new UsageError("'models' must name at least one model");
+    for (const name of request.models) this.registry.get(name);
+    for (const h of request.horizons) {
+      if (!Number.isSafeInteger(h) || h < 1) throw new UsageError(`'horizon' must be a positive integer, got ${String(h)}`);
+    }
+  }
+
+  private async runOne(
+    spec: RunSpec,
+    split: { train: SeriesFrame; test: SeriesFrame },
+    context: { experimentId: string; datasetId: string; fingerprint: string; request: TrainRequest; predictions: PredictionRow[] },
+  ): Promise<RunOutcome> {
+    const definition = this.registry.get(spec.model);
+    const defaults = definition.defaults(spec.horizon, split.train.seasonLength);
+    const overrides = pickOverrides(defaults, context.request.overrides ?? {});
+    const parameters = { ...defaults, ...overrides };
+    const run = await this.tracking.startRun({
+      experimentId: context.experimentId,
+      datasetId: context.datasetId,
+      modelName: definition.name,
+      horizon: spec.horizon,
+      kind: 'train',
+      parameters,
+    });
+    const log = this.logger.child({ run: run.id, model: definition.name, h: spec.horizon });
+    const started = Date.now();
+    const task = this.progress.start(`${definition.name} h=${spec.horizon}`, 100);
+    try {
+      checkMinLength(split.train, definition.capabilities.minHistory(spec.horizon, parameters), `model ${definition.name} with h=${spec.horizon}`);
+      const model: ForecastModel = definition.create(spec.horizon, split.train.seasonLength, overrides);
+      await model.fit(split.train, { logger: log, onProgress: (fraction, fields) => task.update(Math.round(fraction * 100), fields) });
+      const fitSeconds = (Date.now() - started) / 1000;
+      const forecast = await model.predict(split.train);
+      const evaluation = evaluateForecasts(split.test, forecast, { train: split.train });
+      const metrics: Record<string, number> = { ...evaluation.panel, fit_seconds: fitSeconds };
+      const saved = await this.saveModel(model, definition.kind, run.id, split.train, context.fingerprint, metrics);
+      await this.tracking.savePredictions(run.id, predictionRecords(forecast), { modelId: saved.id });
+      await this.tracking.completeRun(run.id, { metrics, durationMs: Date.now() - started });
+      task.finish({ mae: metrics['mae'] ?? Number.NaN });
+      context.predictions.push(...predictionRows(definition.name, spec.horizon, split, forecast));
+      log.info('run completed', { mae: metrics['mae'], smape: metrics['smape'], mase: metrics['mase'], fitSeconds, model: `${saved.name}@${saved.version}` });
+      return { runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', metrics, fitSeconds, modelRef: `${saved.name}@${saved.version}` };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      task.finish({ failed: 1 });
+      await this.tracking.failRun(run.id, message);
+      log.error('run failed', { error: message });
+      return { runId: run.id, model: definition.name, horizon: spec.horizon, status: 'failed', error: message, fitSeconds: (Date.now() - started) / 1000 };
+    }
+  }
+
+  private async saveModel(model: ForecastModel, kind: 'baseline' | 'neural', runId: string, train: SeriesFrame, fingerprint: string, metrics: Record<string, number>) {
+    const exported = model.export ? await model.export() : undefined;
+    return this.modelStore.save(
+      {
+        model: model.name,
+        kind,
+        hyperparameters: { ...model.hyperparameters },
+        h: model.h,
+        inputSize: exported?.inputSize,
+        scaler: exported?.scaler,
+        quantiles: exported?.quantiles,
+        opset: exported?.opset,
+        frequency: train.frequency,
+        seasonLength: train.seasonLength,
+        trainingFingerprint: fingerprint,
+        metrics,
+        runId,
+      },
+      exported?.onnx,
+    );
+  }
+}
+
+function metricColumns(metrics: Record<string, number>) {
+  const get = (k: string) => metrics[k] ?? Number.NaN;
+  return { mae: get('mae'), mse: get('mse'), rmse: get('rmse'), mape: get('mape'), smape: get('smape'), mase: get('mase') };
+}
+
+function predictionRecords(forecast: Forecast) {
+  return forecast.seriesIds.flatMap((seriesId, i) =>
+    Array.from(forecast.mean[i]!, (value, k) => ({ seriesId, ds: new Date(forecast.ds[i]![k]!), value })),
+  );
+}
+
+function predictionRows(model: string, horizon: number, split: { test: SeriesFrame }, forecast: Forecast): PredictionRow[] {
+  const actual = new Map(split.test.series.map((s) => [s.id, s]));
+  return forecast.seriesIds.flatMap((uniqueId, i) =>
+    Array.from(forecast.mean[i]!, (yHat, k) => ({
+      model,
+      horizon,
+      uniqueId,
+      ds: formatTimestamp(forecast.ds[i]![k]!, split.test.frequency),
+      y: actual.get(uniqueId)?.y[k] ?? null,
+      yHat,
+    })),
+  );
+}
