@@ -11,6 +11,9 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 
 module.exports = {
   testEnvironment: 'node',
+  // CI has 2 cores shared by parallel jest workers; real databases and ONNX
+  // sessions can be slow to start under that load.
+  testTimeout: 30000,
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -21,7 +21,7 @@ function cli(args: string[], env: Record<string, string>) {
 
 describe('cli (end to end)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-'));
-  const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out') };
+  const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
 
   it('trains baselines on the bundled sample, scores the hold-out and writes the outputs', () => {
     const run = cli(['train', '--models', 'SeasonalNaive,Naive', '--horizons', '12', '--experiment', 'e2e'], env);

@@ -28,7 +28,8 @@ export class FileModelStore implements ModelStore {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     if (onnx) await writeFile(join(staging, 'model.onnx'), onnx);
-    await writeFile(join(staging, 'metadata.json'), JSON.stringify(metadata, null, 2) + '\n');
+    const metadataText = JSON.stringify(metadata, null, 2) + '\n';
+    await writeFile(join(staging, 'metadata.json'), metadataText);
     await rm(dir, { recursive: true, force: true });
     await rename(staging, dir);
     const sizeBytes = (onnx?.byteLength ?? 0) + (await stat(join(dir, 'metadata.json'))).size;
@@ -37,7 +38,8 @@ export class FileModelStore implements ModelStore {
       name: input.model,
       artifactPath: dir,
       sizeBytes,
-      sha256: metadata.sha256 ?? '',
+      // The checksum of the model's main file: the ONNX graph, or for a baseline its metadata.
+      sha256: metadata.sha256 ?? sha256(Buffer.from(metadataText, 'utf8')),
       hyperparameters: JSON.parse(JSON.stringify(input.hyperparameters)) as Record<string, never>,
       metadata: JSON.parse(JSON.stringify(metadata)) as Record<string, never>,
     });

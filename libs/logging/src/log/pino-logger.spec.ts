@@ -1,3 +1,4 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createLogger } from './pino-logger';
 
@@ -31,5 +32,16 @@ describe('createLogger', () => {
     logger.warn('slow step', { step: 3 });
     expect(text()).toMatch(/WARN.*slow step/);
     expect(text()).toMatch(/step: 3/);
+  });
+});
+
+describe('createLogger with LOG_DIR', () => {
+  it('also appends JSON lines to <LOG_DIR>/tsforecast.log', () => {
+    const dir = `${mkdtempSync('/tmp/tsf-logdir-')}/nested`;
+    const stream = new PassThrough();
+    const logger = createLogger({ LOG_LEVEL: 'info', LOG_FORMAT: 'text', LOG_DIR: dir }, stream);
+    logger.info('to both', { k: 1 });
+    const line = JSON.parse(readFileSync(`${dir}/tsforecast.log`, 'utf8').trim()) as Record<string, unknown>;
+    expect(line).toMatchObject({ msg: 'to both', k: 1 });
   });
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import pino from 'pino';
 import type { LogFields, Logger, Settings } from '@tsforecast/config';
 import { redactSecrets } from '@tsforecast/config';
@@ -25,20 +26,27 @@ export class PinoLogger implements Logger {
 
 /**
  * The process logger from settings: JSON lines (`LOG_FORMAT=json`) or readable
- * text, at `LOG_LEVEL`, written to stderr so that stdout stays for results.
+ * text, at `LOG_LEVEL`, written to stderr so that stdout stays for results;
+ * with `LOG_DIR`, every line is also appended as JSON to `<LOG_DIR>/tsforecast.log`.
  */
-export function createLogger(settings: Pick<Settings, 'LOG_LEVEL' | 'LOG_FORMAT'>, destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(
+  settings: Pick<Settings, 'LOG_LEVEL' | 'LOG_FORMAT'> & Partial<Pick<Settings, 'LOG_DIR'>>,
+  destination: NodeJS.WritableStream = process.stderr,
+): Logger {
   const options: pino.LoggerOptions = {
     level: settings.LOG_LEVEL,
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  let console: NodeJS.WritableStream = destination;
   if (settings.LOG_FORMAT === 'text') {
     // pino-pretty as a synchronous stream (no worker thread) so lines are not lost on exit.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pretty = require('pino-pretty') as (o: Record<string, unknown>) => NodeJS.WritableStream;
-    const stream = pretty({ destination, colorize: false, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
-    return new PinoLogger(pino(options, stream));
+    console = pretty({ destination, colorize: false, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
   }
-  return new PinoLogger(pino(options, destination));
+  if (!settings.LOG_DIR) return new PinoLogger(pino(options, console));
+  const file = pino.destination({ dest: join(settings.LOG_DIR, 'tsforecast.log'), mkdir: true, sync: true, append: true });
+  const level = settings.LOG_LEVEL === 'silent' ? 'fatal' : settings.LOG_LEVEL;
+  return new PinoLogger(pino(options, pino.multistream([{ level, stream: console }, { level, stream: file }])));
 }

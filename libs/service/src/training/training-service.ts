@@ -1,4 +1,4 @@
-import { inject, injectable } from 'inversify';
+import { inject, injectable, multiInject, optional } from 'inversify';
 import { Logger, UsageError, type Settings, SettingsToken } from '@tsforecast/config';
 import {
   SeriesReader,
@@ -10,9 +10,9 @@ import {
   type SeriesFrame,
 } from '@tsforecast/data';
 import { ModelRegistry, type Forecast, type ForecastModel } from '@tsforecast/model';
-import { TrackingStore } from '@tsforecast/db';
+import { TrackingStore, type JsonObject } from '@tsforecast/db';
 import { ModelStore, writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
-import { ProgressReporter } from '@tsforecast/logging';
+import { ProgressReporter, RunSink, type FinishedRun } from '@tsforecast/logging';
 import { LocalExecutor } from '@tsforecast/execution';
 import type { RunOutcome, TrainRequest, TrainResult } from './train-request';
 import { pickOverrides } from './pick-overrides';
@@ -41,6 +41,7 @@ export class TrainingService {
     @inject(LocalExecutor) private readonly executor: LocalExecutor,
     @inject(Logger) private readonly logger: Logger,
     @inject(SettingsToken) private readonly settings: Settings,
+    @multiInject(RunSink) @optional() private readonly sinks: RunSink[] = [],
   ) {}
 
   async train(request: TrainRequest): Promise<TrainResult> {
@@ -119,7 +120,8 @@ export class TrainingService {
       modelName: definition.name,
       horizon: spec.horizon,
       kind: 'train',
-      parameters,
+      // Plain JSON: what the hyperparameter object serialises to.
+      parameters: JSON.parse(JSON.stringify(parameters)) as JsonObject,
     });
     const log = this.logger.child({ run: run.id, model: definition.name, h: spec.horizon });
     const started = Date.now();
@@ -137,6 +139,7 @@ export class TrainingService {
       await this.tracking.completeRun(run.id, { metrics, durationMs: Date.now() - started });
       task.finish({ mae: metrics['mae'] ?? Number.NaN });
       context.predictions.push(...predictionRows(definition.name, spec.horizon, split, forecast));
+      await this.report({ experiment: context.request.experiment, runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', parameters, metrics, startedAt: new Date(started), endedAt: new Date() });
       log.info('run completed', { mae: metrics['mae'], smape: metrics['smape'], mase: metrics['mase'], fitSeconds, model: `${saved.name}@${saved.version}` });
       return { runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', metrics, fitSeconds, modelRef: `${saved.name}@${saved.version}` };
     } catch (error) {
@@ -144,8 +147,14 @@ export class TrainingService {
       task.finish({ failed: 1 });
       await this.tracking.failRun(run.id, message);
       log.error('run failed', { error: message });
+      await this.report({ experiment: context.request.experiment, runId: run.id, model: definition.name, horizon: spec.horizon, status: 'failed', parameters, metrics: {}, startedAt: new Date(started), endedAt: new Date(), error: message });
       return { runId: run.id, model: definition.name, horizon: spec.horizon, status: 'failed', error: message, fitSeconds: (Date.now() - started) / 1000 };
     }
+  }
+
+  /** External trackers (MLflow); each handles its own failures. */
+  private async report(run: FinishedRun): Promise<void> {
+    await Promise.all((this.sinks ?? []).map((sink) => sink.runFinished(run)));
   }
 
   private async saveModel(model: ForecastModel, kind: 'baseline' | 'neural', runId: string, train: SeriesFrame, fingerprint: string, metrics: Record<string, number>) {

@@ -1,0 +1,101 @@
+import { TsforecastError, UsageError } from '@tsforecast/config';
+import type { SeriesFrame } from '../frame/series-frame';
+import { mase } from './mase';
+import { mae, mape, mse, rmse, smape } from './point-metrics';
+
+/** The metrics {@link evaluateForecasts} computes. */
+export const METRIC_NAMES = ['mae', 'mse', 'rmse', 'mape', 'smape', 'mase'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Point forecasts per series (the model lib's `Forecast` fits this shape). */
+export interface PointForecasts {
+  seriesIds: readonly string[];
+  /** One forecast per series: [series][h]. */
+  mean: readonly Float64Array[];
+}
+
+/** Metric values of one series. */
+export interface SeriesScores {
+  id: string;
+  values: Record<MetricName, number>;
+}
+
+/** Per-series metrics and their panel aggregate. */
+export interface Evaluation {
+  perSeries: SeriesScores[];
+  /**
+   * Mean over series of each metric, skipping series where it is NaN (e.g.
+   * MAPE of an all-zero series), as utilsforecast's `evaluate` + pandas mean
+   * do; NaN if every series is NaN. Infinity propagates.
+   */
+  panel: Record<MetricName, number>;
+}
+
+/** Options of {@link evaluateForecasts}. */
+export interface EvaluateOptions {
+  /** The training part, needed for MASE: same series ids as the test frame. */
+  train?: SeriesFrame;
+  /** Season length of the MASE scale (default: the test frame's). */
+  seasonLength?: number;
+  /** Metrics to compute (default: all; MASE only when `train` is given). */
+  metrics?: readonly MetricName[];
+}
+
+/** Mean of the non-NaN values; NaN if there are none. */
+function meanSkippingNaN(values: readonly number[]): number {
+  let sum = 0;
+  let count = 0;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    sum += v;
+    count++;
+  }
+  return count === 0 ? Number.NaN : sum / count;
+}
+
+/**
+ * Scores forecasts against the actual test values, series by series, then
+ * averages each metric over series, like the M4 competition and
+ * utilsforecast's `evaluate` (so every series weighs the same, whatever its
+ * scale or length). Panel RMSE is the mean of per-series RMSEs. Definitions:
+ * docs/METRICS.md.
+ *
+ * @throws UsageError if MASE is asked for without `train`.
+ * @throws TsforecastError if a test series has no forecast or lengths differ.
+ * @example
+ * const { panel } = evaluateForecasts(test, forecast, { train });
+ * panel.mase
+ */
+export function evaluateForecasts(test: SeriesFrame, forecasts: PointForecasts, options: EvaluateOptions = {}): Evaluation {
+  const metrics = options.metrics ?? METRIC_NAMES.filter((name) => name !== 'mase' || options.train !== undefined);
+  const m = options.seasonLength ?? test.seasonLength;
+  if (metrics.includes('mase') && options.train === undefined) {
+    throw new UsageError("metric 'mase' needs the training frame ('train') for its scale");
+  }
+  const forecastIndex = new Map(forecasts.seriesIds.map((id, i) => [id, i]));
+  const trainById = new Map((options.train?.series ?? []).map((s) => [s.id, s]));
+
+  const perSeries = test.series.map((series): SeriesScores => {
+    const i = forecastIndex.get(series.id);
+    if (i === undefined) throw new TsforecastError(`no forecast for series '${series.id}'`);
+    const yHat = forecasts.mean[i]!;
+    if (yHat.length !== series.y.length) {
+      throw new TsforecastError(`forecast of series '${series.id}' has ${yHat.length} points, its test part ${series.y.length}`);
+    }
+    const values = {} as Record<MetricName, number>;
+    for (const name of metrics) {
+      if (name === 'mase') {
+        const train = trainById.get(series.id);
+        if (train === undefined) throw new TsforecastError(`no training part for series '${series.id}' (needed for MASE)`);
+        values.mase = mase(series.y, yHat, train.y, m);
+      } else {
+        values[name] = { mae, mse, rmse, mape, smape }[name](series.y, yHat);
+      }
+    }
+    return { id: series.id, values };
+  });
+
+  const panel = {} as Record<MetricName, number>;
+  for (const name of metrics) panel[name] = meanSkippingNaN(perSeries.map((s) => s.values[name]));
+  return { perSeries, panel };
+}

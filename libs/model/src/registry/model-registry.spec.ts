@@ -1,0 +1,35 @@
+import { UsageError } from '@tsforecast/config';
+import { Container } from 'inversify';
+import { naiveDefinition } from '../baselines/naive';
+import { modelModule } from '../model-module';
+import { ModelRegistry } from './model-registry';
+
+describe('ModelRegistry', () => {
+  let registry: ModelRegistry;
+  beforeAll(() => {
+    const container = new Container();
+    container.loadSync(modelModule);
+    registry = container.get(ModelRegistry);
+  });
+
+  it('resolves the baselines from the multi-binding', () => {
+    expect(registry.names()).toEqual(expect.arrayContaining(['Naive', 'SeasonalNaive', 'HistoricAverage', 'RandomWalkWithDrift']));
+    expect(registry.get('seasonalnaive').name).toBe('SeasonalNaive');
+    expect(registry.list().find((m) => m.name === 'Naive')).toEqual({ name: 'Naive', kind: 'baseline', description: expect.stringMatching(/last observed value/i) });
+  });
+
+  it('creates models with defaults and overrides', () => {
+    const model = registry.create('SeasonalNaive', 12, 24);
+    expect(model).toMatchObject({ name: 'SeasonalNaive', h: 12, hyperparameters: { seasonLength: 24 } });
+    expect(registry.create('SeasonalNaive', 6, 24, { seasonLength: 7 }).hyperparameters).toEqual({ seasonLength: 7 });
+  });
+
+  it('names the available models for an unknown name', () => {
+    expect(() => registry.get('Foo')).toThrow(UsageError);
+    expect(() => registry.get('Foo')).toThrow(/^Unknown model 'Foo'; available: Naive, SeasonalNaive, HistoricAverage, RandomWalkWithDrift/);
+  });
+
+  it('refuses two models with the same name', () => {
+    expect(() => new ModelRegistry([naiveDefinition, { ...naiveDefinition, name: 'NAIVE' }])).toThrow(/model 'NAIVE' is registered twice \(also as 'Naive'\)/);
+  });
+});
