@@ -10,11 +10,15 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 }
 
 module.exports = {
-  testEnvironment: 'node',
+  // Node environment sharing the host realm's typed arrays, which onnxruntime-node needs.
+  testEnvironment: path.join(__dirname, 'tools/jest/ort-environment.cjs'),
   // CI has 2 cores shared by parallel jest workers; real databases and ONNX
   // sessions can be slow to start under that load.
   testTimeout: 30000,
   transform: {
+    // PGlite's CJS bundle imports Node built-ins dynamically, which jest's vm
+    // cannot do; tools/jest/pglite-transform.cjs rewrites those imports.
+    '@electric-sql/pglite/dist/.+\\.cjs$': path.join(__dirname, 'tools/jest/pglite-transform.cjs'),
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -28,6 +32,7 @@ module.exports = {
       },
     ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|test).ts'],
   moduleNameMapper,

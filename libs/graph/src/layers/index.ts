@@ -1,0 +1,10 @@
+export { linear, dense, type DenseOptions } from './linear';
+export { gelu } from './gelu';
+export { layerNorm, type LayerNormOptions } from './layer-norm';
+export { batchNorm, type BatchNormOptions } from './batch-norm';
+export { dropout } from './dropout';
+export { maxPool1d, avgPool1d, poolWindows, type Pool1dOptions } from './pool1d';
+export { interpolateLinear, linearInterpolationMatrix } from './interpolate';
+export { conv1d, type Conv1dOptions } from './conv1d';
+export { embedding, type EmbeddingOptions } from './embedding';
+export { maskedMean, maeLoss, mseLoss, huberLoss, quantileLoss, MASK_EPS } from './losses';

@@ -1,0 +1,42 @@
+export type { ForecastModel, ModelDefinition, ModelCapabilities, FitContext } from './contract/forecast-model';
+export { ModelDefinitionToken } from './contract/forecast-model';
+export type { Forecast } from './contract/forecast';
+export type { ExportedModel } from './contract/exported-model';
+// Neural models, training, scalers, losses.
+export { SCALER_TYPES, type ScalerType } from './scalers/scaler-type';
+export { scalerStatistics, applyScaler, invertScaler, revinAffine, SCALER_EPS, type ScalerStatistics } from './scalers/temporal-norm';
+export { maskedMean, maskedStd, maskedLowerMedian, maskedRange, maskedCount } from './scalers/masked-statistics';
+export { LOSS_NAMES, levelsToQuantiles, lossQuantiles, lossOutputs, lossGraph, pointOutput, hostLoss, type LossName, type LossSpec } from './losses/forecast-loss';
+export {
+  trainingDefaults,
+  checkTrainingHyperparameters,
+  learningRateAt,
+  lossSpecOf,
+  type TrainingHyperparameters,
+} from './training/training-hyperparameters';
+export { allocateWindows, firstWindows, lastWindows, type WindowBatch, type WindowShape } from './training/window-batch';
+export { WindowSampler, trainWindowStarts, leftPadding, validationWindows, type TrainWindowOptions } from './training/window-sampler';
+export { buildForecastGraph, GRAPH_NAMES, type ForecastGraph, type ForecastGraphSpec, type NetworkBody } from './training/forecast-graph';
+export { trainNetwork, type TrainOutcome } from './training/train-network';
+export { InferenceRunner } from './training/inference-runner';
+export { NeuralForecaster } from './training/neural-forecaster';
+export { neuralDefinition, type NeuralModelSpec } from './training/neural-definition';
+export { ACTIVATIONS, type Activation } from './neural/activation';
+export { MLP, mlpSpec, mlpDefaults, type MLPHyperparameters } from './neural/mlp';
+export { NHITS, nhitsSpec, nhitsDefaults, type NHITSHyperparameters } from './neural/nhits';
+export { NBEATS, nbeatsSpec, nbeatsDefaults, trendBasis, seasonalityBasis, type NBEATSHyperparameters, type NBEATSStack } from './neural/nbeats';
+export { DLinear, dlinearSpec, dlinearDefaults, movingAverageMatrix, type DLinearHyperparameters } from './neural/dlinear';
+export { NLinear, nlinearSpec, nlinearDefaults, type NLinearHyperparameters } from './neural/nlinear';
+export { TiDE, tideSpec, tideDefaults, residualBlock, type TiDEHyperparameters } from './neural/tide';
+export { PatchTST, patchtstSpec, patchtstDefaults, patchCount, patchMatrix, type PatchTSTHyperparameters, type PatchTSTActivation } from './neural/patchtst';
+// Baselines and the registry.
+export { Naive, naiveDefinition, type NaiveHyperparameters } from './baselines/naive';
+export { SeasonalNaive, seasonalNaiveDefinition, type SeasonalNaiveHyperparameters } from './baselines/seasonal-naive';
+export { HistoricAverage, historicAverageDefinition, type HistoricAverageHyperparameters } from './baselines/historic-average';
+export {
+  RandomWalkWithDrift,
+  randomWalkWithDriftDefinition,
+  type RandomWalkWithDriftHyperparameters,
+} from './baselines/random-walk-with-drift';
+export { ModelRegistry, type ModelSummary } from './registry/model-registry';
+export { modelModule } from './model-module';

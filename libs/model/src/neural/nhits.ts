@@ -1,0 +1,85 @@
+import { ConfigError } from '@tsforecast/config';
+import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { NeuralForecaster } from '../training/neural-forecaster';
+import type { NeuralModelSpec } from '../training/neural-definition';
+import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import type { Activation } from './activation';
+import { blockMlp, flipMatrix } from './block-mlp';
+
+/** Hyperparameters of {@link NHITS} (one entry per stack in the lists). */
+export interface NHITSHyperparameters extends TrainingHyperparameters {
+  nBlocks: number[];
+  /** Hidden layers of every block's MLP, `[in, out]` pairs (NeuralForecast `mlp_units`, shared by all stacks). */
+  mlpUnits: number[][];
+  /** Pooling kernel (= stride) on the input of each stack. */
+  nPoolKernelSize: number[];
+  /** Forecast knots of a stack = max(⌊h / nFreqDownsample⌋, 1). */
+  nFreqDownsample: number[];
+  poolingMode: 'MaxPool1d' | 'AvgPool1d';
+  interpolationMode: 'linear';
+  dropoutProbTheta: number;
+  activation: Activation;
+}
+
+/** NeuralForecast `NHITS` defaults: 3 identity stacks of 1 block, block MLP 3×[512, 512], pools [2, 2, 1], downsample [4, 2, 1]. */
+export function nhitsDefaults(h: number): NHITSHyperparameters {
+  return {
+    ...trainingDefaults(h),
+    nBlocks: [1, 1, 1],
+    mlpUnits: [[512, 512], [512, 512], [512, 512]],
+    nPoolKernelSize: [2, 2, 1],
+    nFreqDownsample: [4, 2, 1],
+    poolingMode: 'MaxPool1d',
+    interpolationMode: 'linear',
+    dropoutProbTheta: 0,
+    activation: 'ReLU',
+  };
+}
+
+/**
+ * NHITS (Challu et al., AAAI 2023): stacks of MLP blocks on the reversed
+ * window; each block pools its input (MaxPool1d, ceil mode), predicts a
+ * backcast and a few forecast knots linearly interpolated to h, and passes the
+ * masked residual on. The forecast starts at the last input value (naive level).
+ */
+export class NHITS extends NeuralForecaster<NHITSHyperparameters> {
+  readonly name = 'NHITS';
+
+  protected body(g: GraphBuilder, z: Tensor, mask: Tensor, outputs: number): Tensor {
+    const hp = this.hyperparameters;
+    const l = hp.inputSize;
+    const stacks = hp.nBlocks.length;
+    if (hp.nPoolKernelSize.length !== stacks || hp.nFreqDownsample.length !== stacks) {
+      throw new ConfigError(`'nBlocks', 'nPoolKernelSize' and 'nFreqDownsample' must have one entry per stack, got lengths ${stacks}, ${hp.nPoolKernelSize.length}, ${hp.nFreqDownsample.length}`);
+    }
+    const flip = g.constant(flipMatrix(l), [l, l]);
+    let residuals = g.matmul(z, flip);
+    const flippedMask = g.matmul(mask, flip);
+    let forecast = g.reshape(g.slice(z, 1, l - 1, l), [z.shape[0], 1, 1]);
+    for (let s = 0; s < stacks; s++) {
+      for (let b = 0; b < hp.nBlocks[s]; b++) {
+        g.scope(`stack${s}.block${b}`, () => {
+          const k = hp.nPoolKernelSize[s];
+          const pooled = k <= 1 ? residuals : hp.poolingMode === 'MaxPool1d' ? g.maxPool1d(residuals, { kernel: k, stride: k, ceilMode: true }) : g.avgPool1d(residuals, { kernel: k, stride: k, ceilMode: true });
+          const knots = Math.max(Math.floor(this.h / hp.nFreqDownsample[s]), 1);
+          const theta = blockMlp(g, pooled, hp.mlpUnits, l + outputs * knots, hp.activation, hp.dropoutProbTheta);
+          const backcast = g.slice(theta, 1, 0, l);
+          // knots: [B, Q, K] → interpolate to [B, Q, h] → [B, h, Q]
+          const knotValues = g.reshape(g.slice(theta, 1, l, l + outputs * knots), [z.shape[0], outputs, knots]);
+          const blockForecast = g.transpose(g.interpolateLinear(knotValues, this.h), [0, 2, 1]);
+          residuals = g.mul(g.sub(residuals, backcast), flippedMask);
+          forecast = g.add(forecast, blockForecast);
+        });
+      }
+    }
+    return forecast;
+  }
+}
+
+/** Registration of {@link NHITS}. */
+export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
+  name: 'NHITS',
+  description: 'Neural Hierarchical Interpolation for Time Series: multi-rate pooled MLP stacks with interpolated forecasts.',
+  defaults: (h) => nhitsDefaults(h),
+  build: (h, hp, runtime) => new NHITS(h, hp, runtime),
+};

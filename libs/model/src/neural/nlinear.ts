@@ -1,0 +1,35 @@
+import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { NeuralForecaster } from '../training/neural-forecaster';
+import type { NeuralModelSpec } from '../training/neural-definition';
+import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+
+/** Hyperparameters of {@link NLinear} (the shared ones only). */
+export type NLinearHyperparameters = TrainingHyperparameters;
+
+/** NeuralForecast `NLinear` defaults: lr 1e-4, 5000 steps, no lr decay. */
+export function nlinearDefaults(h: number): NLinearHyperparameters {
+  return { ...trainingDefaults(h), learningRate: 1e-4, maxSteps: 5000, numLrDecays: -1 };
+}
+
+/**
+ * NLinear (Zeng et al., AAAI 2023): subtracts the last input value, maps the
+ * window linearly to the horizon, adds the value back.
+ */
+export class NLinear extends NeuralForecaster<NLinearHyperparameters> {
+  readonly name = 'NLinear';
+
+  protected body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
+    const l = this.hyperparameters.inputSize;
+    const last = g.slice(z, 1, l - 1, l);
+    const out = g.add(g.dense('linear', g.sub(z, last), this.h * outputs), last);
+    return g.reshape(out, [z.shape[0], this.h, outputs]);
+  }
+}
+
+/** Registration of {@link NLinear}. */
+export const nlinearSpec: NeuralModelSpec<NLinearHyperparameters> = {
+  name: 'NLinear',
+  description: 'Normalised linear: last-value-subtracted window mapped linearly to the horizon.',
+  defaults: (h) => nlinearDefaults(h),
+  build: (h, hp, runtime) => new NLinear(h, hp, runtime),
+};

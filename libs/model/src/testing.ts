@@ -1,0 +1,2 @@
+// Test fixtures for other libs' tests. Not part of the public runtime API.
+export { toyFrame } from './testing/toy-frame';
