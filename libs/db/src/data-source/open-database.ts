@@ -1,0 +1,55 @@
+import { TsforecastError, silentLogger, type Logger, type Settings } from '@tsforecast/config';
+import { pendingMigrations, runMigrations } from '../migrations/migration-runner';
+import type { Database } from './database';
+import { openEmbedded } from './open-embedded';
+import { openServer } from './open-server';
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /**
+   * Apply pending migrations on a server (`cli migrate`, tests). Without it a
+   * server with pending migrations is refused. Embedded databases always migrate.
+   */
+  migrate?: boolean;
+  /** Base for a relative DATA_DIR; default `process.cwd()`. */
+  cwd?: string;
+}
+
+/**
+ * Opens the tracking database the settings point at: the PostgreSQL server of
+ * `DATABASE_URL`, or, when it is unset, embedded PGlite in `<DATA_DIR>/pgdata`
+ * (`DATA_DIR=memory://` for a throw-away one). The embedded database migrates
+ * itself; a server must already be migrated (`nx run cli:migrate`) unless
+ * `migrate: true`.
+ *
+ * @example
+ * const db = await openDatabase(settings, logger);
+ * try { ... } finally { await db.close(); }
+ */
+export async function openDatabase(
+  settings: Pick<Settings, 'DATABASE_URL' | 'DATA_DIR'>,
+  logger: Logger = silentLogger,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  const database =
+    settings.DATABASE_URL === undefined
+      ? await openEmbedded(settings.DATA_DIR, options.cwd ?? process.cwd(), logger)
+      : await openServer(settings.DATABASE_URL, logger);
+  try {
+    if (database.kind === 'embedded' || options.migrate === true) {
+      const applied = await runMigrations(database);
+      if (applied.length > 0) logger.info('applied database migrations', { database: database.describe(), migrations: applied });
+    } else {
+      const pending = await pendingMigrations(database);
+      if (pending.length > 0) {
+        throw new TsforecastError(
+          `${database.describe()} has ${pending.length} pending migration(s) (${pending.join(', ')}); run \`nx run cli:migrate\` first`,
+        );
+      }
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}

@@ -1,0 +1,21 @@
+import { ContainerModule } from 'inversify';
+import { Database } from './data-source/database';
+import { TrackingStore } from './tracking/tracking-store';
+import { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
+
+/**
+ * Binds an already opened {@link Database} and the repositories over it.
+ * Opening is async (PGlite start, migrations), so the app opens the database
+ * first and then loads this module; whoever opened it closes it.
+ *
+ * @example
+ * const database = await openDatabase(settings, logger);
+ * await container.load(dbModule(database));
+ * const store = container.get<TrackingStore>(TrackingStore);
+ */
+export function dbModule(database: Database): ContainerModule {
+  return new ContainerModule((options) => {
+    options.bind<Database>(Database).toConstantValue(database);
+    options.bind<TrackingStore>(TrackingStore).to(TypeOrmTrackingStore).inSingletonScope();
+  });
+}

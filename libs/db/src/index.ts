@@ -1,0 +1,43 @@
+export { Database, type DatabaseKind } from './data-source/database';
+export { openDatabase, type OpenDatabaseOptions } from './data-source/open-database';
+export { inMemoryDataDir } from './data-source/open-embedded';
+export { describeServerUrl } from './data-source/open-server';
+export { migrationsTableName } from './data-source/typeorm-options';
+export {
+  runMigrations,
+  revertLastMigration,
+  revertAllMigrations,
+  pendingMigrations,
+  appliedMigrations,
+} from './migrations/migration-runner';
+export { allEntities, studyEntities, trackingEntities, type EntityClass } from './entities';
+export {
+  Dataset,
+  Experiment,
+  Run,
+  RunMetric,
+  ModelVersion,
+  Prediction,
+  LeaderboardEntry,
+  runStatuses,
+  leaderboardMetricNames,
+  type RunStatus,
+  type RunKind,
+  type JsonObject,
+  type JsonValue,
+  type LeaderboardMetricName,
+} from './entities/tracking';
+export {
+  TrackingStore,
+  type DatasetInput,
+  type RunInput,
+  type MetricInput,
+  type RunCompletion,
+  type PredictionInput,
+  type ModelInput,
+  type LeaderboardInput,
+  type RunQuery,
+  type RunDetails,
+} from './tracking/tracking-store';
+export { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
+export { dbModule } from './db-module';

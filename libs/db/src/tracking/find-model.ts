@@ -1,0 +1,43 @@
+import { NotFoundError, UsageError } from '@tsforecast/config';
+import type { EntityManager } from 'typeorm';
+import { ModelVersion } from '../entities/tracking/model-version';
+import { isUuid } from './database-errors';
+
+/**
+ * Resolves a model reference: a uuid, `NAME@VERSION`, or `NAME` (its latest
+ * version). Not found → NotFoundError listing the models that exist.
+ * @internal
+ */
+export async function findModelVersion(em: EntityManager, ref: string): Promise<ModelVersion> {
+  const trimmed = ref.trim();
+  let model: ModelVersion | null;
+  if (isUuid(trimmed)) {
+    model = await em.findOneBy(ModelVersion, { id: trimmed });
+  } else {
+    const at = trimmed.lastIndexOf('@');
+    if (at >= 0) {
+      const name = trimmed.slice(0, at);
+      const versionText = trimmed.slice(at + 1);
+      if (name === '' || !/^[1-9][0-9]*$/.test(versionText)) {
+        throw new UsageError(`'model' must be a uuid, NAME or NAME@VERSION (version an integer >= 1), got '${ref}'`);
+      }
+      model = await em.findOneBy(ModelVersion, { name, version: Number(versionText) });
+    } else {
+      model = await em.findOne(ModelVersion, { where: { name: trimmed }, order: { version: 'DESC' } });
+    }
+  }
+  if (model !== null) return model;
+  throw new NotFoundError(`Model '${ref}' not found; ${await describeKnownModels(em)}`);
+}
+
+/** `known models: DLinear@1, NHITS@1..3` (at most 20 names), or that there are none. */
+async function describeKnownModels(em: EntityManager): Promise<string> {
+  const rows = (await em.query(
+    'SELECT name, MIN(version) AS first, MAX(version) AS last FROM models GROUP BY name ORDER BY name LIMIT 21',
+  )) as { name: string; first: number; last: number }[];
+  if (rows.length === 0) return 'no models are registered';
+  const listed = rows
+    .slice(0, 20)
+    .map((row) => (row.first === row.last ? `${row.name}@${row.last}` : `${row.name}@${row.first}..${row.last}`));
+  return `known models: ${listed.join(', ')}${rows.length > 20 ? ', …' : ''}`;
+}

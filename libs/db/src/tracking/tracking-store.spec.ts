@@ -1,0 +1,229 @@
+import { NotFoundError, TsforecastError, UsageError, silentLogger } from '@tsforecast/config';
+import { Container } from 'inversify';
+import type { Database } from '../data-source/database';
+import { openDatabase } from '../data-source/open-database';
+import { dbModule } from '../db-module';
+import { createServerTestDatabase, openTestDatabase, type ServerTestDatabase } from '../testing';
+import { TrackingStore, type PredictionInput } from './tracking-store';
+import { TypeOrmTrackingStore } from './typeorm-tracking-store';
+
+jest.setTimeout(120_000);
+
+const sha = (c: string) => c.repeat(64);
+
+describe.each([
+  ['embedded PGlite', 'embedded'],
+  ['PostgreSQL 15 server', 'server'],
+] as const)('TrackingStore on %s', (_label, kind) => {
+  let db: Database;
+  let server: ServerTestDatabase | undefined;
+  let store: TrackingStore;
+
+  beforeAll(async () => {
+    if (kind === 'embedded') {
+      db = await openTestDatabase();
+    } else {
+      server = await createServerTestDatabase();
+      db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+    }
+    const container = new Container();
+    await container.load(dbModule(db));
+    store = container.get<TrackingStore>(TrackingStore);
+    expect(store).toBeInstanceOf(TypeOrmTrackingStore);
+    expect(container.get<TrackingStore>(TrackingStore)).toBe(store);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await server?.drop();
+  });
+
+  async function startedRun(experiment = 'exp', modelName = 'NHITS') {
+    const { id } = await store.ensureExperiment(experiment);
+    return store.startRun({ experimentId: id, modelName, horizon: 12, kind: 'train', parameters: { lr: 0.01 } });
+  }
+
+  it('creates an experiment once per name', async () => {
+    const a = await store.ensureExperiment('m4-daily', 'first');
+    const b = await store.ensureExperiment('m4-daily', 'ignored');
+    expect(b.id).toBe(a.id);
+    expect(b.description).toBe('first');
+    expect((await store.listExperiments()).filter((e) => e.name === 'm4-daily')).toHaveLength(1);
+    await expect(store.ensureExperiment('  ')).rejects.toThrow(/^'name' must be a non-empty string/);
+  });
+
+  it('upserts a data set by fingerprint and name', async () => {
+    const input = { name: 'air', path: 'a.csv', fingerprint: sha('a'), rowCount: 144, seriesCount: 1, frequency: 'MS', seasonLength: 12 };
+    const first = await store.registerDataset(input);
+    const second = await store.registerDataset({ ...input, path: 'moved/a.csv' });
+    expect(second.id).toBe(first.id);
+    expect(second).toMatchObject({ path: 'moved/a.csv', rowCount: 144, seasonLength: 12 });
+    expect((await store.registerDataset({ ...input, name: 'air-copy' })).id).not.toBe(first.id);
+    await expect(store.registerDataset({ ...input, fingerprint: 'abc' })).rejects.toThrow(UsageError);
+  });
+
+  it('completes a run with its metrics in one step, and only once', async () => {
+    const run = await startedRun();
+    expect(run).toMatchObject({ status: 'running', horizon: 12, kind: 'train', parameters: { lr: 0.01 }, endedAt: null });
+    const done = await store.completeRun(run.id, { metrics: { mae: 2.5, smape: 0.125 }, durationMs: 4321 });
+    expect(done).toMatchObject({ status: 'completed', durationMs: 4321 });
+    expect(done.endedAt).toBeInstanceOf(Date);
+    const details = await store.getRun(run.id);
+    expect(details.metrics.map((m) => [m.name, m.value])).toEqual([['mae', 2.5], ['smape', 0.125]]);
+    await expect(store.completeRun(run.id)).rejects.toThrow(/already 'completed'; only a 'running' run can become 'completed'/);
+    await expect(store.failRun(run.id, 'late')).rejects.toThrow(TsforecastError);
+  });
+
+  it('leaves the run running when its completion fails half-way (one transaction)', async () => {
+    const run = await startedRun();
+    const broken = [{ name: 'mae', value: 1 }, { name: null as unknown as string, value: 2 }];
+    await expect(store.completeRun(run.id, { metrics: broken })).rejects.toThrow();
+    const details = await store.getRun(run.id);
+    expect(details.run.status).toBe('running');
+    expect(details.metrics).toEqual([]);
+  });
+
+  it('keeps the error message of a failed run and lists runs by experiment and status', async () => {
+    const run = await startedRun('failures', 'TFT');
+    const failed = await store.failRun(run.id, 'out of memory: tensor [64, 512]');
+    expect(failed).toMatchObject({ status: 'failed', errorMessage: 'out of memory: tensor [64, 512]' });
+    expect(failed.durationMs).toBeGreaterThanOrEqual(0);
+    const cancelled = await store.cancelRun((await startedRun('failures', 'NBEATS')).id, 'user abort');
+    expect(cancelled).toMatchObject({ status: 'cancelled', errorMessage: 'user abort' });
+    const byName = await store.listRuns({ experiment: 'failures' });
+    expect(byName.map((r) => r.modelName)).toEqual(['NBEATS', 'TFT']);
+    const experimentId = byName[0].experimentId;
+    expect((await store.listRuns({ experiment: experimentId, status: 'failed' })).map((r) => r.id)).toEqual([run.id]);
+    expect(await store.listRuns({ experiment: 'failures', limit: 1 })).toHaveLength(1);
+    expect(await store.listRuns({ experiment: 'no-such-experiment' })).toEqual([]);
+  });
+
+  it('rejects bad run input with messages that name the field', async () => {
+    const { id } = await store.ensureExperiment('exp');
+    await expect(store.startRun({ experimentId: id, modelName: 'X', horizon: 0, kind: 'train', parameters: {} })).rejects.toThrow(
+      /^'horizon' must be an integer >= 1, got 0$/,
+    );
+    await expect(
+      store.startRun({ experimentId: '00000000-0000-4000-8000-000000000000', modelName: 'X', horizon: 1, kind: 'train', parameters: {} }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(store.getRun('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/^Run '.*' not found$/);
+    await expect(store.getRun('nope')).rejects.toThrow(NotFoundError);
+  });
+
+  it('records training-curve, cross-validation and per-series metrics as rows', async () => {
+    const run = await startedRun();
+    await store.recordMetrics(run.id, [
+      { name: 'train_loss', value: 0.9, step: 1 },
+      { name: 'train_loss', value: 0.5, step: 2 },
+      { name: 'mae', value: 3, window: 0 },
+      { name: 'mae', value: 4, window: 1 },
+      { name: 'mae', value: 7, seriesId: 'H1' },
+    ]);
+    const rows = (await db.dataSource.query(
+      `SELECT avg(value)::float8 AS mean FROM metrics WHERE run_id = $1 AND name = 'mae' AND cv_window IS NOT NULL`,
+      [run.id],
+    )) as { mean: number }[];
+    expect(rows[0].mean).toBe(3.5);
+    const { metrics } = await store.getRun(run.id);
+    expect(metrics.filter((m) => m.step !== null).map((m) => [m.step, m.value])).toEqual([[1, 0.9], [2, 0.5]]);
+    expect(metrics.find((m) => m.seriesId === 'H1')?.value).toBe(7);
+  });
+
+  it('saves 10,000 predictions in one call and reads them back exactly', async () => {
+    const run = await startedRun();
+    const start = Date.UTC(2024, 0, 1);
+    const rows: PredictionInput[] = [];
+    for (let s = 0; s < 100; s += 1) {
+      for (let t = 0; t < 100; t += 1) {
+        rows.push({
+          seriesId: `S${s}`,
+          ds: new Date(start + t * 3_600_000),
+          value: s * 1000 + t + 0.25,
+          quantiles: t === 0 ? { '0.1': s - 1, '0.9': s + 1 } : null,
+          cutoff: t === 0 ? new Date(start - 3_600_000) : null,
+        });
+      }
+    }
+    const began = performance.now();
+    expect(await store.savePredictions(run.id, rows)).toBe(10_000);
+    const elapsed = performance.now() - began;
+    process.stdout.write(`[db bench] ${kind}: savePredictions 10k rows in ${elapsed.toFixed(0)} ms\n`);
+    const stats = (await db.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT series_id)::int AS series, sum(value)::float8 AS total FROM predictions WHERE run_id = $1`,
+      [run.id],
+    )) as { n: number; series: number; total: number }[];
+    expect(stats[0]).toEqual({ n: 10_000, series: 100, total: rows.reduce((sum, row) => sum + row.value, 0) });
+    const [one] = (await db.dataSource.query(
+      `SELECT ds, value, quantiles, cutoff FROM predictions WHERE run_id = $1 AND series_id = 'S7' ORDER BY ds LIMIT 1`,
+      [run.id],
+    )) as { ds: Date; value: number; quantiles: unknown; cutoff: Date }[];
+    expect(one).toEqual({ ds: new Date(start), value: 7000.25, quantiles: { '0.1': 6, '0.9': 8 }, cutoff: new Date(start - 3_600_000) });
+  });
+
+  it('versions models per name, also under concurrent registration, and finds them by id, name@version and name', async () => {
+    const run = await startedRun();
+    const model = (name: string) => ({
+      runId: run.id,
+      name,
+      artifactPath: `models/${name}.onnx`,
+      sizeBytes: 5_000_000_000,
+      sha256: sha('b'),
+      hyperparameters: { input_size: 24 },
+      metadata: { horizon: 12 },
+    });
+    const first = await store.registerModel(model('NHITS'));
+    expect(first.version).toBe(1);
+    const concurrent = await Promise.all([1, 2, 3].map(() => store.registerModel(model('NHITS'))));
+    expect(concurrent.map((m) => m.version).sort()).toEqual([2, 3, 4]);
+    await store.registerModel(model('DLinear'));
+
+    const byId = await store.findModel(first.id);
+    expect(byId).toMatchObject({ name: 'NHITS', version: 1, sizeBytes: 5_000_000_000, hyperparameters: { input_size: 24 } });
+    expect((await store.findModel('NHITS@3')).version).toBe(3);
+    expect((await store.findModel('NHITS')).version).toBe(4);
+    await expect(store.findModel('NHITS@9')).rejects.toThrow(/^Model 'NHITS@9' not found; known models: DLinear@1, NHITS@1\.\.4$/);
+    await expect(store.findModel('Prophet')).rejects.toThrow(NotFoundError);
+    await expect(store.findModel('NHITS@x')).rejects.toThrow(/^'model' must be a uuid, NAME or NAME@VERSION/);
+    await expect(store.registerModel({ ...model('NHITS'), runId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(
+      NotFoundError,
+    );
+  });
+
+  it('keeps exactly one production version per model name', async () => {
+    const run = await startedRun();
+    const register = () =>
+      store.registerModel({ runId: run.id, name: 'PatchTST', artifactPath: 'p.onnx', sizeBytes: 1, sha256: sha('c'), hyperparameters: {}, metadata: {} });
+    const v1 = await register();
+    const v2 = await register();
+    expect((await store.setProduction(v1.id)).isProduction).toBe(true);
+    await store.setProduction(v2.id);
+    expect((await store.findModel('PatchTST@1')).isProduction).toBe(false);
+    expect((await store.findModel('PatchTST@2')).isProduction).toBe(true);
+  });
+
+  it('replaces a leaderboard per experiment and horizon, atomically', async () => {
+    const a = await startedRun('board', 'NHITS');
+    const b = await startedRun('board', 'DLinear');
+    const c = await startedRun('board', 'SeasonalNaive');
+    const experimentId = a.experimentId;
+    await store.saveLeaderboard(experimentId, 24, [{ modelName: 'SeasonalNaive', runId: c.id, metrics: { mae: 9 } }]);
+    await store.saveLeaderboard(experimentId, 12, [
+      { modelName: 'NHITS', runId: a.id, metrics: { mae: 1, rmse: 1.5 } },
+      { modelName: 'DLinear', runId: b.id, metrics: { mae: 2 } },
+      { modelName: 'SeasonalNaive', runId: c.id, metrics: { mae: 3 } },
+    ]);
+    const replaced = await store.saveLeaderboard(experimentId, 12, [
+      { modelName: 'DLinear', runId: b.id, metrics: { mae: 0.5 } },
+      { modelName: 'NHITS', runId: a.id, metrics: { mae: 1 } },
+    ]);
+    expect(replaced.map((e) => [e.rank, e.modelName, e.mae, e.rmse])).toEqual([[1, 'DLinear', 0.5, null], [2, 'NHITS', 1, null]]);
+    await expect(
+      store.saveLeaderboard(experimentId, 12, [
+        { modelName: 'X', runId: a.id, metrics: {} },
+        { modelName: 'Y', runId: '00000000-0000-4000-8000-000000000000', metrics: {} },
+      ]),
+    ).rejects.toThrow(NotFoundError);
+    const all = await store.getLeaderboard(experimentId);
+    expect(all.map((e) => [e.horizon, e.rank, e.modelName])).toEqual([[12, 1, 'DLinear'], [12, 2, 'NHITS'], [24, 1, 'SeasonalNaive']]);
+    expect((await store.getLeaderboard(experimentId, 24)).map((e) => e.mae)).toEqual([9]);
+  });
+});

@@ -1,0 +1,13 @@
+import type { MigrationInterface } from 'typeorm';
+import { TrackingSchema1767225600000 } from './1767225600000-tracking-schema';
+import { CreateStudies1767225700000 } from './1767225700000-create-studies';
+
+/** A migration class as TypeORM takes it. */
+export type MigrationClass = new () => MigrationInterface;
+
+/**
+ * Every schema migration, oldest first. Add a new file
+ * `migrations/<timestamp>-<name>.ts` (class `<Name><timestamp>`) and append it
+ * here; never edit one that has shipped.
+ */
+export const allMigrations: MigrationClass[] = [TrackingSchema1767225600000, CreateStudies1767225700000];
