@@ -52,7 +52,7 @@ export async function buildContainer(settings: Settings, options: BuildContainer
       hyperparameterModule,
       executionModule,
       artifactModule,
-      loggingModule(logger, { tty: options.tty }),
+      loggingModule(logger, { tty: options.tty, settings }),
       serviceModule,
     );
   } catch (error) {

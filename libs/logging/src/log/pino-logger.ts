@@ -41,7 +41,6 @@ export function createLogger(
   let console: NodeJS.WritableStream = destination;
   if (settings.LOG_FORMAT === 'text') {
     // pino-pretty as a synchronous stream (no worker thread) so lines are not lost on exit.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pretty = require('pino-pretty') as (o: Record<string, unknown>) => NodeJS.WritableStream;
     console = pretty({ destination, colorize: false, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
   }

@@ -2,24 +2,44 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSettings } from '@tsforecast/config';
+import { Container } from 'inversify';
+import { configModule, loadSettings } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
-import { TrackingStore } from '@tsforecast/db';
-import { buildContainer, type AppContainer } from '@tsforecast/app';
+import { dataModule } from '@tsforecast/data';
+import { graphModule } from '@tsforecast/graph';
+import { modelModule } from '@tsforecast/model';
+import { TrackingStore, dbModule, type Database } from '@tsforecast/db';
+import { openTestDatabase } from '@tsforecast/db/testing';
+import { executionModule } from '@tsforecast/execution';
+import { artifactModule } from '@tsforecast/artifact';
+import { loggingModule } from '@tsforecast/logging';
+import { serviceModule } from '../service-module';
 import { TrainingService } from './training-service';
 
-// The service through the real composition root: embedded PostgreSQL (PGlite
-// on disk), real CSV files, the registry's baselines.
+// The service wired like the app wires it (every layer's real module), on an
+// embedded PostgreSQL (PGlite), real CSV files, the registry's baselines.
 describe('TrainingService', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-service-'));
-  let app: AppContainer;
+  let database: Database;
+  const app = { container: new Container() };
   const logger = new MemoryLogger();
 
   beforeAll(async () => {
     const settings = loadSettings({ env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent' }, cwd: dir });
-    app = await buildContainer(settings, { logger, tty: false });
+    database = await openTestDatabase();
+    app.container.loadSync(
+      configModule(settings),
+      dataModule,
+      graphModule,
+      modelModule,
+      dbModule(database),
+      executionModule,
+      artifactModule,
+      loggingModule(logger, { tty: false }),
+      serviceModule,
+    );
   });
-  afterAll(async () => app.close());
+  afterAll(async () => database.close());
 
   function panel(): string {
     // 'long' has 30 monthly points; 'short' only 14, fewer than SeasonalNaive (m=12) + h=6 needs to train.
