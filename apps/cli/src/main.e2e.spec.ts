@@ -91,3 +91,18 @@ describe('cli (end to end)', () => {
     expect(run.stderr).toMatch(/DEFAULT_BACKEND="tpu".*expected one of cpu, webgpu, cuda/);
   });
 });
+
+describe('cli evaluate (end to end)', () => {
+  it('cross-validates SeasonalNaive on 2 rolling windows of the sample', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-cv-'));
+    const out = join(dir, 'cv.csv');
+    const run = cli(['evaluate', '--models', 'SeasonalNaive', '--horizons', '12', '--windows', '2', '--output', out], { DATA_DIR: join(dir, 'data'), LOG_DIR: join(dir, 'logs') });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    // The last window is the 1960 hold-out: SeasonalNaive's MAE there is 47.83.
+    const last = lines.find((l) => l.startsWith('SeasonalNaive,12,1,'))!.split(',');
+    expect(Number(last[4])).toBeCloseTo(47.83, 2);
+  });
+});

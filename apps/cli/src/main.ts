@@ -8,6 +8,7 @@ import { registerPredictCommand } from './commands/predict-command';
 import { registerTrackingCommands } from './commands/tracking-commands';
 import { registerMigrateCommand } from './commands/migrate-command';
 import { registerModelsCommand } from './commands/models-command';
+import { registerEvaluateCommand } from './commands/evaluate-command';
 
 /**
  * tsforecast command line. Exit codes: 0 success, 1 run failures, 2 usage,
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   const globals = () => program.opts<GlobalFlags>();
   registerTrainCommand(program, globals);
   registerPredictCommand(program, globals);
+  registerEvaluateCommand(program, globals);
   registerTrackingCommands(program, globals);
   registerMigrateCommand(program, globals);
   registerModelsCommand(program);

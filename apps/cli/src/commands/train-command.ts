@@ -51,9 +51,9 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
         frequency: flags.freq,
         seasonLength: flags.seasonLength === undefined ? undefined : parsePositiveInteger('--season-length', flags.seasonLength),
         overrides: {
-          max_steps: flags.maxSteps === undefined ? undefined : parsePositiveInteger('--max-steps', flags.maxSteps),
-          input_size: flags.inputSize === undefined ? undefined : parsePositiveInteger('--input-size', flags.inputSize),
-          scaler_type: flags.scaler,
+          maxSteps: flags.maxSteps === undefined ? undefined : parsePositiveInteger('--max-steps', flags.maxSteps),
+          inputSize: flags.inputSize === undefined ? undefined : parsePositiveInteger('--input-size', flags.inputSize),
+          scalerType: flags.scaler,
           loss: flags.loss,
         },
         rankBy: flags.rankBy as 'mae',

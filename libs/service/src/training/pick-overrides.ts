@@ -1,5 +1,5 @@
 /**
- * Keeps the overrides a model actually has: `--max-steps` applies to neural
+ * Keeps the overrides a model actually has: `maxSteps` (`--max-steps`) applies to neural
  * models and is silently irrelevant to SeasonalNaive. Values are coerced to the
  * type of the default (CLI flags arrive as numbers or strings).
  */
