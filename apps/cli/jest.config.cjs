@@ -2,5 +2,5 @@ module.exports = {
   displayName: 'cli',
   preset: '../../jest.preset.js',
   rootDir: '.',
-  testTimeout: 180000,
+  testTimeout: 600000,
 };

@@ -14,14 +14,16 @@ function cli(args: string[], env: Record<string, string>) {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
-    timeout: 120_000,
+    timeout: 400_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+// One data directory for every command: the embedded database is created (initdb) once.
+const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-'));
+const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
+
 describe('cli (end to end)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-'));
-  const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
 
   it('trains baselines on the bundled sample, scores the hold-out and writes the outputs', () => {
     const run = cli(['train', '--models', 'SeasonalNaive,Naive', '--horizons', '12', '--experiment', 'e2e'], env);
@@ -94,9 +96,8 @@ describe('cli (end to end)', () => {
 
 describe('cli evaluate (end to end)', () => {
   it('cross-validates SeasonalNaive on 2 rolling windows of the sample', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-cv-'));
     const out = join(dir, 'cv.csv');
-    const run = cli(['evaluate', '--models', 'SeasonalNaive', '--horizons', '12', '--windows', '2', '--output', out], { DATA_DIR: join(dir, 'data'), LOG_DIR: join(dir, 'logs') });
+    const run = cli(['evaluate', '--models', 'SeasonalNaive', '--horizons', '12', '--windows', '2', '--output', out], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
