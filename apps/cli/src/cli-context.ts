@@ -28,7 +28,7 @@ export function settingsFrom(flags: GlobalFlags, extra: SettingsInput = {}): Set
 }
 
 /** Builds the app container for one command and always closes it (releasing the embedded database lock). */
-export async function withApp<T>(settings: Settings, body: (app: AppContainer) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withApp<T>(settings: Settings, body: (app: AppContainer) => Promise<T>, options: { migrate?: boolean | 'leave' } = {}): Promise<T> {
   const app = await buildContainer(settings, { migrate: options.migrate });
   try {
     return await body(app);

@@ -24,8 +24,8 @@ export interface BuildContainerOptions {
   logger?: Logger;
   /** Draw progress bars (default: when stderr is a TTY). */
   tty?: boolean;
-  /** Apply pending migrations on a server database (what `cli migrate` does). */
-  migrate?: boolean;
+  /** Pending migrations on a server: apply (`true`, what `cli migrate` does), `'leave'` them (`migrate --revert`), or refuse (unset). */
+  migrate?: boolean | 'leave';
 }
 
 /**

@@ -20,7 +20,8 @@ export function registerMigrateCommand(program: Command, globals: () => GlobalFl
           const pending = await pendingMigrations(app.database);
           process.stdout.write(`${app.database.describe()}: up to date (${pending.length} pending)\n`);
         },
-        { migrate: true },
+        // --revert must not first re-apply the migration it is asked to undo.
+        { migrate: flags.revert ? 'leave' : true },
       );
     });
 }

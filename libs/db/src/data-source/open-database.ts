@@ -7,10 +7,12 @@ import { openServer } from './open-server';
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
   /**
-   * Apply pending migrations on a server (`cli migrate`, tests). Without it a
-   * server with pending migrations is refused. Embedded databases always migrate.
+   * What to do about pending migrations on a server: `true` applies them (`cli
+   * migrate`, tests); `'leave'` neither applies nor checks them (`cli migrate
+   * --revert`, which must not re-apply what it undoes); unset refuses a server
+   * with pending migrations. Embedded databases always migrate.
    */
-  migrate?: boolean;
+  migrate?: boolean | 'leave';
   /** Base for a relative DATA_DIR; default `process.cwd()`. */
   cwd?: string;
 }
@@ -36,7 +38,9 @@ export async function openDatabase(
       ? await openEmbedded(settings.DATA_DIR, options.cwd ?? process.cwd(), logger)
       : await openServer(settings.DATABASE_URL, logger);
   try {
-    if (database.kind === 'embedded' || options.migrate === true) {
+    if (database.kind === 'server' && options.migrate === 'leave') {
+      // The caller manages migrations itself.
+    } else if (database.kind === 'embedded' || options.migrate === true) {
       const applied = await runMigrations(database);
       if (applied.length > 0) logger.info('applied database migrations', { database: database.describe(), migrations: applied });
     } else {
