@@ -1,6 +1,6 @@
 import type { ModelDefinition } from '../contract/forecast-model';
 import { mergeHyperparameters, requireInteger } from './baseline-hyperparameters';
-import { LocalBaseline } from './local-baseline';
+import { LocalBaseline, baselineCapabilities } from './local-baseline';
 
 /** HistoricAverage has no hyperparameters. */
 export type HistoricAverageHyperparameters = Record<string, never>;
@@ -26,11 +26,7 @@ export const historicAverageDefinition: ModelDefinition<HistoricAverageHyperpara
   name: 'HistoricAverage',
   kind: 'baseline',
   description: 'Mean of the whole history repeated over the horizon',
-  capabilities: {
-    exogenous: { historic: false, future: false, static: false },
-    multivariate: false,
-    minHistory: () => 1,
-  },
+  capabilities: baselineCapabilities(() => 1),
   defaults: () => ({}),
   create(h, _seasonLength, overrides) {
     return new HistoricAverage(requireInteger('h', h, 1), mergeHyperparameters('HistoricAverage', {}, overrides));

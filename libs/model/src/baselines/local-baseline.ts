@@ -1,6 +1,16 @@
 import { checkMinLength, futureTimestamps, type SeriesFrame } from '@tsforecast/data';
 import type { Forecast } from '../contract/forecast';
-import type { FitContext, ForecastModel } from '../contract/forecast-model';
+import type { FitContext, ForecastModel, ModelCapabilities } from '../contract/forecast-model';
+
+/**
+ * What every statistical baseline can use: no exogenous variables, one series
+ * at a time, and at least `minHistory` points.
+ *
+ * @internal
+ */
+export function baselineCapabilities(minHistory: ModelCapabilities['minHistory']): ModelCapabilities {
+  return { exogenous: { historic: false, future: false, static: false }, multivariate: false, minHistory };
+}
 
 /**
  * Shared shape of the statistical baselines: each forecasts every series on

@@ -1,6 +1,6 @@
 import type { ModelDefinition } from '../contract/forecast-model';
 import { mergeHyperparameters, requireInteger } from './baseline-hyperparameters';
-import { LocalBaseline } from './local-baseline';
+import { LocalBaseline, baselineCapabilities } from './local-baseline';
 
 /** Naive has no hyperparameters. */
 export type NaiveHyperparameters = Record<string, never>;
@@ -24,11 +24,7 @@ export const naiveDefinition: ModelDefinition<NaiveHyperparameters> = {
   name: 'Naive',
   kind: 'baseline',
   description: 'Last observed value repeated over the horizon',
-  capabilities: {
-    exogenous: { historic: false, future: false, static: false },
-    multivariate: false,
-    minHistory: () => 1,
-  },
+  capabilities: baselineCapabilities(() => 1),
   defaults: () => ({}),
   create(h, _seasonLength, overrides) {
     return new Naive(requireInteger('h', h, 1), mergeHyperparameters('Naive', {}, overrides));

@@ -1,6 +1,6 @@
 import type { ModelDefinition } from '../contract/forecast-model';
 import { mergeHyperparameters, requireInteger } from './baseline-hyperparameters';
-import { LocalBaseline } from './local-baseline';
+import { LocalBaseline, baselineCapabilities } from './local-baseline';
 
 /** RandomWalkWithDrift has no hyperparameters. */
 export type RandomWalkWithDriftHyperparameters = Record<string, never>;
@@ -27,11 +27,7 @@ export const randomWalkWithDriftDefinition: ModelDefinition<RandomWalkWithDriftH
   name: 'RandomWalkWithDrift',
   kind: 'baseline',
   description: 'Last value plus the average historical step times the lead',
-  capabilities: {
-    exogenous: { historic: false, future: false, static: false },
-    multivariate: false,
-    minHistory: () => 2,
-  },
+  capabilities: baselineCapabilities(() => 2),
   defaults: () => ({}),
   create(h, _seasonLength, overrides) {
     return new RandomWalkWithDrift(requireInteger('h', h, 1), mergeHyperparameters('RandomWalkWithDrift', {}, overrides));

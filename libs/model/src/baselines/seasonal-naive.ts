@@ -1,6 +1,6 @@
 import type { ModelDefinition } from '../contract/forecast-model';
 import { mergeHyperparameters, requireInteger } from './baseline-hyperparameters';
-import { LocalBaseline } from './local-baseline';
+import { LocalBaseline, baselineCapabilities } from './local-baseline';
 
 export type SeasonalNaiveHyperparameters = {
   /** Season length `m`; defaults to the dataset's. */
@@ -32,11 +32,7 @@ export const seasonalNaiveDefinition: ModelDefinition<SeasonalNaiveHyperparamete
   name: 'SeasonalNaive',
   kind: 'baseline',
   description: 'Value one season earlier, the last season repeated over the horizon',
-  capabilities: {
-    exogenous: { historic: false, future: false, static: false },
-    multivariate: false,
-    minHistory: (_h, hyperparameters) => Number(hyperparameters['seasonLength'] ?? 1),
-  },
+  capabilities: baselineCapabilities((_h, hyperparameters) => Number(hyperparameters['seasonLength'] ?? 1)),
   defaults: (_h, seasonLength) => ({ seasonLength }),
   create(h, seasonLength, overrides) {
     const hyperparameters = mergeHyperparameters('SeasonalNaive', { seasonLength }, overrides);
