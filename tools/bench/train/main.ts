@@ -12,9 +12,9 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, readCsv } from '@tsforecast/data';
-import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, type NeuralForecaster, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
+import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, patchtstSpec, tideSpec, type NeuralForecaster, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
 
-const SPECS = [nhitsSpec, mlpSpec, dlinearSpec, nlinearSpec, nbeatsSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
+const SPECS = [nhitsSpec, mlpSpec, dlinearSpec, patchtstSpec, nlinearSpec, nbeatsSpec, tideSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

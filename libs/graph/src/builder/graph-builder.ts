@@ -237,6 +237,8 @@ export class GraphBuilder {
   gather(table: Tensor, indices: Tensor): Tensor { return this.apply('gather', [table, indices], {}); }
   /** Zeros like `like: [V, ...]` with `updates: [...indices, ...]` added at the rows `indices`. */
   scatterAdd(updates: Tensor, indices: Tensor, like: Tensor): Tensor { return this.apply('scatterAdd', [updates, indices, like], {}); }
+  /** `x: [..., n]` sorted ascending along its last (static) axis; ties keep their order. */
+  sortLast(x: Tensor): Tensor { return this.apply('sortLast', [x], {}); }
 
   // ---------------------------------------------------------------- layers (compositions)
 

@@ -39,8 +39,11 @@ export type VjpRule<K extends OpKind> = (ctx: VjpContext<K>) => readonly (Tensor
 
 /** Emits ONNX nodes; every value name is a string. */
 export interface OnnxEmitter {
-  /** Appends a node and returns its (first) output name; a fresh name unless `output` is given. */
-  node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, OnnxAttribute>>, output?: string): string;
+  /**
+   * Appends a node and returns its (first) output name; a fresh name unless `output` is given.
+   * `unusedOutputs`: further outputs the ONNX op must declare but nothing reads (TopK's indices).
+   */
+  node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, OnnxAttribute>>, output?: string, unusedOutputs?: number): string;
   /** An int64 constant initializer (1-D unless `dims` is given). */
   int64(values: readonly number[], dims?: readonly number[]): string;
   /** A float32 constant initializer (scalar unless `dims` is given). */

@@ -1,4 +1,6 @@
 import * as ort from 'onnxruntime-node';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import { GraphRuntimeError } from '../ir/graph-error';
 import type { Backend, RuntimeOptions } from './session-options';
@@ -23,7 +25,8 @@ function baseOptions(o: RuntimeOptions): ort.InferenceSession.SessionOptions {
     interOpNumThreads: o.interOpThreads ?? 1,
     executionMode: 'sequential',
     enableCpuMemArena: o.memoryArena ?? true,
-    enableProfiling: o.profiling ?? false,
+    // ORT requires a file prefix with profiling; the trace goes to the temp folder (endProfiling() returns its path).
+    ...(o.profiling ? { enableProfiling: true, profileFilePrefix: join(tmpdir(), 'tsforecast-ort-profile') } : { enableProfiling: false }),
     logSeverityLevel: 3,
   };
 }

@@ -17,7 +17,7 @@ export interface RuntimeOptions {
   readonly gpuMemoryLimitMb?: number;
   /** ORT graph optimisation level (default 'all'). */
   readonly optimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
-  /** ORT profiling (writes a JSON trace to the working directory). */
+  /** ORT profiling: writes a JSON trace to the temp folder; `session.endProfiling()` returns its path. */
   readonly profiling?: boolean;
 }
 

@@ -26,30 +26,27 @@ export function maskedStd(g: GraphBuilder, x: Tensor, mask: Tensor, mean: Tensor
   return g.sqrt(maskedMean(g, g.mul(d, d), mask));
 }
 
+/** Stand-in for a missing point when sorting: sorts after every real value, finite in float32. */
+const MISSING = 3e38;
+
 /**
  * Lower median of the available points (`torch.nanmedian`: for an even count,
  * the smaller of the two middle values) → [B, 1].
  *
- * Without a sort op it is found by ranks: rank_i = #{j available: x_j < x_i, or
- * x_j = x_i and j < i} is a permutation of 0..n−1 over the available points, and
- * the median is the point with rank k = ⌊(n − 1)/2⌋, i.e. 2k ∈ {n − 2, n − 1}: n − 2.5 < 2·rank < n − 0.5.
- * Costs `[B, L, L]` comparisons: cheap for the input sizes of these models.
+ * Missing points are replaced by a huge value and each row is sorted (ONNX
+ * TopK); the median is the sorted value at position k = ⌊(n − 1)/2⌋, picked by
+ * a one-hot row: 2k ∈ {n − 2, n − 1} ⇔ n − 2.5 < 2k < n − 0.5. Costs a sort of
+ * `[B, L]` (the earlier rank-by-comparison form built `[B, L, L]` tensors and
+ * took ~10 ms of a 1024-window training step).
  */
 export function maskedLowerMedian(g: GraphBuilder, x: Tensor, mask: Tensor): Tensor {
   const length = x.shape[1];
   if (typeof length !== 'number') throw new GraphError(`maskedLowerMedian: x must be [B, L] with static L, got [${x.shape.join(', ')}]`);
-  const xi = g.reshape(x, [x.shape[0], length, 1]);
-  const xj = g.reshape(x, [x.shape[0], 1, length]);
-  const mj = g.reshape(mask, [x.shape[0], 1, length]);
-  // before[i][j] = 1 when j < i (ties are broken by position).
-  const before = new Float64Array(length * length);
-  for (let i = 0; i < length; i++) for (let j = 0; j < i; j++) before[i * length + j] = 1;
-  const smaller = g.add(g.compare(xj, 'lt', xi), g.mul(g.compare(xj, 'eq', xi), g.constant(before, [length, length])));
-  const rank = g.reduceSum(g.mul(smaller, mj), [2]);
+  const sorted = g.sortLast(g.where(mask, x, MISSING));
+  const positions = g.constant(Float64Array.from({ length }, (_, k) => 2 * k), [length]);
   const n = maskedCount(g, mask);
-  const twice = g.mul(rank, 2);
-  const chosen = g.mul(g.mul(g.compare(twice, 'gt', g.sub(n, 2.5)), g.compare(twice, 'lt', g.sub(n, 0.5))), mask);
-  return g.reduceSum(g.mul(chosen, x), [1], true);
+  const chosen = g.mul(g.compare(positions, 'gt', g.sub(n, 2.5)), g.compare(positions, 'lt', g.sub(n, 0.5)));
+  return g.reduceSum(g.mul(chosen, sorted), [1], true);
 }
 
 /** Masked max and min → [B, 1] each; 0 for a row with no available point. */
