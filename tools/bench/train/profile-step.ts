@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const traces = readdirSync(tmpdir()).filter((f) => f.startsWith('tsforecast-ort-profile')).map((f) => join(tmpdir(), f));
   const file = traces.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   const events = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[];
-  rmSync(file);
+  if (!process.argv.includes("--keep")) rmSync(file);
   const byType = new Map<string, number>();
   const byNode = new Map<string, number>();
   for (const e of events) {

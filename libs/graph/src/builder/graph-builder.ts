@@ -237,8 +237,8 @@ export class GraphBuilder {
   gather(table: Tensor, indices: Tensor): Tensor { return this.apply('gather', [table, indices], {}); }
   /** Zeros like `like: [V, ...]` with `updates: [...indices, ...]` added at the rows `indices`. */
   scatterAdd(updates: Tensor, indices: Tensor, like: Tensor): Tensor { return this.apply('scatterAdd', [updates, indices, like], {}); }
-  /** `x: [..., n]` sorted ascending along its last (static) axis; ties keep their order. */
-  sortLast(x: Tensor): Tensor { return this.apply('sortLast', [x], {}); }
+  /** The `k` smallest values of `x: [..., n]` along its last (static) axis, ascending → `[..., k]`; ties keep their order. `k` defaults to n (a sort). */
+  smallestK(x: Tensor, k?: number): Tensor { return this.apply('smallestK', [x], { k: k ?? (x.shape[x.shape.length - 1] as number) }); }
 
   // ---------------------------------------------------------------- layers (compositions)
 

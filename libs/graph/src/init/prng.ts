@@ -44,6 +44,35 @@ export class Prng {
     return this.nextUint32() / 4294967296;
   }
 
+  /**
+   * Fills `out` with a dropout mask: 0 with probability `p`, else `keep`. The
+   * same draws and decisions as `uniform() < p ? 0 : keep` per element (u < p·2³²
+   * ⇔ u / 2³² < p), in one loop over local state: ~10× faster than a call per
+   * element, which matters for the millions of mask values a Transformer step needs.
+   */
+  fillDropoutMask(out: Float32Array, p: number, keep: number): void {
+    const threshold = p * 4294967296;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < out.length; i++) {
+      const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      out[i] = r < threshold ? 0 : keep;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /** Standard normal (Box–Muller, caching the second value). */
   normal(): number {
     if (this.spare !== undefined) {

@@ -47,7 +47,7 @@ export interface OpAttrs {
   sizeOf: { axes: readonly number[] };
   gather: Record<string, never>;
   scatterAdd: Record<string, never>;
-  sortLast: Record<string, never>;
+  smallestK: { k: number };
 }
 
 /** Name of a primitive op. */
@@ -58,7 +58,7 @@ export const opKinds: readonly OpKind[] = [
   'add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'neg', 'abs', 'relu', 'leakyRelu', 'tanh', 'sigmoid',
   'softplus', 'exp', 'log', 'sqrt', 'erf', 'sign', 'compare', 'where', 'matmul', 'gemm', 'transpose', 'reshape',
   'concat', 'slice', 'pad', 'reduceSum', 'reduceMean', 'reduceMax', 'softmax', 'broadcastLike', 'sizeOf', 'gather',
-  'scatterAdd', 'sortLast',
+  'scatterAdd', 'smallestK',
 ] satisfies readonly OpKind[];
 
 // Compile-time check that `opKinds` lists every key of OpAttrs.

@@ -113,6 +113,18 @@ describe('layers match PyTorch semantics', () => {
     expect(out.map((v) => Number(v.toFixed(9)))).toEqual([-1.5, -0.5, 0.5, 1.5].map((v) => Number((v / sd).toFixed(9))));
   });
 
+  it('batchNorm channelsLast on [N, L, C] equals transpose → batchNorm → transpose', () => {
+    const x = rand([3, 4, 2], 7);
+    for (const mode of ['train', 'eval'] as const) {
+      const g = new GraphBuilder();
+      const xi = g.input('x', [3, 4, 2]);
+      const last = g.batchNorm('a', xi, { channelsLast: true });
+      const moved = g.transpose(g.batchNorm('b', g.transpose(xi, [0, 2, 1])), [0, 2, 1]);
+      const [p, q] = interpret(g, { x }, [last, moved], { mode });
+      Array.from(p.data).forEach((v, i) => expect(v).toBeCloseTo(q.data[i], 12));
+    }
+  });
+
   it('dropout is identity in eval mode and masks in train mode', () => {
     const g = new GraphBuilder();
     const x = g.input('x', [4]);
@@ -131,6 +143,7 @@ describe('layer gradchecks (float64)', () => {
     ['layerNorm', [3, 4], (g, x) => g.layerNorm('ln', x), 'eval'],
     ['batchNorm [N, C, L] train', [4, 2, 3], (g, x) => g.batchNorm('bn', x), 'train'],
     ['batchNorm [N, C] eval', [4, 2], (g, x) => g.batchNorm('bn', x), 'eval'],
+    ['batchNorm [N, L, C] channelsLast train', [3, 4, 2], (g, x) => g.batchNorm('bn', x, { channelsLast: true }), 'train'],
     ['maxPool1d ceil', [2, 7], (g, x) => g.maxPool1d(x, { kernel: 3, stride: 2, ceilMode: true }), 'eval'],
     ['avgPool1d pad', [2, 2, 5], (g, x) => g.avgPool1d(x, { kernel: 3, stride: 2, padding: 1, countIncludePad: false }), 'eval'],
     ['conv1d', [2, 2, 6], (g, x) => g.conv1d('conv', x, { outChannels: 3, kernel: 2, padding: 1 }), 'eval'],

@@ -31,7 +31,7 @@ import { sizeOf } from './size-of';
 import { slice } from './slice';
 import { softmax } from './softmax';
 import { softplus } from './softplus';
-import { sortLast } from './sort-last';
+import { smallestK } from './smallest-k';
 import { sqrt } from './sqrt';
 import { sub } from './sub';
 import { tanh } from './tanh';
@@ -45,7 +45,7 @@ import { where } from './where';
 export const opTable: { readonly [K in OpKind]: OpDef<K> } = {
   add, sub, mul, div, pow, maximum, minimum, neg, abs, relu, leakyRelu, tanh, sigmoid, softplus, exp, log, sqrt, erf,
   sign, compare, where, matmul, gemm, transpose, reshape, concat, slice, pad, reduceSum, reduceMean, reduceMax, softmax,
-  broadcastLike, sizeOf, gather, scatterAdd, sortLast,
+  broadcastLike, sizeOf, gather, scatterAdd, smallestK,
 };
 
 /** The vector-Jacobian rules, exhaustive by type. */

@@ -194,9 +194,7 @@ export class TrainStepSession {
       t = new ort.Tensor('float32', new Float32Array(n), dims);
       this.masks.set(name, t);
     }
-    const data = t.data as Float32Array;
-    const keep = 1 / (1 - p);
-    for (let i = 0; i < n; i++) data[i] = this.prng.uniform() < p ? 0 : keep;
+    this.prng.fillDropoutMask(t.data as Float32Array, p, 1 / (1 - p));
     return t;
   }
 }

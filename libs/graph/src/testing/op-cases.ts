@@ -82,7 +82,8 @@ export const opCases: readonly OpCase[] = [
   c('gather with repeats', 'gather', [s(5, 3), { shape: [2, 2], dtype: 'int64', values: [0, 4, 4, 1] }], (g, [t, i]) => g.gather(t, i)),
   c('scatterAdd with repeats', 'scatterAdd', [s(2, 2, 3), { shape: [2, 2], dtype: 'int64', values: [0, 4, 4, 1] }, { shape: [5, 3], diff: false }], (g, [u, i, like]) =>
     g.scatterAdd(u, i, like)),
-  c('sortLast rows', 'sortLast', [s(3, 5)], (g, [a]) => g.mul(g.sortLast(a), g.constant([1, 2, 3, 4, 5], [5]))),
-  c('sortLast 3-D, single element rows', 'sortLast', [s(2, 3, 1)], (g, [a]) => g.sortLast(a)),
-  c('sortLast ties keep order', 'sortLast', [{ shape: [2, 4], values: [3, 1, 3, 2, -1, -1, 0, -2], diff: false }], (g, [a]) => g.sortLast(a)),
+  c('smallestK rows', 'smallestK', [s(3, 5)], (g, [a]) => g.mul(g.smallestK(a), g.constant([1, 2, 3, 4, 5], [5]))),
+  c('smallestK k < n', 'smallestK', [s(2, 6)], (g, [a]) => g.smallestK(a, 3)),
+  c('smallestK 3-D, single element rows', 'smallestK', [s(2, 3, 1)], (g, [a]) => g.smallestK(a)),
+  c('smallestK ties keep order', 'smallestK', [{ shape: [2, 4], values: [3, 1, 3, 2, -1, -1, 0, -2], diff: false }], (g, [a]) => g.smallestK(a, 3)),
 ];

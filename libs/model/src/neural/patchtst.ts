@@ -159,9 +159,9 @@ export class PatchTST extends NeuralForecaster<PatchTSTHyperparameters> {
   }
 }
 
-/** BatchNorm1d over the d_model channels of `x: [B, N, d]` (NeuralForecast's `Transpose(1, 2), BatchNorm1d, Transpose(1, 2)`). */
+/** BatchNorm1d over the d_model channels of `x: [B, N, d]` (NeuralForecast's `Transpose(1, 2), BatchNorm1d, Transpose(1, 2)`, without the transposes). */
 function channelBatchNorm(g: GraphBuilder, name: string, x: Tensor): Tensor {
-  return g.transpose(g.batchNorm(name, g.transpose(x, [0, 2, 1])), [0, 2, 1]);
+  return g.batchNorm(name, x, { channelsLast: true });
 }
 
 /**
