@@ -20,3 +20,16 @@ export function parseNames(flag: string, text: string): string[] {
   if (names.length === 0) throw new UsageError(`'${flag}' must list at least one name, got "${text}"`);
   return names;
 }
+
+/** One of `options`; anything else is a usage error naming the flag and the options. */
+export function parseChoice<const T extends string>(flag: string, text: string, options: readonly T[]): T {
+  if (!(options as readonly string[]).includes(text)) throw new UsageError(`'${flag}' must be one of ${options.join(', ')}, got "${text}"`);
+  return text as T;
+}
+
+/** A finite number > 0 (seconds, rates). */
+export function parsePositiveNumber(flag: string, text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`'${flag}' must be a number > 0, got "${text}"`);
+  return n;
+}

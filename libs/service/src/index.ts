@@ -1,4 +1,5 @@
 export { TrainingService } from './training/training-service';
-export type { TrainRequest, TrainResult, RunOutcome } from './training/train-request';
+export type { TrainRequest, TrainResult, RunOutcome, SearchRequest, TuningSummary } from './training/train-request';
+export { TuningService, type TuningOutcome, type TuningContext } from './tuning/tuning-service';
 export { ForecastService, writeForecastCsv, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
 export { serviceModule } from './service-module';

@@ -1,7 +1,8 @@
 import { resolve, basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { TrainingService } from '@tsforecast/service';
-import { parseNames, parsePositiveInteger, parsePositiveIntegers } from '../parse-options';
+import { UsageError } from '@tsforecast/config';
+import { TrainingService, type SearchRequest } from '@tsforecast/service';
+import { parseChoice, parseNames, parsePositiveInteger, parsePositiveIntegers, parsePositiveNumber } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
 /** The bundled sample: AirPassengers, 144 monthly points (public domain). */
@@ -21,6 +22,28 @@ interface TrainFlags {
   scaler?: string;
   loss?: string;
   rankBy: string;
+  search?: string;
+  trials?: string;
+  timeout?: string;
+  pruner?: string;
+  searchSeed?: string;
+}
+
+/** `--search` and its companions; undefined without `--search` (the others then are usage errors). */
+export function parseSearch(flags: Pick<TrainFlags, 'search' | 'trials' | 'timeout' | 'pruner' | 'searchSeed'>): SearchRequest | undefined {
+  if (flags.search === undefined) {
+    for (const [flag, value] of [['--trials', flags.trials], ['--timeout', flags.timeout], ['--pruner', flags.pruner], ['--search-seed', flags.searchSeed]] as const) {
+      if (value !== undefined) throw new UsageError(`'${flag}' needs '--search tpe|random|grid', got ${flag} ${value} alone`);
+    }
+    return undefined;
+  }
+  return {
+    sampler: parseChoice('--search', flags.search, ['tpe', 'random', 'grid'] as const),
+    trials: parsePositiveInteger('--trials', flags.trials ?? '20'),
+    timeoutSeconds: flags.timeout === undefined ? undefined : parsePositiveNumber('--timeout', flags.timeout),
+    pruner: parseChoice('--pruner', flags.pruner ?? 'median', ['median', 'sha', 'none'] as const),
+    seed: flags.searchSeed === undefined ? undefined : parsePositiveInteger('--search-seed', flags.searchSeed),
+  };
 }
 
 export function registerTrainCommand(program: Command, globals: () => GlobalFlags): void {
@@ -39,6 +62,11 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
     .option('--scaler <type>', 'temporal scaler of neural models: identity|standard|robust|minmax|revin')
     .option('--loss <name>', 'training loss of neural models: mae|mse|huber|mqloss')
     .option('--rank-by <metric>', 'leaderboard metric: mae|mse|rmse|mape|smape|mase', 'mae')
+    .option('--search <sampler>', 'tune each neural model first: tpe|random|grid (study <experiment>/<model>/h<h>, resumable)')
+    .option('--trials <n>', 'finished trials per model × horizon in total, resumed studies included (with --search; default 20)')
+    .option('--timeout <seconds>', 'stop starting trials after this many seconds per model × horizon (with --search)')
+    .option('--pruner <name>', 'prune trials on their validation loss: median|sha|none (with --search; default median)')
+    .option('--search-seed <n>', 'sampler seed of a new study (with --search; default drawn and stored)')
     .action(async (flags: TrainFlags) => {
       const settings = settingsFrom(globals());
       const experiment = flags.experiment ?? basename(flags.data, extname(flags.data));
@@ -57,10 +85,17 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
           loss: flags.loss,
         },
         rankBy: flags.rankBy as 'mae',
+        search: parseSearch(flags),
       };
       const result = await withApp(settings, (app) => app.container.get(TrainingService).train(request));
       const rows = result.outcomes.map((o) => ({ model: o.model, h: o.horizon, status: o.status, ...o.metrics, error: o.error ?? '' }));
       printTable(rows, ['model', 'h', 'status', 'mae', 'rmse', 'smape', 'mase', 'fit_seconds', 'error']);
+      if (request.search) {
+        for (const o of result.outcomes.filter((x) => x.tuning)) {
+          const t = o.tuning!;
+          process.stdout.write(`study ${t.studyName}: ${t.newTrials} new trial(s), ${t.finishedTrials} finished; best trial ${t.bestTrial} (val mae ${t.bestValue.toFixed(3)}) ${JSON.stringify(t.bestParams)}\n`);
+        }
+      }
       for (const b of result.best) process.stdout.write(`best for h=${b.horizon}: ${b.model} (${request.rankBy} ${b.score.toFixed(3)})\n`);
       process.stdout.write(`experiment '${result.experiment}' · outputs in ${request.outputDir}\n`);
       if (result.outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;

@@ -48,6 +48,10 @@ export class InMemoryStudyStorage implements StudyStorage {
     return trial;
   }
 
+  async attachRun(trialId: string, runId: string): Promise<void> {
+    this.get(trialId).runId = runId;
+  }
+
   async reportIntermediate(trialId: string, step: number, value: number): Promise<void> {
     const trial = this.get(trialId);
     if (trial.intermediate.some(([s]) => s === step)) return;

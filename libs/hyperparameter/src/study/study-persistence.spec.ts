@@ -49,6 +49,15 @@ function storageContract(label: string, open: () => Promise<{ storage: StudyStor
       await expect(Study.load('nope', { storage })).rejects.toThrow(/study 'nope' not found/);
     }, 60_000);
 
+    it('links a trial to its tracking run after the ask', async () => {
+      const study = await Study.create({ name: 'attach-run', space, storage, sampler: new TpeSampler({ seed: 2 }) });
+      const trial = await study.ask();
+      const runId = '6f1c1c1e-2b1a-4c55-9d7e-0a4f3c2b1a00';
+      await study.attachRun(trial, runId);
+      expect((await study.trials()).map((t) => t.runId)).toEqual([runId]);
+      await expect(storage.attachRun('00000000-0000-4000-8000-000000000000', runId)).rejects.toThrow(/trial id '00000000-0000-4000-8000-000000000000' not found/);
+    });
+
     it('stores intermediate values, prunes and refuses a second tell', async () => {
       const study = await Study.createOrLoad({ name: 'prune', space, storage, pruner: new MedianPruner({ nStartupTrials: 2 }), sampler: new TpeSampler({ seed: 2 }) });
       for (let i = 0; i < 2; i++) {

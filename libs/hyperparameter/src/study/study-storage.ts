@@ -55,6 +55,8 @@ export interface StudyStorage {
   createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta?: { workerId?: string; runId?: string }): Promise<TrialRecord>;
   /** Marks a running trial finished; a `UsageError` if it already is. */
   finishTrial(trialId: string, state: FinishedState, value: number | null): Promise<TrialRecord>;
+  /** Links a trial to the tracking run that evaluates it (when the run starts after the ask). */
+  attachRun(trialId: string, runId: string): Promise<void>;
   /** Records an intermediate value; a repeated step keeps the first value (as Optuna does). */
   reportIntermediate(trialId: string, step: number, value: number): Promise<void>;
   /** All trials of the study ordered by number, with intermediate values. */

@@ -117,7 +117,7 @@ export class Study<S> {
     if (!record) throw new NotFoundError(`study '${name}' not found`);
     const logger = options.logger ?? silentLogger;
     const space = (options.space ?? record.space) as S;
-    if (options.space !== undefined && JSON.stringify(options.space) !== JSON.stringify(record.space)) {
+    if (options.space !== undefined && canonicalJson(options.space) !== canonicalJson(record.space)) {
       logger.warn(`study '${name}': the given search space differs from the stored one; trials with other distributions are ignored by the sampler`);
     }
     const study = new Study(
@@ -235,6 +235,11 @@ export class Study<S> {
     if (failure) throw failure.error;
   }
 
+  /** Links a running trial to the tracking run that evaluates it (`study_trials.run_id`). */
+  async attachRun(trial: Pick<Trial<S>, 'id'>, runId: string): Promise<void> {
+    await this.storage.attachRun(trial.id, runId);
+  }
+
   /** All trials, ordered by number. */
   async trials(): Promise<TrialRecord[]> {
     return this.storage.listTrials(this.record.id);
@@ -271,6 +276,13 @@ export class Study<S> {
       },
     };
   }
+}
+
+/** JSON with object keys sorted: jsonb does not keep key order, so a stored space comes back reordered. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 function defaultWorkerId(): string {

@@ -126,6 +126,11 @@ export class TypeOrmStudyStorage implements StudyStorage {
     return toTrial(rows[0], await this.readIntermediate(this.database.dataSource.manager, [trialId]).then((m) => m.get(trialId) ?? []));
   }
 
+  async attachRun(trialId: string, runId: string): Promise<void> {
+    const rows = returnedRows<{ id: string }>(await this.database.dataSource.query(`UPDATE study_trials SET run_id = $2 WHERE id = $1 RETURNING id`, [trialId, runId]));
+    if (rows.length === 0) throw new NotFoundError(`trial id '${trialId}' not found`, { exitCode: 1 });
+  }
+
   async reportIntermediate(trialId: string, step: number, value: number): Promise<void> {
     await this.database.dataSource.query(
       `INSERT INTO study_trial_values (trial_id, step, value) VALUES ($1, $2, $3) ON CONFLICT (trial_id, step) DO NOTHING`,

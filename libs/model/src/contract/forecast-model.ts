@@ -19,6 +19,16 @@ export interface FitContext {
   /** Called with fit progress (0..1) and fields such as step and loss. */
   onProgress?: (fraction: number, fields: Record<string, number>) => void;
   signal?: AbortSignal;
+  /**
+   * Called after each validation check (every `valCheckSteps` steps when
+   * `valSize > 0`) with the step and the validation loss (raw scale). Throwing
+   * from it (e.g. a tuner's `TrialPruned`) stops training and propagates out of
+   * `fit`; the training sessions are released first.
+   *
+   * @example
+   * await model.fit(train, { logger, onValidation: async (step, loss) => { await trial.report(step, loss); if (await trial.shouldPrune()) throw new TrialPruned(trial.number); } });
+   */
+  onValidation?: (step: number, valLoss: number) => Promise<void> | void;
 }
 
 /**

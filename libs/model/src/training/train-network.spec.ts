@@ -46,6 +46,25 @@ describe('trainNetwork', () => {
     await session.release();
   });
 
+  it('calls onValidation after each validation check; an error thrown there stops training', async () => {
+    const frame = toyFrame(2, 96);
+    const hp = { ...small, maxSteps: 40, valSize: 12, valCheckSteps: 5 };
+    const model = new MLP(h, hp, { threads: 1 });
+    const calls: [number, number][] = [];
+    await trainNetwork(model.buildGraph(), frame.series.map((s) => s.y), hp, h, { logger: new MemoryLogger(), onValidation: (step, loss) => void calls.push([step, loss]) });
+    expect(calls.map(([step]) => step)).toEqual([5, 10, 15, 20, 25, 30, 35, 40]);
+    expect(calls.every(([, loss]) => Number.isFinite(loss) && loss > 0)).toBe(true);
+
+    const stop = new Error('stop here');
+    const steps: number[] = [];
+    const onValidation = async (step: number) => {
+      steps.push(step);
+      if (step === 10) throw stop;
+    };
+    await expect(trainNetwork(model.buildGraph(), frame.series.map((s) => s.y), hp, h, { logger: new MemoryLogger(), onValidation })).rejects.toBe(stop);
+    expect(steps).toEqual([5, 10]);
+  });
+
   it('forecasts ordered quantiles with the median as y_hat under mqloss', async () => {
     const frame = toyFrame();
     const model = new MLP(h, { ...small, maxSteps: 60, learningRate: 3e-3, loss: 'mqloss', level: [80, 90] }, { threads: 1 });

@@ -88,6 +88,7 @@ export async function trainNetwork(
         } else badChecks++;
         context.logger.debug('validation', { step, loss, val_loss: valLoss, best_val_loss: best });
         if (hp.earlyStopPatienceSteps > 0 && badChecks >= hp.earlyStopPatienceSteps) stoppedEarly = true;
+        if (context.onValidation) await context.onValidation(step, valLoss);
       }
       if (step % progressEvery === 0 || step === hp.maxSteps || stoppedEarly) {
         const seconds = (performance.now() - loopStart) / 1000;

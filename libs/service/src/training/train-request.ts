@@ -18,6 +18,20 @@ export interface TrainRequest {
   overrides?: Record<string, unknown>;
   /** Metric that ranks the leaderboard (lower is better). Default `mae`. */
   rankBy?: 'mae' | 'mse' | 'rmse' | 'mape' | 'smape' | 'mase';
+  /** Tune each neural model before the final fit (see `TuningService`); absent: fit the defaults. */
+  search?: SearchRequest;
+}
+
+/** A hyperparameter search per model × horizon (`cli train --search`). */
+export interface SearchRequest {
+  sampler: 'tpe' | 'random' | 'grid';
+  /** Finished (complete or pruned) trials the study should have in total; a resumed study runs only the rest. */
+  trials: number;
+  /** Stop starting new trials after this many seconds (per model × horizon). */
+  timeoutSeconds?: number;
+  pruner: 'median' | 'sha' | 'none';
+  /** Sampler seed of a new study (a loaded study keeps its stored one). */
+  seed?: number;
 }
 
 /** The outcome of one model × horizon. */
@@ -30,6 +44,22 @@ export interface RunOutcome {
   error?: string;
   fitSeconds: number;
   modelRef?: string;
+  /** The search that chose the parameters, with `search`. */
+  tuning?: TuningSummary;
+}
+
+/** What a search found for one model × horizon. */
+export interface TuningSummary {
+  studyName: string;
+  /** The best trial's sampled config (the user's overrides still win in the refit). */
+  bestParams: Record<string, unknown>;
+  bestTrial: number;
+  /** Validation MAE of the best trial. */
+  bestValue: number;
+  /** Trials started by this call. */
+  newTrials: number;
+  /** Finished (complete + pruned) trials of the study after this call. */
+  finishedTrials: number;
 }
 
 export interface TrainResult {

@@ -10,6 +10,7 @@ import { graphModule } from '@tsforecast/graph';
 import { modelModule } from '@tsforecast/model';
 import { TrackingStore, dbModule, type Database } from '@tsforecast/db';
 import { openTestDatabase } from '@tsforecast/db/testing';
+import { hyperparameterModule } from '@tsforecast/hyperparameter';
 import { executionModule } from '@tsforecast/execution';
 import { artifactModule } from '@tsforecast/artifact';
 import { loggingModule } from '@tsforecast/logging';
@@ -33,6 +34,7 @@ describe('TrainingService', () => {
       graphModule,
       modelModule,
       dbModule(database),
+      hyperparameterModule,
       executionModule,
       artifactModule,
       loggingModule(logger, { tty: false }),

@@ -14,9 +14,10 @@ import { TrackingStore, type JsonObject } from '@tsforecast/db';
 import { ModelStore, writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
 import { ProgressReporter, RunSink, type FinishedRun } from '@tsforecast/logging';
 import { LocalExecutor } from '@tsforecast/execution';
-import type { RunOutcome, TrainRequest, TrainResult } from './train-request';
+import type { RunOutcome, TrainRequest, TrainResult, TuningSummary } from './train-request';
 import { pickOverrides } from './pick-overrides';
 import { rankLeaderboard } from './rank-leaderboard';
+import { TuningService, type TuningOutcome } from '../tuning/tuning-service';
 
 interface RunSpec {
   model: string;
@@ -41,6 +42,7 @@ export class TrainingService {
     @inject(LocalExecutor) private readonly executor: LocalExecutor,
     @inject(Logger) private readonly logger: Logger,
     @inject(SettingsToken) private readonly settings: Settings,
+    @inject(TuningService) private readonly tuning: TuningService,
     @multiInject(RunSink) @optional() private readonly sinks: RunSink[] = [],
   ) {}
 
@@ -112,7 +114,25 @@ export class TrainingService {
   ): Promise<RunOutcome> {
     const definition = this.registry.get(spec.model);
     const defaults = definition.defaults(spec.horizon, split.train.seasonLength);
-    const overrides = pickOverrides(defaults, context.request.overrides ?? {});
+    const userOverrides = pickOverrides(defaults, context.request.overrides ?? {});
+    let tuned: TuningOutcome | undefined;
+    let tuningError: unknown;
+    if (context.request.search && definition.kind === 'neural') {
+      try {
+        tuned = await this.tuning.tune(definition.name, spec.horizon, split.train, context.request.search, {
+          experiment: context.request.experiment,
+          experimentId: context.experimentId,
+          datasetId: context.datasetId,
+          overrides: context.request.overrides ?? {},
+        });
+      } catch (error) {
+        tuningError = error;
+      }
+    } else if (context.request.search) {
+      this.logger.info('no search space for a baseline; fitted once', { model: definition.name, h: spec.horizon });
+    }
+    // The user's overrides win over the tuned values.
+    const overrides = { ...pickOverrides(defaults, tuned?.bestParams ?? {}), ...userOverrides };
     const parameters = { ...defaults, ...overrides };
     const run = await this.tracking.startRun({
       experimentId: context.experimentId,
@@ -120,13 +140,15 @@ export class TrainingService {
       modelName: definition.name,
       horizon: spec.horizon,
       kind: 'train',
+      studyId: tuned?.studyId ?? null,
       // Plain JSON: what the hyperparameter object serialises to.
-      parameters: JSON.parse(JSON.stringify(parameters)) as JsonObject,
+      parameters: JSON.parse(JSON.stringify(tuned ? { ...parameters, tuning: tuningSummary(tuned) } : parameters)) as JsonObject,
     });
     const log = this.logger.child({ run: run.id, model: definition.name, h: spec.horizon });
     const started = Date.now();
     const task = this.progress.start(`${definition.name} h=${spec.horizon}`, 100);
     try {
+      if (tuningError !== undefined) throw tuningError;
       checkMinLength(split.train, definition.capabilities.minHistory(spec.horizon, parameters), `model ${definition.name} with h=${spec.horizon}`);
       const model: ForecastModel = definition.create(spec.horizon, split.train.seasonLength, overrides);
       await model.fit(split.train, { logger: log, onProgress: (fraction, fields) => task.update(Math.round(fraction * 100), fields) });
@@ -141,7 +163,7 @@ export class TrainingService {
       context.predictions.push(...predictionRows(definition.name, spec.horizon, split, forecast));
       await this.report({ experiment: context.request.experiment, runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', parameters, metrics, startedAt: new Date(started), endedAt: new Date() });
       log.info('run completed', { mae: metrics['mae'], smape: metrics['smape'], mase: metrics['mase'], fitSeconds, model: `${saved.name}@${saved.version}` });
-      return { runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', metrics, fitSeconds, modelRef: `${saved.name}@${saved.version}` };
+      return { runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', metrics, fitSeconds, modelRef: `${saved.name}@${saved.version}`, ...(tuned ? { tuning: tuningOf(tuned) } : {}) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       task.finish({ failed: 1 });
@@ -178,6 +200,15 @@ export class TrainingService {
       exported?.onnx,
     );
   }
+}
+
+/** What the refit run's parameters record about the search. */
+function tuningSummary(tuned: TuningOutcome) {
+  return { study: tuned.studyName, bestTrial: tuned.bestTrial, bestValMae: tuned.bestValue, finishedTrials: tuned.finishedTrials, bestParams: tuned.bestParams };
+}
+
+function tuningOf({ studyId: _studyId, ...summary }: TuningOutcome): TuningSummary {
+  return summary;
 }
 
 function metricColumns(metrics: Record<string, number>) {

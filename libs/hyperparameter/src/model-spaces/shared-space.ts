@@ -1,0 +1,23 @@
+import { choice, loguniform, quniform } from '../space/expressions';
+
+/** Multipliers of `h` NeuralForecast's Auto* models draw `input_size` from. */
+export const INPUT_SIZE_MULTIPLIERS = [1, 2, 3, 4, 5] as const;
+
+/**
+ * The part every neural model's default space shares, after NeuralForecast's
+ * Auto* configs: `inputSize = h × {1..5}`, lr log-uniform in [1e-4, 1e-1],
+ * scaler, 500–1500 steps, series and window batch sizes.
+ *
+ * @example
+ * const space = { ...trainingSpace(12), hiddenSize: choice('hiddenSize', [256, 512]) };
+ */
+export function trainingSpace(h: number) {
+  return {
+    inputSize: choice('inputSize', INPUT_SIZE_MULTIPLIERS.map((k) => k * h)),
+    learningRate: loguniform('learningRate', 1e-4, 1e-1),
+    scalerType: choice('scalerType', ['identity', 'robust', 'standard'] as const),
+    maxSteps: quniform('maxSteps', 500, 1500, 100),
+    batchSize: choice('batchSize', [32, 64, 128, 256] as const),
+    windowsBatchSize: choice('windowsBatchSize', [128, 256, 512, 1024] as const),
+  };
+}

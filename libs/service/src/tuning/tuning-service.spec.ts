@@ -1,0 +1,138 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Container } from 'inversify';
+import { configModule, loadSettings } from '@tsforecast/config';
+import { MemoryLogger } from '@tsforecast/config/testing';
+import { dataModule } from '@tsforecast/data';
+import { graphModule } from '@tsforecast/graph';
+import { modelModule } from '@tsforecast/model';
+import { TrackingStore, dbModule, type Database, type Run } from '@tsforecast/db';
+import { openTestDatabase } from '@tsforecast/db/testing';
+import { Study, StudyStorage, hyperparameterModule } from '@tsforecast/hyperparameter';
+import { executionModule } from '@tsforecast/execution';
+import { artifactModule } from '@tsforecast/artifact';
+import { loggingModule } from '@tsforecast/logging';
+import { serviceModule } from '../service-module';
+import { TrainingService } from '../training/training-service';
+import type { TrainRequest } from '../training/train-request';
+
+jest.setTimeout(120_000);
+
+const AIR_PASSENGERS = resolve(__dirname, '../../../../apps/cli/assets/air_passengers.csv');
+
+// Tuning through the real service stack on an embedded PostgreSQL (PGlite):
+// tiny MLP trials (20 steps) on AirPassengers.
+describe('TrainingService with search (TuningService)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsf-tuning-'));
+  let database: Database;
+  const app = { container: new Container() };
+  const logger = new MemoryLogger();
+
+  beforeAll(async () => {
+    const settings = loadSettings({ env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent' }, cwd: dir });
+    database = await openTestDatabase();
+    app.container.loadSync(
+      configModule(settings),
+      dataModule,
+      graphModule,
+      modelModule,
+      dbModule(database),
+      hyperparameterModule,
+      executionModule,
+      artifactModule,
+      loggingModule(logger, { tty: false }),
+      serviceModule,
+    );
+  });
+  afterAll(async () => database.close());
+
+  const request = (experiment: string, trials: number, models = ['MLP']): TrainRequest => ({
+    data: AIR_PASSENGERS,
+    models,
+    horizons: [6],
+    experiment,
+    outputDir: join(dir, experiment),
+    overrides: { maxSteps: 20 },
+    search: { sampler: 'random', trials, pruner: 'none', seed: 7 },
+  });
+  const runsOf = async (experiment: string): Promise<Run[]> => app.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
+
+  it('records each trial as a run linked to the study and refits the best config as a normal train run', async () => {
+    const result = await app.container.get(TrainingService).train(request('tune', 3, ['Naive', 'MLP']));
+    const byModel = Object.fromEntries(result.outcomes.map((o) => [o.model, o]));
+    expect(byModel['Naive']!.status).toBe('completed'); // a baseline is fitted once
+    expect(byModel['MLP']!.status).toBe('completed');
+
+    const study = await app.container.get<StudyStorage>(StudyStorage).findStudy('tune/MLP/h6');
+    expect(study).toBeDefined();
+    const trials = await app.container.get<StudyStorage>(StudyStorage).listTrials(study!.id);
+    expect(trials.map((t) => [t.number, t.state])).toEqual([[0, 'complete'], [1, 'complete'], [2, 'complete']]);
+
+    const runs = await runsOf('tune');
+    const trialRuns = runs.filter((r) => r.kind === 'trial').sort((a, b) => a.trialNumber! - b.trialNumber!);
+    expect(trialRuns.map((r) => [r.trialNumber, r.status, r.studyId])).toEqual([0, 1, 2].map((n) => [n, 'completed', study!.id]));
+    expect(trials.map((t) => t.runId)).toEqual(trialRuns.map((r) => r.id));
+    expect(trialRuns.every((r) => r.parameters['maxSteps'] === 20 && r.parameters['valSize'] === 6)).toBe(true);
+    // A parameter fixed by the user is not searched.
+    expect(trials.every((t) => !('maxSteps' in t.params) && 'inputSize' in t.params)).toBe(true);
+
+    const refit = runs.find((r) => r.id === byModel['MLP']!.runId)!;
+    expect(refit.kind).toBe('train');
+    expect(refit.studyId).toBe(study!.id);
+    const tuning = refit.parameters['tuning'] as { bestTrial: number; bestValMae: number; bestParams: Record<string, unknown> };
+    const best = trials.reduce((a, b) => (b.value! < a.value! ? b : a));
+    expect(tuning.bestTrial).toBe(best.number);
+    expect(tuning.bestValMae).toBeCloseTo(best.value!, 10);
+    // Best sampled values are used, the user's override wins, no validation in the refit.
+    expect(refit.parameters['inputSize']).toBe(tuning.bestParams['inputSize']);
+    expect(refit.parameters['hiddenSize']).toBe(tuning.bestParams['hiddenSize']);
+    expect(refit.parameters['maxSteps']).toBe(20);
+    expect(refit.parameters['valSize']).toBe(0);
+    expect(result.best[0]!.horizon).toBe(6);
+  });
+
+  it('resumes a study: stale running trials are failed, only the missing trials run', async () => {
+    const service = app.container.get(TrainingService);
+    const result0 = await service.train(request('resume', 2));
+    // A killed process leaves a running trial behind.
+    const storage = app.container.get<StudyStorage>(StudyStorage);
+    const killed = await Study.load('resume/MLP/h6', { storage });
+    const orphan = await killed.ask();
+    const tracking = app.container.get<TrackingStore>(TrackingStore);
+    const orphanRun = await tracking.startRun({ experimentId: result0.experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: killed.record.id, trialNumber: orphan.number });
+
+    const result = await service.train(request('resume', 4));
+    expect(result.outcomes[0]!.status).toBe('completed');
+    const study = await storage.findStudy('resume/MLP/h6');
+    const trials = await storage.listTrials(study!.id);
+    expect(trials.map((t) => [t.number, t.state])).toEqual([[0, 'complete'], [1, 'complete'], [2, 'failed'], [3, 'complete'], [4, 'complete']]);
+    const runs = await runsOf('resume');
+    expect(runs.filter((r) => r.kind === 'trial')).toHaveLength(5);
+    expect((await tracking.getRun(orphanRun.id)).run).toMatchObject({ status: 'failed', errorMessage: expect.stringMatching(/trial 2 was left running by a process that stopped; marked failed/) });
+    expect(runs.filter((r) => r.kind === 'train')).toHaveLength(2);
+    const refit = runs.find((r) => r.id === result.outcomes[0]!.runId)!;
+    expect(refit.parameters['tuning']).toMatchObject({ study: 'resume/MLP/h6', finishedTrials: 4 });
+    expect(logger.records.map((r) => r.message)).toContainEqual(expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 2/));
+    // The space read back from jsonb (keys reordered) is the same space.
+    expect(logger.records.map((r) => r.message)).not.toContainEqual(expect.stringMatching(/search space differs/));
+  });
+
+  it('prunes trials through the validation hook: pruned trials keep their reports, their runs are cancelled', async () => {
+    const result = await app.container.get(TrainingService).train({ ...request('prune', 4), search: { sampler: 'random', trials: 4, pruner: 'sha', seed: 7 } });
+    expect(result.outcomes[0]!.status).toBe('completed');
+    const storage = app.container.get<StudyStorage>(StudyStorage);
+    const trials = await storage.listTrials((await storage.findStudy('prune/MLP/h6'))!.id);
+    const pruned = trials.filter((t) => t.state === 'pruned');
+    expect(pruned.length).toBeGreaterThan(0);
+    // valCheckSteps = ⌊20 / 10⌋ = 2: reports at steps 2, 4, …, stopped before 20.
+    for (const t of pruned) {
+      expect(t.intermediate.length).toBeGreaterThan(0);
+      expect(t.intermediate[t.intermediate.length - 1]![0]).toBeLessThan(20);
+    }
+    const runs = await runsOf('prune');
+    const cancelled = runs.filter((r) => r.kind === 'trial' && r.status === 'cancelled').map((r) => r.trialNumber).sort();
+    expect(cancelled).toEqual(pruned.map((t) => t.number).sort());
+  });
+});

@@ -1,0 +1,177 @@
+import { inject, injectable } from 'inversify';
+import { Logger, UsageError } from '@tsforecast/config';
+import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
+import { ModelRegistry, type ModelDefinition } from '@tsforecast/model';
+import { TrackingStore, type JsonObject } from '@tsforecast/db';
+import {
+  PrunerFactory,
+  SamplerFactory,
+  Study,
+  StudyStorage,
+  TrialPruned,
+  defaultSearchSpace,
+  type Trial,
+} from '@tsforecast/hyperparameter';
+import type { SearchRequest, TuningSummary } from '../training/train-request';
+import { pickOverrides } from '../training/pick-overrides';
+
+/** Where a tuning's trials are recorded. */
+export interface TuningContext {
+  experiment: string;
+  experimentId: string;
+  datasetId: string;
+  /** The user's overrides (`--max-steps`, …); they win over sampled values. */
+  overrides: Record<string, unknown>;
+}
+
+/** The outcome of tuning one model × horizon. */
+export interface TuningOutcome extends TuningSummary {
+  studyId: string;
+}
+
+type Space = Record<string, unknown>;
+
+/**
+ * Tunes one neural model for one horizon on the training part: the last `h`
+ * points of each series are split off again as validation; each trial fits
+ * defaults ⊕ sampled config ⊕ user overrides on the rest (with `valSize = h`,
+ * so the trainer validates and the pruner sees each validation loss) and
+ * scores the validation MAE of the forecast of the split-off points. The study
+ * `${experiment}/${model}/h${h}` lives in the database: running it again
+ * continues it (trials a killed process left running are failed) up to
+ * `trials` finished trials. Each trial is a run of kind `trial` linked by
+ * `study_id` and `trial_number`.
+ */
+@injectable()
+export class TuningService {
+  constructor(
+    @inject(ModelRegistry) private readonly registry: ModelRegistry,
+    @inject(TrackingStore) private readonly tracking: TrackingStore,
+    @inject(StudyStorage) private readonly storage: StudyStorage,
+    @inject(SamplerFactory) private readonly samplers: SamplerFactory,
+    @inject(PrunerFactory) private readonly pruners: PrunerFactory,
+    @inject(Logger) private readonly logger: Logger,
+  ) {}
+
+  async tune(modelName: string, h: number, train: SeriesFrame, search: SearchRequest, context: TuningContext): Promise<TuningOutcome> {
+    const definition = this.registry.get(modelName);
+    // Parameters the user fixed (`--max-steps`, `--input-size`, …) are not searched.
+    const space = Object.fromEntries(Object.entries(defaultSearchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined));
+    const studyName = `${context.experiment}/${definition.name}/h${h}`;
+    const log = this.logger.child({ study: studyName });
+    const study = await this.openStudy(studyName, space, search, log);
+    await this.failOrphanedTrialRuns(study, context.experimentId);
+    const finished = async () => (await study.trials()).filter((t) => t.state === 'complete' || t.state === 'pruned').length;
+    const already = await finished();
+    const remaining = Math.max(search.trials - already, 0);
+    if (already > 0) log.info('continuing study', { finished: already, requested: search.trials, toRun: remaining });
+    const split = holdOut(train, h);
+    const before = (await study.trials()).length;
+    if (remaining > 0) {
+      await study.optimize((trial) => this.evaluate(trial, definition, h, split, study, context, log), {
+        nTrials: remaining,
+        timeoutSeconds: search.timeoutSeconds,
+        catchErrors: true,
+      });
+    }
+    const best = await study.bestTrial();
+    if (!best) throw new UsageError(`study '${studyName}': no trial completed (see the failed trial runs); nothing to refit`);
+    const outcome: TuningOutcome = {
+      studyId: study.record.id,
+      studyName,
+      bestParams: best.params as Record<string, unknown>,
+      bestTrial: best.number,
+      bestValue: best.value,
+      newTrials: (await study.trials()).length - before,
+      finishedTrials: await finished(),
+    };
+    log.info('study finished', { bestTrial: outcome.bestTrial, bestValMae: outcome.bestValue, newTrials: outcome.newTrials, finished: outcome.finishedTrials });
+    return outcome;
+  }
+
+  /** Trial runs a killed process left `running` whose trials are no longer running (failed on load). */
+  private async failOrphanedTrialRuns(study: Study<Space>, experimentId: string): Promise<void> {
+    const trials = new Map((await study.trials()).map((t) => [t.number, t.state]));
+    const running = await this.tracking.listRuns({ experiment: experimentId, status: 'running', limit: 10_000 });
+    for (const run of running) {
+      if (run.kind !== 'trial' || run.studyId !== study.record.id || run.trialNumber === null) continue;
+      const state = trials.get(run.trialNumber);
+      if (state !== undefined && state !== 'running') await this.tracking.failRun(run.id, `trial ${run.trialNumber} was left running by a process that stopped; marked ${state}`);
+    }
+  }
+
+  private async openStudy(name: string, space: Space, search: SearchRequest, log: Logger): Promise<Study<Space>> {
+    const pruner = this.pruners(search.pruner);
+    if (await this.storage.findStudy(name)) {
+      const stored = await Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, failStaleTrials: true });
+      if (stored.sampler.config.kind === search.sampler) return stored;
+      log.warn(`study '${name}' was created with the ${stored.sampler.config.kind} sampler; continuing with ${search.sampler}`);
+      return Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, sampler: this.samplers(search.sampler, samplerOptions(search)) });
+    }
+    return Study.createOrLoad<Space>({ name, space, storage: this.storage, sampler: this.samplers(search.sampler, samplerOptions(search)), pruner, logger: log, failStaleTrials: true });
+  }
+
+  private async evaluate(
+    trial: Trial<Space>,
+    definition: ModelDefinition,
+    h: number,
+    split: { train: SeriesFrame; test: SeriesFrame },
+    study: Study<Space>,
+    context: TuningContext,
+    log: Logger,
+  ): Promise<number> {
+    const defaults = definition.defaults(h, split.train.seasonLength) as Record<string, unknown>;
+    const hyperparameters = { ...defaults, ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides) };
+    const maxSteps = Number(hyperparameters['maxSteps']);
+    // Validate often enough that short trials report something to the pruner.
+    const valCheckSteps = context.overrides['valCheckSteps'] ?? Math.min(Number(defaults['valCheckSteps']), Math.max(1, Math.floor(maxSteps / 10)));
+    const overrides = { ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides), valSize: h, valCheckSteps };
+    const run = await this.tracking.startRun({
+      experimentId: context.experimentId,
+      datasetId: context.datasetId,
+      modelName: definition.name,
+      horizon: h,
+      kind: 'trial',
+      studyId: study.record.id,
+      trialNumber: trial.number,
+      parameters: JSON.parse(JSON.stringify({ ...defaults, ...overrides })) as JsonObject,
+    });
+    await study.attachRun(trial, run.id);
+    const started = Date.now();
+    const model = definition.create(h, split.train.seasonLength, overrides);
+    try {
+      await model.fit(split.train, {
+        logger: log.child({ trial: trial.number }),
+        onValidation: async (step, valLoss) => {
+          await trial.report(step, valLoss);
+          if (await trial.shouldPrune()) throw new TrialPruned(trial.number);
+        },
+      });
+      const forecast = await model.predict(split.train);
+      const mae = evaluateForecasts(split.test, forecast, { train: split.train }).panel['mae'] ?? Number.NaN;
+      if (Number.isNaN(mae)) throw new Error(`trial ${trial.number}: validation MAE is NaN`);
+      await this.tracking.completeRun(run.id, { metrics: { val_mae: mae }, durationMs: Date.now() - started });
+      log.info('trial complete', { trial: trial.number, valMae: mae, params: trial.params });
+      return mae;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof TrialPruned) {
+        await this.tracking.cancelRun(run.id, message);
+        log.info('trial pruned', { trial: trial.number });
+      } else {
+        await this.tracking.failRun(run.id, message, Date.now() - started);
+      }
+      throw error;
+    } finally {
+      await (model as { dispose?: () => Promise<void> }).dispose?.();
+    }
+  }
+}
+
+function samplerOptions(search: SearchRequest): Record<string, unknown> {
+  return {
+    ...(search.seed === undefined ? {} : { seed: search.seed }),
+    // The grid needs finite axes: the learning rate gets 3 points.
+    ...(search.sampler === 'grid' ? { pointsPerFloat: 3 } : {}),
+  };
+}
