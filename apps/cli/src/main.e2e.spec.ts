@@ -95,13 +95,14 @@ describe('cli (end to end)', () => {
 });
 
 describe('cli evaluate (end to end)', () => {
-  it('cross-validates SeasonalNaive on 2 rolling windows of the sample', () => {
+  it('cross-validates SeasonalNaive and a neural model on 2 rolling windows; neural flags leave the baseline alone', () => {
     const out = join(dir, 'cv.csv');
-    const run = cli(['evaluate', '--models', 'SeasonalNaive', '--horizons', '12', '--windows', '2', '--output', out], env);
+    const run = cli(['evaluate', '--models', 'SeasonalNaive,DLinear', '--horizons', '12', '--windows', '2', '--max-steps', '5', '--input-size', '24', '--output', out], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(5);
+    expect(lines.filter((l) => l.startsWith('DLinear,12,'))).toHaveLength(2);
     // The last window is the 1960 hold-out: SeasonalNaive's MAE there is 47.83.
     const last = lines.find((l) => l.startsWith('SeasonalNaive,12,1,'))!.split(',');
     expect(Number(last[4])).toBeCloseTo(47.83, 2);

@@ -39,4 +39,5 @@ export {
   type RandomWalkWithDriftHyperparameters,
 } from './baselines/random-walk-with-drift';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';
+export { pickOverrides } from './registry/pick-overrides';
 export { modelModule } from './model-module';

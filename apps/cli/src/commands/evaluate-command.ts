@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { METRIC_NAMES, SeriesReader } from '@tsforecast/data';
 import { CrossValidator } from '@tsforecast/execution';
+import { ModelRegistry, pickOverrides } from '@tsforecast/model';
 import { writeCsv } from '@tsforecast/artifact';
 import { parseNames, parsePositiveInteger, parsePositiveIntegers } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
@@ -44,13 +45,15 @@ export function registerEvaluateCommand(program: Command, globals: () => GlobalF
       await withApp(settings, async (app) => {
         const { frame } = await app.container.get<SeriesReader>(SeriesReader).read(flags.data);
         const validator = app.container.get<CrossValidator>(CrossValidator);
+        const registry = app.container.get<ModelRegistry>(ModelRegistry);
         const rows: Record<string, unknown>[] = [];
         const windowRows: (string | number)[][] = [];
         for (const h of horizons) {
           for (const model of models) {
             const stepSize = flags.stepSize === undefined ? h : parsePositiveInteger('--step-size', flags.stepSize);
-            const neural = Object.keys(hyperparameters).length > 0 ? hyperparameters : undefined;
-            const result = await validator.run(model, frame, { h, nWindows, stepSize, refit: flags.refit, hyperparameters: neural });
+            // `--max-steps` / `--input-size` go to the models that have them (as in `train`).
+            const applicable = pickOverrides(registry.get(model).defaults(h, frame.seasonLength), hyperparameters);
+            const result = await validator.run(model, frame, { h, nWindows, stepSize, refit: flags.refit, hyperparameters: applicable });
             rows.push({ model, h, windows: result.windows.length, refit: String(result.refit), ...result.overall });
             for (const w of result.windows) windowRows.push([model, h, w.index, new Date(w.cutoff[0]!).toISOString(), ...METRIC_NAMES.map((name) => w.evaluation.panel[name] ?? Number.NaN)]);
           }

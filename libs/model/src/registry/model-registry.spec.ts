@@ -1,3 +1,4 @@
+import { pickOverrides } from './pick-overrides';
 import { UsageError } from '@tsforecast/config';
 import { Container } from 'inversify';
 import { naiveDefinition } from '../baselines/naive';
@@ -31,5 +32,12 @@ describe('ModelRegistry', () => {
 
   it('refuses two models with the same name', () => {
     expect(() => new ModelRegistry([naiveDefinition, { ...naiveDefinition, name: 'NAIVE' }])).toThrow(/model 'NAIVE' is registered twice \(also as 'Naive'\)/);
+  });
+});
+
+describe('pickOverrides', () => {
+  it('keeps only the hyperparameters the model has', () => {
+    expect(pickOverrides({ seasonLength: 12 }, { maxSteps: 5, seasonLength: 4, inputSize: undefined })).toEqual({ seasonLength: 4 });
+    expect(pickOverrides({ maxSteps: 1000, inputSize: 24 }, { maxSteps: 5, inputSize: undefined })).toEqual({ maxSteps: 5 });
   });
 });

@@ -9,13 +9,13 @@ import {
   holdOut,
   type SeriesFrame,
 } from '@tsforecast/data';
-import { ModelRegistry, type Forecast, type ForecastModel } from '@tsforecast/model';
+import { ModelRegistry, pickOverrides, type Forecast, type ForecastModel } from '@tsforecast/model';
 import { TrackingStore, type JsonObject } from '@tsforecast/db';
 import { ModelStore, writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
 import { ProgressReporter, RunSink, type FinishedRun } from '@tsforecast/logging';
 import { LocalExecutor } from '@tsforecast/execution';
 import type { RunOutcome, TrainRequest, TrainResult, TuningSummary } from './train-request';
-import { pickOverrides } from './pick-overrides';
+
 import { rankLeaderboard } from './rank-leaderboard';
 import { TuningService, type TuningOutcome } from '../tuning/tuning-service';
 

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { Logger, UsageError } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
-import { ModelRegistry, type ModelDefinition } from '@tsforecast/model';
+import { ModelRegistry, pickOverrides, type ModelDefinition } from '@tsforecast/model';
 import { TrackingStore, type JsonObject } from '@tsforecast/db';
 import {
   PrunerFactory,
@@ -13,7 +13,7 @@ import {
   type Trial,
 } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
-import { pickOverrides } from '../training/pick-overrides';
+
 
 /** Where a tuning's trials are recorded. */
 export interface TuningContext {

@@ -1,7 +1,10 @@
 /**
- * Keeps the overrides a model actually has: `maxSteps` (`--max-steps`) applies to neural
- * models and is silently irrelevant to SeasonalNaive. Values are coerced to the
- * type of the default (CLI flags arrive as numbers or strings).
+ * The overrides a model actually has: flags shared by every model of a command
+ * (`--max-steps` → `maxSteps`, `--input-size` → `inputSize`) apply to the
+ * neural models and are irrelevant to SeasonalNaive. Undefined values are dropped.
+ *
+ * @example
+ * pickOverrides(definition.defaults(12, 12), { maxSteps: 500 }); // {} for a baseline
  */
 export function pickOverrides(defaults: object, overrides: Record<string, unknown>): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
