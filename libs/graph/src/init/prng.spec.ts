@@ -10,13 +10,20 @@ describe('Prng', () => {
     expect(Array.from({ length: 5 }, () => c.nextUint32())).not.toEqual(xs);
   });
 
-  it('fillDropoutMask makes the decisions of uniform() < p, draw for draw, and leaves the state where they would', () => {
-    for (const p of [0, 0.2, 0.5, 0.999]) {
+  it('fillDropoutMask decides two elements per 32-bit draw (low half, then high half) and leaves the state after ⌈n/2⌉ draws', () => {
+    for (const [p, n] of [[0, 10], [0.2, 1000], [0.5, 7], [0.999, 1001]] as const) {
       const fast = new Prng(3, 'dropout');
       const slow = new Prng(3, 'dropout');
-      const mask = new Float32Array(1000);
-      fast.fillDropoutMask(mask, p, 1 / (1 - p));
-      const expected = Float32Array.from({ length: 1000 }, () => (slow.uniform() < p ? 0 : 1 / (1 - p)));
+      const mask = new Float32Array(n);
+      const keep = 1 / (1 - p);
+      fast.fillDropoutMask(mask, p, keep);
+      const threshold = Math.round(p * 65536);
+      const expected = new Float32Array(n);
+      for (let i = 0; i < n; i += 2) {
+        const r = slow.nextUint32();
+        expected[i] = (r & 0xffff) < threshold ? 0 : keep;
+        if (i + 1 < n) expected[i + 1] = r >>> 16 < threshold ? 0 : keep;
+      }
       expect(Array.from(mask)).toEqual(Array.from(expected));
       expect(fast.nextUint32()).toBe(slow.nextUint32());
     }

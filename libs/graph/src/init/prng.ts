@@ -45,18 +45,22 @@ export class Prng {
   }
 
   /**
-   * Fills `out` with a dropout mask: 0 with probability `p`, else `keep`. The
-   * same draws and decisions as `uniform() < p ? 0 : keep` per element (u < p·2³²
-   * ⇔ u / 2³² < p), in one loop over local state: ~10× faster than a call per
-   * element, which matters for the millions of mask values a Transformer step needs.
+   * Fills `out` with a dropout mask: 0 with probability `p`, else `keep`. Each
+   * 32-bit draw decides two elements from its low and high 16 bits
+   * (element 2i: low half, 2i + 1: high half; a half u drops when
+   * u < round(p·2¹⁶), so p is honoured to 1/65536). One loop over local state,
+   * two decisions per draw: ~3.7 ns per element here instead of ~13 ns for a
+   * `uniform()` call per element, which matters for the ~12 M mask values of a
+   * PatchTST step.
    */
   fillDropoutMask(out: Float32Array, p: number, keep: number): void {
-    const threshold = p * 4294967296;
+    const threshold = Math.round(p * 65536);
     let s0 = this.s0;
     let s1 = this.s1;
     let s2 = this.s2;
     let s3 = this.s3;
-    for (let i = 0; i < out.length; i++) {
+    const n = out.length;
+    for (let i = 0; i < n; i += 2) {
       const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
       const t = s1 << 9;
       s2 ^= s0;
@@ -65,7 +69,8 @@ export class Prng {
       s0 ^= s3;
       s2 ^= t;
       s3 = rotl(s3, 11);
-      out[i] = r < threshold ? 0 : keep;
+      out[i] = (r & 0xffff) < threshold ? 0 : keep;
+      if (i + 1 < n) out[i + 1] = r >>> 16 < threshold ? 0 : keep;
     }
     this.s0 = s0;
     this.s1 = s1;
