@@ -111,11 +111,10 @@ export class WindowSampler {
     let pool = 0;
     for (let k = this.cursor; k < end; k++) {
       const i = this.order[k];
-      for (const s of this.series[i].starts) {
-        this.poolSeries[pool] = i;
-        this.poolStart[pool] = s;
-        pool++;
-      }
+      const starts = this.series[i].starts;
+      this.poolSeries.fill(i, pool, pool + starts.length);
+      this.poolStart.set(starts, pool);
+      pool += starts.length;
     }
     this.cursor = end;
     const count = Math.min(pool, this.sampling.windowsBatchSize);
@@ -132,15 +131,24 @@ export class WindowSampler {
       }
     }
     const { inputSize: l, h } = this.o;
-    const out = this.buffers;
+    const { y, mask, target, targetMask } = this.buffers;
+    // Plain loops: a `subarray` + `set` per window and buffer cost ~0.9 ms of a
+    // 1024-window step (a fifth of a DLinear step); these take ~0.2 ms.
     for (let k = 0; k < count; k++) {
-      const s = this.series[this.poolSeries[k]];
+      const { values, available } = this.series[this.poolSeries[k]];
       const start = this.poolStart[k];
-      out.y.set(s.values.subarray(start, start + l), k * l);
-      out.mask.set(s.available.subarray(start, start + l), k * l);
-      out.target.set(s.values.subarray(start + l, start + l + h), k * h);
-      out.targetMask.set(s.available.subarray(start + l, start + l + h), k * h);
+      const yAt = k * l - start;
+      for (let t = start; t < start + l; t++) {
+        y[yAt + t] = values[t];
+        mask[yAt + t] = available[t];
+      }
+      const targetAt = k * h - start - l;
+      for (let t = start + l; t < start + l + h; t++) {
+        target[targetAt + t] = values[t];
+        targetMask[targetAt + t] = available[t];
+      }
     }
+    const out = this.buffers;
     return firstWindows(out, count, this.o);
   }
 
