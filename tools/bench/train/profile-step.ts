@@ -1,9 +1,10 @@
 /**
- * Where a train step's time goes: runs `--steps` train steps of one model on
- * the bench panel with ONNX Runtime profiling on, then prints the time per op
- * type (and the 15 slowest nodes) from ORT's trace as JSON lines.
+ * Where a train step's time goes: runs `--warmup` + `--steps` train steps of
+ * one model on the bench panel with ONNX Runtime profiling on, then prints the
+ * time per op type and the slowest nodes (with input shapes) from ORT's trace
+ * as JSON lines, counting only the steps after the warm-up.
  *
- *   npx tsx tools/bench/train/profile-step.ts --model NHITS [--steps 20] [--scaler robust] [--threads 2]
+ *   npx tsx tools/bench/train/profile-step.ts --model NHITS [--steps 20] [--warmup 5] [--scaler robust] [--threads 2] [--top 15] [--keep]
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
-interface TraceEvent { cat: string; name: string; dur: number; args?: { op_name?: string; input_type_shape?: Record<string, number[]>[] } }
+interface TraceEvent { cat: string; name: string; ts: number; dur: number; args?: { op_name?: string; input_type_shape?: Record<string, number[]>[] } }
 
 async function main(): Promise<void> {
   const name = arg('model', 'NHITS');
@@ -36,9 +37,14 @@ async function main(): Promise<void> {
   const graph = model.buildGraph();
   const session = await TrainStepSession.create(compileTrainStep(graph.g, { loss: graph.loss, optimizer: { kind: 'adam' } }), { threads: Number(arg('threads', '2')), profiling: true, seed: 1 });
   const sampler = new WindowSampler(frame.series.map((s) => s.y), { inputSize: 48, h, stepSize: 1, startPaddingEnabled: false }, { batchSize: 32, windowsBatchSize: 1024, seed: 1 });
+  const warmup = Number(arg('warmup', '5'));
   let sampleMs = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < steps; i++) {
+  let t0 = performance.now();
+  for (let i = 0; i < warmup + steps; i++) {
+    if (i === warmup) {
+      t0 = performance.now();
+      sampleMs = 0;
+    }
     const s0 = performance.now();
     const b = sampler.next();
     sampleMs += performance.now() - s0;
@@ -51,11 +57,14 @@ async function main(): Promise<void> {
   const traces = readdirSync(tmpdir()).filter((f) => f.startsWith('tsforecast-ort-profile')).map((f) => join(tmpdir(), f));
   const file = traces.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   const events = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[];
-  if (!process.argv.includes("--keep")) rmSync(file);
+  if (!process.argv.includes('--keep')) rmSync(file);
+  // Only the steps after the warm-up ones (the first runs grow ORT's arena and are several times slower).
+  const runs = events.filter((e) => e.cat === 'Session' && e.name === 'model_run').sort((a, b) => a.ts - b.ts);
+  const from = runs[warmup]?.ts ?? 0;
   const byType = new Map<string, number>();
   const byNode = new Map<string, number>();
   for (const e of events) {
-    if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time')) continue;
+    if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time') || e.ts < from) continue;
     const op = e.args?.op_name ?? '?';
     byType.set(op, (byType.get(op) ?? 0) + e.dur);
     const shapes = (e.args?.input_type_shape ?? []).map((t) => `[${Object.values(t)[0]?.join(',')}]`).join(' ');
