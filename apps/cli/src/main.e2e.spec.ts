@@ -1,32 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliSandbox, runCli } from './testing/run-cli';
 
 // End to end through real processes: the CLI as a user runs it (tsx), the
 // embedded PostgreSQL on disk, real files. Each spawn is a process restart.
-const root = resolve(__dirname, '../../..');
-const tsx = resolve(root, 'node_modules/.bin/tsx');
-const main = resolve(__dirname, 'main.ts');
-
-function cli(args: string[], env: Record<string, string>) {
-  const run = spawnSync(tsx, [main, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
-    timeout: 400_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-// One data directory for every command: the embedded database is created (initdb) once.
-const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-'));
-const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
+const { dir, env } = cliSandbox('tsf-cli-');
 
 describe('cli (end to end)', () => {
 
   it('trains baselines on the bundled sample, scores the hold-out and writes the outputs', () => {
-    const run = cli(['train', '--models', 'SeasonalNaive,Naive', '--horizons', '12', '--experiment', 'e2e'], env);
+    const run = runCli(['train', '--models', 'SeasonalNaive,Naive', '--horizons', '12', '--experiment', 'e2e'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const leaderboard = readFileSync(join(dir, 'out', 'e2e', 'leaderboard.csv'), 'utf8').trim().split('\n');
@@ -42,17 +25,17 @@ describe('cli (end to end)', () => {
   });
 
   it('lists the runs after the process restarts', () => {
-    const runs = cli(['runs', 'list', '--experiment', 'e2e'], env);
+    const runs = runCli(['runs', 'list', '--experiment', 'e2e'], env);
     expect(runs.code).toBe(0);
     expect(runs.stdout).toMatch(/SeasonalNaive\s+12\s+train\s+completed/);
     expect(runs.stdout).toMatch(/Naive\s+12\s+train\s+completed/);
-    const experiments = cli(['experiments', 'list'], env);
+    const experiments = runCli(['experiments', 'list'], env);
     expect(experiments.stdout).toMatch(/^e2e\s/m);
   });
 
   it('predicts with a saved model by name@version', () => {
     const out = join(dir, 'forecast.csv');
-    const run = cli(['predict', '--model', 'SeasonalNaive@1', '--data', 'apps/cli/assets/air_passengers.csv', '--output', out], env);
+    const run = runCli(['predict', '--model', 'SeasonalNaive@1', '--data', 'apps/cli/assets/air_passengers.csv', '--output', out], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
@@ -62,33 +45,33 @@ describe('cli (end to end)', () => {
   });
 
   it('rejects an unknown model with exit code 2 and the list of models', () => {
-    const run = cli(['train', '--models', 'Prophet'], env);
+    const run = runCli(['train', '--models', 'Prophet'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Unknown model 'Prophet'; available: .*SeasonalNaive/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('rejects a horizon that is not a positive integer', () => {
-    const run = cli(['train', '--horizons', '0'], env);
+    const run = runCli(['train', '--horizons', '0'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/'--horizons' must be a positive integer, got "0"/);
   });
 
   it('names a missing data file', () => {
-    const run = cli(['train', '--data', join(dir, 'nope.csv')], env);
+    const run = runCli(['train', '--data', join(dir, 'nope.csv')], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(join(dir, 'nope.csv'));
   });
 
   it('names the unreachable database host but never its password', () => {
-    const run = cli(['runs', 'list'], { ...env, DATABASE_URL: 'postgres://postgres:sup3rsecret@127.0.0.1:1/tsf' });
+    const run = runCli(['runs', 'list'], { ...env, DATABASE_URL: 'postgres://postgres:sup3rsecret@127.0.0.1:1/tsf' });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('127.0.0.1:1');
     expect(run.stderr).not.toContain('sup3rsecret');
   });
 
   it('rejects an invalid setting with the variable, value and expectation', () => {
-    const run = cli(['runs', 'list'], { ...env, DEFAULT_BACKEND: 'tpu' });
+    const run = runCli(['runs', 'list'], { ...env, DEFAULT_BACKEND: 'tpu' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/DEFAULT_BACKEND="tpu".*expected one of cpu, webgpu, cuda/);
   });
@@ -97,7 +80,7 @@ describe('cli (end to end)', () => {
 describe('cli evaluate (end to end)', () => {
   it('cross-validates SeasonalNaive and a neural model on 2 rolling windows; neural flags leave the baseline alone', () => {
     const out = join(dir, 'cv.csv');
-    const run = cli(['evaluate', '--models', 'SeasonalNaive,DLinear', '--horizons', '12', '--windows', '2', '--max-steps', '5', '--input-size', '24', '--output', out], env);
+    const run = runCli(['evaluate', '--models', 'SeasonalNaive,DLinear', '--horizons', '12', '--windows', '2', '--max-steps', '5', '--input-size', '24', '--output', out], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');

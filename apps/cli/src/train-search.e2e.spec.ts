@@ -1,47 +1,29 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cliSandbox, runCli } from './testing/run-cli';
 
 // `train --search` through real processes (tsx, embedded PostgreSQL on disk):
 // each spawn is a process restart, so the second run resumes the stored study.
-const root = resolve(__dirname, '../../..');
-const tsx = resolve(root, 'node_modules/.bin/tsx');
-const main = resolve(__dirname, 'main.ts');
-
-function cli(args: string[], env: Record<string, string>) {
-  const run = spawnSync(tsx, [main, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
-    timeout: 400_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'tsf-cli-search-'));
-const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
+const { env } = cliSandbox('tsf-cli-search-');
 
 describe('cli train --search (end to end)', () => {
   it('tunes MLP, then continues the same study up to the new --trials', () => {
     const args = ['train', '--models', 'MLP', '--horizons', '12', '--search', 'random', '--search-seed', '3', '--pruner', 'none', '--max-steps', '10', '--experiment', 'e2e-tune'];
-    const first = cli([...args, '--trials', '2'], env);
+    const first = runCli([...args, '--trials', '2'], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/study e2e-tune\/MLP\/h12: 2 new trial\(s\), 2 finished; best trial [01] /);
-    const second = cli([...args, '--trials', '3'], env);
+    const second = runCli([...args, '--trials', '3'], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/study e2e-tune\/MLP\/h12: 1 new trial\(s\), 3 finished/);
-    const runs = cli(['runs', 'list', '--experiment', 'e2e-tune'], env);
+    const runs = runCli(['runs', 'list', '--experiment', 'e2e-tune'], env);
     expect(runs.stdout.match(/MLP\s+12\s+trial\s+completed/g)).toHaveLength(3);
     expect(runs.stdout.match(/MLP\s+12\s+train\s+completed/g)).toHaveLength(2);
   });
 
   it('rejects an unknown sampler and a --trials without --search with exit code 2', () => {
-    const bad = cli(['train', '--search', 'bayes'], env);
+    const bad = runCli(['train', '--search', 'bayes'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/'--search' must be one of tpe, random, grid, got "bayes"/);
-    const alone = cli(['train', '--trials', '3'], env);
+    const alone = runCli(['train', '--trials', '3'], env);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/'--trials' needs '--search tpe\|random\|grid', got --trials 3 alone/);
   });

@@ -1,47 +1,21 @@
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Container } from 'inversify';
-import { configModule, loadSettings } from '@tsforecast/config';
-import { MemoryLogger } from '@tsforecast/config/testing';
-import { dataModule } from '@tsforecast/data';
-import { graphModule } from '@tsforecast/graph';
-import { modelModule } from '@tsforecast/model';
-import { TrackingStore, dbModule, type Database } from '@tsforecast/db';
-import { openTestDatabase } from '@tsforecast/db/testing';
-import { hyperparameterModule } from '@tsforecast/hyperparameter';
-import { executionModule } from '@tsforecast/execution';
-import { artifactModule } from '@tsforecast/artifact';
-import { loggingModule } from '@tsforecast/logging';
-import { serviceModule } from '../service-module';
+import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { TrackingStore } from '@tsforecast/db';
 import { TrainingService } from './training-service';
 
 // The service wired like the app wires it (every layer's real module), on an
 // embedded PostgreSQL (PGlite), real CSV files, the registry's baselines.
 describe('TrainingService', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsf-service-'));
-  let database: Database;
-  const app = { container: new Container() };
-  const logger = new MemoryLogger();
+  let stack: ServiceStack;
+  let dir = '';
 
   beforeAll(async () => {
-    const settings = loadSettings({ env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent' }, cwd: dir });
-    database = await openTestDatabase();
-    app.container.loadSync(
-      configModule(settings),
-      dataModule,
-      graphModule,
-      modelModule,
-      dbModule(database),
-      hyperparameterModule,
-      executionModule,
-      artifactModule,
-      loggingModule(logger, { tty: false }),
-      serviceModule,
-    );
+    stack = await openServiceStack('tsf-service-');
+    dir = stack.dir;
   });
-  afterAll(async () => database.close());
+  afterAll(async () => stack.database.close());
 
   function panel(): string {
     // 'long' has 30 monthly points; 'short' only 14, fewer than SeasonalNaive (m=12) + h=6 needs to train.
@@ -54,7 +28,7 @@ describe('TrainingService', () => {
   }
 
   it('runs every model × horizon, keeps going after a failure and records it', async () => {
-    const service = app.container.get(TrainingService);
+    const service = stack.container.get(TrainingService);
     const result = await service.train({ data: panel(), models: ['SeasonalNaive', 'Naive'], horizons: [6], experiment: 'svc', outputDir: join(dir, 'out') });
     const byModel = Object.fromEntries(result.outcomes.map((o) => [o.model, o]));
     expect(byModel['SeasonalNaive']!.status).toBe('failed');
@@ -62,7 +36,7 @@ describe('TrainingService', () => {
     expect(byModel['Naive']!.status).toBe('completed');
     expect(byModel['Naive']!.metrics!['mae']).toBeGreaterThan(0);
 
-    const tracking = app.container.get<TrackingStore>(TrackingStore);
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const failed = await tracking.getRun(byModel['SeasonalNaive']!.runId);
     expect(failed.run.status).toBe('failed');
     expect(failed.run.errorMessage).toMatch(/short/);
@@ -78,7 +52,7 @@ describe('TrainingService', () => {
   });
 
   it('scores Naive exactly: last training value repeated', async () => {
-    const service = app.container.get(TrainingService);
+    const service = stack.container.get(TrainingService);
     const result = await service.train({ data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-naive', outputDir: join(dir, 'out2') });
     // long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140, 100+29+15=144 → MAE 6.
     // short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
@@ -86,8 +60,8 @@ describe('TrainingService', () => {
   });
 
   it('rejects an unknown model before anything is stored', async () => {
-    const service = app.container.get(TrainingService);
-    const tracking = app.container.get<TrackingStore>(TrackingStore);
+    const service = stack.container.get(TrainingService);
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
     await expect(service.train({ data: panel(), models: ['Naive', 'Prophet'], horizons: [2], experiment: 'bad', outputDir: join(dir, 'out3') })).rejects.toThrow(/Unknown model 'Prophet'; available: .*Naive/);
     expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);

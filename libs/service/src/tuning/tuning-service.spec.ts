@@ -1,20 +1,8 @@
 import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Container } from 'inversify';
-import { configModule, loadSettings } from '@tsforecast/config';
-import { MemoryLogger } from '@tsforecast/config/testing';
-import { dataModule } from '@tsforecast/data';
-import { graphModule } from '@tsforecast/graph';
-import { modelModule } from '@tsforecast/model';
-import { TrackingStore, dbModule, type Database, type Run } from '@tsforecast/db';
-import { openTestDatabase } from '@tsforecast/db/testing';
-import { Study, StudyStorage, hyperparameterModule } from '@tsforecast/hyperparameter';
-import { executionModule } from '@tsforecast/execution';
-import { artifactModule } from '@tsforecast/artifact';
-import { loggingModule } from '@tsforecast/logging';
-import { serviceModule } from '../service-module';
+import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { TrackingStore, type Run } from '@tsforecast/db';
+import { Study, StudyStorage } from '@tsforecast/hyperparameter';
 import { TrainingService } from '../training/training-service';
 import type { TrainRequest } from '../training/train-request';
 
@@ -25,28 +13,14 @@ const AIR_PASSENGERS = resolve(__dirname, '../../../../apps/cli/assets/air_passe
 // Tuning through the real service stack on an embedded PostgreSQL (PGlite):
 // tiny MLP trials (20 steps) on AirPassengers.
 describe('TrainingService with search (TuningService)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsf-tuning-'));
-  let database: Database;
-  const app = { container: new Container() };
-  const logger = new MemoryLogger();
+  let stack: ServiceStack;
+  let dir = '';
 
   beforeAll(async () => {
-    const settings = loadSettings({ env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent' }, cwd: dir });
-    database = await openTestDatabase();
-    app.container.loadSync(
-      configModule(settings),
-      dataModule,
-      graphModule,
-      modelModule,
-      dbModule(database),
-      hyperparameterModule,
-      executionModule,
-      artifactModule,
-      loggingModule(logger, { tty: false }),
-      serviceModule,
-    );
+    stack = await openServiceStack('tsf-tuning-');
+    dir = stack.dir;
   });
-  afterAll(async () => database.close());
+  afterAll(async () => stack.database.close());
 
   const request = (experiment: string, trials: number, models = ['MLP']): TrainRequest => ({
     data: AIR_PASSENGERS,
@@ -57,17 +31,17 @@ describe('TrainingService with search (TuningService)', () => {
     overrides: { maxSteps: 20 },
     search: { sampler: 'random', trials, pruner: 'none', seed: 7 },
   });
-  const runsOf = async (experiment: string): Promise<Run[]> => app.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
+  const runsOf = async (experiment: string): Promise<Run[]> => stack.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
 
   it('records each trial as a run linked to the study and refits the best config as a normal train run', async () => {
-    const result = await app.container.get(TrainingService).train(request('tune', 3, ['Naive', 'MLP']));
+    const result = await stack.container.get(TrainingService).train(request('tune', 3, ['Naive', 'MLP']));
     const byModel = Object.fromEntries(result.outcomes.map((o) => [o.model, o]));
     expect(byModel['Naive']!.status).toBe('completed'); // a baseline is fitted once
     expect(byModel['MLP']!.status).toBe('completed');
 
-    const study = await app.container.get<StudyStorage>(StudyStorage).findStudy('tune/MLP/h6');
+    const study = await stack.container.get<StudyStorage>(StudyStorage).findStudy('tune/MLP/h6');
     expect(study).toBeDefined();
-    const trials = await app.container.get<StudyStorage>(StudyStorage).listTrials(study!.id);
+    const trials = await stack.container.get<StudyStorage>(StudyStorage).listTrials(study!.id);
     expect(trials.map((t) => [t.number, t.state])).toEqual([[0, 'complete'], [1, 'complete'], [2, 'complete']]);
 
     const runs = await runsOf('tune');
@@ -94,13 +68,13 @@ describe('TrainingService with search (TuningService)', () => {
   });
 
   it('resumes a study: stale running trials are failed, only the missing trials run', async () => {
-    const service = app.container.get(TrainingService);
+    const service = stack.container.get(TrainingService);
     const result0 = await service.train(request('resume', 2));
     // A killed process leaves a running trial behind.
-    const storage = app.container.get<StudyStorage>(StudyStorage);
+    const storage = stack.container.get<StudyStorage>(StudyStorage);
     const killed = await Study.load('resume/MLP/h6', { storage });
     const orphan = await killed.ask();
-    const tracking = app.container.get<TrackingStore>(TrackingStore);
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const orphanRun = await tracking.startRun({ experimentId: result0.experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: killed.record.id, trialNumber: orphan.number });
 
     const result = await service.train(request('resume', 4));
@@ -114,15 +88,15 @@ describe('TrainingService with search (TuningService)', () => {
     expect(runs.filter((r) => r.kind === 'train')).toHaveLength(2);
     const refit = runs.find((r) => r.id === result.outcomes[0]!.runId)!;
     expect(refit.parameters['tuning']).toMatchObject({ study: 'resume/MLP/h6', finishedTrials: 4 });
-    expect(logger.records.map((r) => r.message)).toContainEqual(expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 2/));
+    expect(stack.logger.records.map((r) => r.message)).toContainEqual(expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 2/));
     // The space read back from jsonb (keys reordered) is the same space.
-    expect(logger.records.map((r) => r.message)).not.toContainEqual(expect.stringMatching(/search space differs/));
+    expect(stack.logger.records.map((r) => r.message)).not.toContainEqual(expect.stringMatching(/search space differs/));
   });
 
   it('prunes trials through the validation hook: pruned trials keep their reports, their runs are cancelled', async () => {
-    const result = await app.container.get(TrainingService).train({ ...request('prune', 4), search: { sampler: 'random', trials: 4, pruner: 'sha', seed: 7 } });
+    const result = await stack.container.get(TrainingService).train({ ...request('prune', 4), search: { sampler: 'random', trials: 4, pruner: 'sha', seed: 7 } });
     expect(result.outcomes[0]!.status).toBe('completed');
-    const storage = app.container.get<StudyStorage>(StudyStorage);
+    const storage = stack.container.get<StudyStorage>(StudyStorage);
     const trials = await storage.listTrials((await storage.findStudy('prune/MLP/h6'))!.id);
     const pruned = trials.filter((t) => t.state === 'pruned');
     expect(pruned.length).toBeGreaterThan(0);

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../../../..');
+const tsx = resolve(root, 'node_modules/.bin/tsx');
+const main = resolve(__dirname, '../main.ts');
+
+/** What a CLI process left: its exit code and output. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI as a user does (`tsx apps/cli/src/main.ts …`) in its own
+ * process, JSON logs at `warn`: each call is a process restart.
+ */
+export function runCli(args: readonly string[], env: Record<string, string>): CliRun {
+  const run = spawnSync(tsx, [main, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
+    timeout: 400_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A fresh temp folder and the settings that put the embedded database, models, outputs and logs in it. */
+export function cliSandbox(prefix: string): { dir: string; env: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') } };
+}

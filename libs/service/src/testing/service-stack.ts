@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Container } from 'inversify';
+import { configModule, loadSettings } from '@tsforecast/config';
+import { MemoryLogger } from '@tsforecast/config/testing';
+import { dataModule } from '@tsforecast/data';
+import { graphModule } from '@tsforecast/graph';
+import { modelModule } from '@tsforecast/model';
+import { dbModule, type Database } from '@tsforecast/db';
+import { openTestDatabase } from '@tsforecast/db/testing';
+import { hyperparameterModule } from '@tsforecast/hyperparameter';
+import { executionModule } from '@tsforecast/execution';
+import { artifactModule } from '@tsforecast/artifact';
+import { loggingModule } from '@tsforecast/logging';
+import { serviceModule } from '../service-module';
+
+/** Every layer's real module up to the service, on an embedded PostgreSQL (PGlite), in a fresh temp folder. */
+export interface ServiceStack {
+  readonly container: Container;
+  readonly database: Database;
+  readonly logger: MemoryLogger;
+  /** The temp folder (data, models, outputs of the test). */
+  readonly dir: string;
+}
+
+/**
+ * Wires the service the way the app does (the app lib sits above the service
+ * and cannot be imported here). Close `database` after the tests.
+ *
+ * @example
+ * const stack = await openServiceStack('tsf-service-');
+ * const service = stack.container.get(TrainingService);
+ */
+export async function openServiceStack(prefix: string): Promise<ServiceStack> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const settings = loadSettings({ env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent' }, cwd: dir });
+  const database = await openTestDatabase();
+  const logger = new MemoryLogger();
+  const container = new Container();
+  container.loadSync(
+    configModule(settings),
+    dataModule,
+    graphModule,
+    modelModule,
+    dbModule(database),
+    hyperparameterModule,
+    executionModule,
+    artifactModule,
+    loggingModule(logger, { tty: false }),
+    serviceModule,
+  );
+  return { container, database, logger, dir };
+}
