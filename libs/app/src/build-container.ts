@@ -1,15 +1,9 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
-import { configModule, type Logger, type Settings } from '@tsforecast/config';
-import { dataModule } from '@tsforecast/data';
-import { graphModule } from '@tsforecast/graph';
-import { modelModule } from '@tsforecast/model';
-import { dbModule, openDatabase, type Database } from '@tsforecast/db';
-import { hyperparameterModule } from '@tsforecast/hyperparameter';
-import { executionModule } from '@tsforecast/execution';
-import { artifactModule } from '@tsforecast/artifact';
-import { createLogger, loggingModule } from '@tsforecast/logging';
-import { serviceModule } from '@tsforecast/service';
+import type { Logger, Settings } from '@tsforecast/config';
+import { openDatabase, type Database } from '@tsforecast/db';
+import { createLogger } from '@tsforecast/logging';
+import { layerModules } from '@tsforecast/service';
 
 export interface AppContainer {
   container: Container;
@@ -43,18 +37,7 @@ export async function buildContainer(settings: Settings, options: BuildContainer
   const database = await openDatabase(settings, logger, { migrate: options.migrate });
   const container = new Container();
   try {
-    container.loadSync(
-      configModule(settings),
-      dataModule,
-      graphModule,
-      modelModule,
-      dbModule(database),
-      hyperparameterModule,
-      executionModule,
-      artifactModule,
-      loggingModule(logger, { tty: options.tty, settings }),
-      serviceModule,
-    );
+    container.loadSync(...layerModules({ settings, database, logger, tty: options.tty }));
   } catch (error) {
     await database.close();
     throw error;

@@ -3,3 +3,4 @@ export type { TrainRequest, TrainResult, RunOutcome, SearchRequest, TuningSummar
 export { TuningService, type TuningOutcome, type TuningContext } from './tuning/tuning-service';
 export { ForecastService, writeForecastCsv, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
 export { serviceModule } from './service-module';
+export { layerModules, type LayerModuleInputs } from './layer-modules';

@@ -2,18 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Container } from 'inversify';
-import { configModule, loadSettings } from '@tsforecast/config';
+import { loadSettings } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
-import { dataModule } from '@tsforecast/data';
-import { graphModule } from '@tsforecast/graph';
-import { modelModule } from '@tsforecast/model';
-import { dbModule, type Database } from '@tsforecast/db';
+import type { Database } from '@tsforecast/db';
 import { openTestDatabase } from '@tsforecast/db/testing';
-import { hyperparameterModule } from '@tsforecast/hyperparameter';
-import { executionModule } from '@tsforecast/execution';
-import { artifactModule } from '@tsforecast/artifact';
-import { loggingModule } from '@tsforecast/logging';
-import { serviceModule } from '../service-module';
+import { layerModules } from '../layer-modules';
 
 /** Every layer's real module up to the service, on an embedded PostgreSQL (PGlite), in a fresh temp folder. */
 export interface ServiceStack {
@@ -25,8 +18,8 @@ export interface ServiceStack {
 }
 
 /**
- * Wires the service the way the app does (the app lib sits above the service
- * and cannot be imported here). Close `database` after the tests.
+ * Wires the service exactly as the app does ({@link layerModules}, the list the
+ * app's composition root loads too). Close `database` after the tests.
  *
  * @example
  * const stack = await openServiceStack('tsf-service-');
@@ -38,17 +31,6 @@ export async function openServiceStack(prefix: string): Promise<ServiceStack> {
   const database = await openTestDatabase();
   const logger = new MemoryLogger();
   const container = new Container();
-  container.loadSync(
-    configModule(settings),
-    dataModule,
-    graphModule,
-    modelModule,
-    dbModule(database),
-    hyperparameterModule,
-    executionModule,
-    artifactModule,
-    loggingModule(logger, { tty: false }),
-    serviceModule,
-  );
+  container.loadSync(...layerModules({ settings, database, logger, tty: false }));
   return { container, database, logger, dir };
 }
