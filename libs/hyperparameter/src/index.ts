@@ -14,7 +14,7 @@ export { truncatedNormalLogPdf, truncatedNormalCdf, truncatedNormalLogIntervalMa
 export { type Sampler, type SamplerConfig, type SamplingContext, type TrialSampling } from './samplers/sampler';
 export { RandomSampler } from './samplers/random-sampler';
 export { GridSampler, enumerateGrid, type GridSamplerOptions } from './samplers/grid-sampler';
-export { TpeSampler, type TpeSamplerOptions } from './samplers/tpe/tpe-sampler';
+export { TpeSampler, OPTUNA_TPE_OPTIONS, type TpeSamplerOptions } from './samplers/tpe/tpe-sampler';
 export { ParzenEstimator, type ParzenOptions } from './samplers/tpe/parzen-estimator';
 export { defaultGamma, defaultWeights, splitTrials } from './samplers/tpe/split-trials';
 export { createSampler, samplerFromConfig, type SamplerName } from './samplers/create-sampler';

@@ -4,6 +4,7 @@
  *
  *   npm run bench:tpe                                   # 50 seeds × 200 trials, all functions
  *   npm run bench:tpe -- --seeds 10 --functions branin  # quick look
+ *   npm run bench:tpe -- --first-seed 50 --seeds 50     # another set of seeds (0–49 by default)
  *
  * Prints one JSON line per function × sampler. Seeds are spread over child
  * processes (--workers, default: CPU count) so that the full run uses every core.
@@ -45,6 +46,7 @@ async function child(): Promise<void> {
 
 async function parent(): Promise<void> {
   const seeds = Number(flag('seeds', '50'));
+  const firstSeed = Number(flag('first-seed', '0'));
   const trials = Number(flag('trials', '200'));
   const functions = flag('functions', Object.keys(benchFunctions).join(',')).split(',');
   const samplers = flag('samplers', 'random,tpe').split(',');
@@ -55,7 +57,7 @@ async function parent(): Promise<void> {
 
   // Longest jobs first (TPE), so that the pool drains evenly.
   const jobs: Job[] = [];
-  for (const sampler of [...samplers].reverse()) for (const fn of functions) for (let seed = 0; seed < seeds; seed++) jobs.push({ fn, sampler, seed, trials, checkpoints });
+  for (const sampler of [...samplers].reverse()) for (const fn of functions) for (let seed = firstSeed; seed < firstSeed + seeds; seed++) jobs.push({ fn, sampler, seed, trials, checkpoints });
   const results = new Map<string, SeedResult[]>();
   const started = Date.now();
   await Promise.all(

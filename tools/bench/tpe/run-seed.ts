@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { InMemoryStudyStorage, RandomSampler, Study, TpeSampler, type Sampler } from '@tsforecast/hyperparameter';
+import { InMemoryStudyStorage, OPTUNA_TPE_OPTIONS, RandomSampler, Study, TpeSampler, type Sampler } from '@tsforecast/hyperparameter';
 import { benchFunctions } from './functions';
 
 /** One (function, sampler, seed) run: best-so-far per trial count and ask() latencies. */
@@ -9,11 +9,18 @@ export interface SeedResult {
   readonly askMs: number[];
 }
 
-/** `tpe` (defaults), `tpe-univariate`, `tpe-scott` (Optuna ≤ 4 multivariate bandwidth) or `random`. */
+/**
+ * `tpe` (our defaults), `tpe-optuna` (Optuna 5's defaults: 24 candidates, no floor cap),
+ * `tpe-univariate`, `tpe-scott` (Optuna's multivariate bandwidth rule), `random`, or
+ * `tpe:key=value+key=value` for TpeSampler options (tuning experiments), e.g.
+ * `tpe:nEiCandidates=48+bandwidthFloorCap=0.04`.
+ */
 export function makeSampler(name: string, seed: number): Sampler {
   switch (name) {
     case 'tpe':
       return new TpeSampler({ seed });
+    case 'tpe-optuna':
+      return new TpeSampler({ seed, ...OPTUNA_TPE_OPTIONS });
     case 'tpe-univariate':
       return new TpeSampler({ seed, multivariate: false });
     case 'tpe-scott':
@@ -21,10 +28,20 @@ export function makeSampler(name: string, seed: number): Sampler {
     case 'random':
       return new RandomSampler({ seed });
     default:
-      // `tpe-bw0.8`: TPE with the bandwidth scaled (for tuning experiments).
-      if (/^tpe-bw[0-9.]+$/.test(name)) return new TpeSampler({ seed, bandwidthScale: Number(name.slice(6)) });
-      throw new Error(`unknown sampler '${name}' (tpe, tpe-univariate, tpe-scott, tpe-bw<scale>, random)`);
+      if (name.startsWith('tpe:')) return new TpeSampler({ seed, ...parseOptions(name.slice(4)) });
+      throw new Error(`unknown sampler '${name}' (tpe, tpe-optuna, tpe-univariate, tpe-scott, tpe:<key>=<value>+…, random)`);
   }
+}
+
+/** `nEiCandidates=48+multivariate=false` → { nEiCandidates: 48, multivariate: false }. */
+function parseOptions(spec: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of spec.split('+')) {
+    const [key, raw] = pair.split('=');
+    if (!key || raw === undefined) throw new Error(`sampler option '${pair}' must be key=value`);
+    out[key] = raw === 'true' ? true : raw === 'false' ? false : Number.isNaN(Number(raw)) ? raw : Number(raw);
+  }
+  return out;
 }
 
 /** Runs one sequential study on the in-memory storage. */
@@ -47,3 +64,4 @@ export async function runSeed(fn: string, sampler: string, seed: number, trials:
   }
   return { bestAt, askMs };
 }
+

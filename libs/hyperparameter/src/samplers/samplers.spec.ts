@@ -6,8 +6,9 @@ import { Study } from '../study/study';
 import { GridSampler } from './grid-sampler';
 import { RandomSampler } from './random-sampler';
 import type { Sampler } from './sampler';
+import { ParzenEstimator, type ParzenOptions } from './tpe/parzen-estimator';
 import { splitTrials } from './tpe/split-trials';
-import { TpeSampler } from './tpe/tpe-sampler';
+import { OPTUNA_TPE_OPTIONS, TpeSampler } from './tpe/tpe-sampler';
 
 const quadratic = { x: uniform('x', -10, 10), y: uniform('y', -10, 10) };
 const f = (p: { x: number; y: number }): number => (p.x - 3) ** 2 + (p.y + 1) ** 2;
@@ -84,22 +85,53 @@ describe('tpe', () => {
   });
 
   it('gives concurrent asks distinct suggestions (constant liar)', async () => {
-    const study = await Study.create({ name: 'cl', space: { x: randint('x', 0, 30) }, storage: new InMemoryStudyStorage(), sampler: new TpeSampler({ seed: 3 }) });
-    for (let i = 0; i < 12; i++) {
-      const t = await study.ask();
-      await study.tell(t, (t.params.x - 15) ** 2);
-    }
-    const running = await Promise.all(Array.from({ length: 6 }, () => study.ask()));
-    const xs = running.map((t) => t.params.x);
-    expect(new Set(xs).size).toBeGreaterThanOrEqual(5);
+    // Six workers ask at once after 12 finished trials; mean number of distinct values over 10 seeds.
+    const distinct = async (constantLiar: boolean): Promise<number> => {
+      let total = 0;
+      for (let seed = 0; seed < 10; seed++) {
+        const study = await Study.create({ name: `cl${seed}`, space: { x: randint('x', 0, 30) }, storage: new InMemoryStudyStorage(), sampler: new TpeSampler({ seed, constantLiar }) });
+        for (let i = 0; i < 12; i++) {
+          const t = await study.ask();
+          await study.tell(t, (t.params.x - 15) ** 2);
+        }
+        const running = await Promise.all(Array.from({ length: 6 }, () => study.ask()));
+        total += new Set(running.map((t) => t.params.x)).size;
+      }
+      return total / 10;
+    };
+    const withLiar = await distinct(true);
+    expect(withLiar).toBeGreaterThanOrEqual(5);
+    expect(await distinct(false)).toBeLessThan(withLiar - 1);
+  });
+});
 
-    const noLiar = await Study.create({ name: 'nl', space: { x: randint('x', 0, 30) }, storage: new InMemoryStudyStorage(), sampler: new TpeSampler({ seed: 3, constantLiar: false }) });
-    for (let i = 0; i < 12; i++) {
-      const t = await noLiar.ask();
-      await noLiar.tell(t, (t.params.x - 15) ** 2);
-    }
-    const plain = await Promise.all(Array.from({ length: 6 }, () => noLiar.ask()));
-    expect(new Set(plain.map((t) => t.params.x)).size).toBeLessThan(new Set(xs).size);
+describe('parzen estimator bandwidth floor', () => {
+  const options = (bandwidthFloorCap: number): ParzenOptions => ({ priorWeight: 1, bandwidth: 'gap', considerMagicClip: true, considerEndpoints: false, bandwidthScale: 1, bandwidthFloorCap });
+  const densityAtHalf = (cap: number): number => {
+    const [distribution] = flattenSpace({ x: uniform('x', 0, 1) }).params.map((p) => p.distribution);
+    return Math.exp(new ParzenEstimator([distribution], [[0.5], [0.5]], [1, 1], options(cap)).logPdf([[0.5]])[0]);
+  };
+
+  it('clips two equal observations to the magic floor range/4, or to the cap when that is lower', () => {
+    // Kernels N(0.5, σ) truncated to [0, 1] with weight 1/3 each, plus the prior N(0.5, 1) (mass Φ(0.5) − Φ(−0.5) = 0.382925).
+    const prior = 0.3989422804014327 / 0.38292492254802624;
+    // σ = 1/4 (mass Φ(2) − Φ(−2) = 0.954500): Optuna's floor.
+    expect(densityAtHalf(1)).toBeCloseTo((2 * (0.3989422804014327 / 0.25 / 0.9544997361036416) + prior) / 3, 10);
+    // σ = 0.05: the cap (mass 1 to 23 digits).
+    expect(densityAtHalf(0.05)).toBeCloseTo((2 * (0.3989422804014327 / 0.05) + prior) / 3, 10);
+  });
+});
+
+describe('tpe options', () => {
+  it('names the option, the value and the expected range', () => {
+    expect(() => new TpeSampler({ bandwidthFloorCap: 0 })).toThrow("'bandwidthFloorCap' must be in (0, 1], got 0");
+    expect(() => new TpeSampler({ goodFraction: 1.5 })).toThrow("'goodFraction' must be in (0, 1], got 1.5");
+    expect(() => new TpeSampler({ goodCap: 2.5 })).toThrow("'goodCap' must be an integer >= 1, got 2.5");
+  });
+
+  it('records its settings in the study config, and OPTUNA_TPE_OPTIONS restores Optuna 5\'s values', () => {
+    expect(new TpeSampler({ seed: 1 }).config.options).toMatchObject({ nEiCandidates: 64, bandwidthFloorCap: 0.05, goodFraction: 0.1, goodCap: 25 });
+    expect(new TpeSampler({ seed: 1, ...OPTUNA_TPE_OPTIONS }).config.options).toMatchObject({ nEiCandidates: 24, bandwidthFloorCap: 1 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { logGaussMass, normalLogPdf } from '../../math/normal-cdf';
+import { logGaussMass } from '../../math/normal-cdf';
 import { sampleTruncatedNormal } from '../../math/truncated-normal';
 import type { Prng } from '../../random/prng';
 import { snapToDomain, type Distribution, type NumericDistribution } from '../../space/distribution';
@@ -7,13 +7,21 @@ import { fromModel, modelDomain, modelInterval, toModel } from '../../space/mode
 /** Settings of the kernel density estimate (Optuna's `_ParzenEstimatorParameters`). */
 export interface ParzenOptions {
   readonly priorWeight: number;
-  /** 'gap': per-dimension neighbour gaps (Optuna 5); 'scott': c·n^(−1/(D+4))·range (Optuna ≤ 4 multivariate). */
+  /** 'gap': per-dimension neighbour gaps (Optuna's univariate rule); 'scott': c·n^(−1/(D+4))·range (Optuna's multivariate rule). */
   readonly bandwidth: 'gap' | 'scott';
   readonly considerMagicClip: boolean;
   readonly considerEndpoints: boolean;
   /** Multiplier of the bandwidth (gap rule: 1; Scott rule: Optuna used 0.2). */
   readonly bandwidthScale: number;
+  /**
+   * Cap on the magic-clip floor, as a fraction of the range: σ_min = min(range / min(100, n + 2), cap · range).
+   * 1 leaves Optuna's floor as it is; smaller values let a small good set (10 kernels
+   * at 100 trials, floor range/12) concentrate further.
+   */
+  readonly bandwidthFloorCap: number;
 }
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 interface NumericKernels {
   readonly kind: 'numeric';
@@ -25,6 +33,9 @@ interface NumericKernels {
   readonly sigma: Float64Array;
   /** log Z_k: log σ_k + log mass of the kernel on the domain (continuous), or the mass alone (discrete). */
   readonly logNorm: Float64Array;
+  /** 1/σ_k and log Z_k + log √(2π): the continuous log density is −z²/2 − bias_k with z = (y − μ_k)/σ_k. */
+  readonly invSigma: Float64Array;
+  readonly bias: Float64Array;
 }
 
 interface CategoricalKernels {
@@ -38,25 +49,28 @@ interface CategoricalKernels {
 type DimKernels = NumericKernels | CategoricalKernels;
 
 /**
- * Per-dimension bandwidths from neighbour gaps (Optuna 5's rule, used for joint
+ * Per-dimension bandwidths from neighbour gaps (Optuna's univariate rule, used for joint
  * and single-parameter kernels alike): sort the observations, pad with the
  * domain ends, and give each point the larger gap to its two neighbours; unless
  * `considerEndpoints`, the outermost points use their inner gap instead of the
- * distance to the domain end. The prior's mean takes no part (Optuna 5 dropped it).
+ * distance to the domain end. The prior's mean takes no part (Optuna counts it as a neighbour).
  */
 function gapSigmas(mus: Float64Array, n: number, low: number, high: number, considerEndpoints: boolean): Float64Array {
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => mus[a] - mus[b] || a - b);
-  const padded = [low, ...order.map((i) => mus[i]), high];
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => mus[a] - mus[b] || a - b);
   const out = new Float64Array(n);
-  order.forEach((original, j) => {
-    // padded[j + 1] is this point; padded[j] and padded[j + 2] its neighbours.
-    let sigma = Math.max(padded[j + 1] - padded[j], padded[j + 2] - padded[j + 1]);
+  for (let j = 0; j < n; j++) {
+    const value = mus[order[j]];
+    const previous = j === 0 ? low : mus[order[j - 1]];
+    const next = j === n - 1 ? high : mus[order[j + 1]];
+    let sigma = Math.max(value - previous, next - value);
     if (!considerEndpoints && n >= 2) {
-      if (j === 0) sigma = padded[2] - padded[1];
-      if (j === n - 1) sigma = padded[n] - padded[n - 1];
+      if (j === 0) sigma = next - value;
+      else if (j === n - 1) sigma = value - previous;
     }
-    out[original] = sigma;
-  });
+    out[order[j]] = sigma;
+  }
   return out;
 }
 
@@ -71,14 +85,15 @@ function numericKernels(d: NumericDistribution, values: readonly number[], nDims
   mu[n] = priorMu;
   let sigmas: Float64Array;
   if (options.bandwidth === 'scott') {
-    // Scott-like rule of Optuna ≤ 4 multivariate TPE: σ = c · n^(−1/(D+4)) · range for every kernel.
+    // Scott-like rule of Optuna's multivariate TPE: σ = c · n^(−1/(D+4)) · range for every kernel.
     sigmas = new Float64Array(n).fill(options.bandwidthScale * Math.max(n, 1) ** (-1 / (nDims + 4)) * range);
   } else {
     sigmas = gapSigmas(mu, n, low, high, options.considerEndpoints);
     if (options.bandwidthScale !== 1) for (let i = 0; i < n; i++) sigmas[i] *= options.bandwidthScale;
   }
-  // Magic clip: σ ∈ [range / min(100, n_kernels + 1), range] with n_kernels = n + 1 (prior included).
-  const minSigma = options.considerMagicClip ? range / Math.min(100, n + 2) : 1e-12;
+  // Magic clip: σ ∈ [range / min(100, n_kernels + 1), range] with n_kernels = n + 1 (prior included),
+  // its floor capped at bandwidthFloorCap · range.
+  const minSigma = options.considerMagicClip ? Math.min(range / Math.min(100, n + 2), options.bandwidthFloorCap * range) : 1e-12;
   const sigma = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) sigma[i] = Math.min(range, Math.max(minSigma, sigmas[i]));
   sigma[n] = priorSigma;
@@ -88,7 +103,9 @@ function numericKernels(d: NumericDistribution, values: readonly number[], nDims
     const mass = logGaussMass((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k]);
     logNorm[k] = discrete ? mass : mass + Math.log(sigma[k]);
   }
-  return { kind: 'numeric', d, discrete, low, high, mu, sigma, logNorm };
+  const invSigma = sigma.map((x) => 1 / x);
+  const bias = logNorm.map((x) => x + LOG_SQRT_2PI);
+  return { kind: 'numeric', d, discrete, low, high, mu, sigma, logNorm, invSigma, bias };
 }
 
 function categoricalKernels(size: number, values: readonly number[], priorWeight: number): CategoricalKernels {
@@ -160,47 +177,75 @@ export class ParzenEstimator {
     const K = this.kernels;
     const acc = new Float64Array(points.length * K);
     for (let i = 0; i < points.length; i++) acc.set(this.logWeights, i * K);
-    this.dims.forEach((dim, j) => {
-      if (dim.kind === 'categorical') {
-        for (let i = 0; i < points.length; i++) {
-          const c = points[i][j];
-          for (let k = 0; k < K; k++) acc[i * K + k] += dim.logProb[k * dim.size + c];
-        }
-      } else if (dim.discrete) {
-        // Interval mass of the value's grid cell; candidates repeat values, so cache per value.
-        const cache = new Map<number, Float64Array>();
-        for (let i = 0; i < points.length; i++) {
-          const v = points[i][j];
-          let terms = cache.get(v);
-          if (!terms) {
-            terms = new Float64Array(K);
-            const cell = modelInterval(dim.d, v);
-            const lo = Math.max(cell.low, dim.low);
-            const hi = Math.min(cell.high, dim.high);
-            for (let k = 0; k < K; k++) terms[k] = logGaussMass((lo - dim.mu[k]) / dim.sigma[k], (hi - dim.mu[k]) / dim.sigma[k]) - dim.logNorm[k];
-            cache.set(v, terms);
-          }
-          for (let k = 0; k < K; k++) acc[i * K + k] += terms[k];
-        }
-      } else {
-        for (let i = 0; i < points.length; i++) {
-          const y = toModel(dim.d, points[i][j]);
-          for (let k = 0; k < K; k++) acc[i * K + k] += normalLogPdf((y - dim.mu[k]) / dim.sigma[k]) - dim.logNorm[k];
-        }
-      }
-    });
-    const out = new Float64Array(points.length);
-    for (let i = 0; i < points.length; i++) {
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) max = Math.max(max, acc[i * K + k]);
-      if (max === -Infinity) {
-        out[i] = -Infinity;
-        continue;
-      }
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += Math.exp(acc[i * K + k] - max);
-      out[i] = max + Math.log(sum);
+    for (let j = 0; j < this.dims.length; j++) {
+      const dim = this.dims[j];
+      if (dim.kind === 'categorical') addCategorical(acc, K, points, j, dim);
+      else if (dim.discrete) addDiscrete(acc, K, points, j, dim);
+      else addContinuous(acc, K, points, j, dim);
     }
-    return out;
+    return logSumExpRows(acc, points.length, K);
   }
+}
+
+// The loops below run K × candidates times per dimension and suggestion: plain
+// typed-array arithmetic with no calls, so a 200-trial study asks in a few milliseconds.
+
+function addCategorical(acc: Float64Array, K: number, points: readonly (readonly number[])[], j: number, dim: CategoricalKernels): void {
+  const { logProb, size } = dim;
+  for (let i = 0; i < points.length; i++) {
+    const c = points[i][j];
+    const row = i * K;
+    for (let k = 0; k < K; k++) acc[row + k] += logProb[k * size + c];
+  }
+}
+
+/** Interval mass of the value's grid cell; candidates repeat values, so it is cached per value. */
+function addDiscrete(acc: Float64Array, K: number, points: readonly (readonly number[])[], j: number, dim: NumericKernels): void {
+  const { mu, sigma, logNorm } = dim;
+  const cache = new Map<number, Float64Array>();
+  for (let i = 0; i < points.length; i++) {
+    const v = points[i][j];
+    let terms = cache.get(v);
+    if (!terms) {
+      terms = new Float64Array(K);
+      const cell = modelInterval(dim.d, v);
+      const lo = Math.max(cell.low, dim.low);
+      const hi = Math.min(cell.high, dim.high);
+      for (let k = 0; k < K; k++) terms[k] = logGaussMass((lo - mu[k]) / sigma[k], (hi - mu[k]) / sigma[k]) - logNorm[k];
+      cache.set(v, terms);
+    }
+    const row = i * K;
+    for (let k = 0; k < K; k++) acc[row + k] += terms[k];
+  }
+}
+
+function addContinuous(acc: Float64Array, K: number, points: readonly (readonly number[])[], j: number, dim: NumericKernels): void {
+  const { mu, invSigma, bias } = dim;
+  const log = dim.d.log;
+  for (let i = 0; i < points.length; i++) {
+    const y = log ? Math.log(points[i][j]) : points[i][j];
+    const row = i * K;
+    for (let k = 0; k < K; k++) {
+      const z = (y - mu[k]) * invSigma[k];
+      acc[row + k] -= 0.5 * z * z + bias[k];
+    }
+  }
+}
+
+/** log Σ_k exp(acc[i, k]) per row of a row-major `[n, K]` array. */
+function logSumExpRows(acc: Float64Array, n: number, K: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = i * K;
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) if (acc[row + k] > max) max = acc[row + k];
+    if (max === -Infinity) {
+      out[i] = -Infinity;
+      continue;
+    }
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += Math.exp(acc[row + k] - max);
+    out[i] = max + Math.log(sum);
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
 import { lastIntermediate, type Direction, type FrozenTrial } from '../../frozen-trial';
 
-/** Size of the good set for n finished trials: min(⌈0.1·n⌉, 25) (Optuna's default gamma). */
-export function defaultGamma(n: number): number {
-  return Math.min(Math.ceil(0.1 * n), 25);
+/** Size of the good set for n finished trials: min(⌈fraction·n⌉, cap); Optuna's default gamma is fraction 0.1, cap 25. */
+export function defaultGamma(n: number, fraction = 0.1, cap = 25): number {
+  return Math.min(Math.ceil(fraction * n), cap);
 }
 
 /**
