@@ -1,4 +1,4 @@
-import { cliSandbox, runCli } from './testing/run-cli';
+import { cliSandbox, runCli, runCliUntilKilled } from './testing/run-cli';
 
 // `train --search` through real processes (tsx, embedded PostgreSQL on disk):
 // each spawn is a process restart, so the second run resumes the stored study.
@@ -17,6 +17,21 @@ describe('cli train --search (end to end)', () => {
     const runs = runCli(['runs', 'list', '--experiment', 'e2e-tune'], env);
     expect(runs.stdout.match(/MLP\s+12\s+trial\s+completed/g)).toHaveLength(3);
     expect(runs.stdout.match(/MLP\s+12\s+train\s+completed/g)).toHaveLength(2);
+  });
+
+  it('resumes a TPE study after kill -9 in the middle of a trial', async () => {
+    const { env: own } = cliSandbox('tsf-cli-kill-');
+    const args = ['train', '--models', 'MLP', '--horizons', '12', '--search', 'tpe', '--search-seed', '5', '--pruner', 'none', '--max-steps', '300', '--experiment', 'e2e-kill', '--trials', '3'];
+    // Trial 0 is stored; 0.8 s later trial 1 (≈ 3 s of training) is running when the process group dies.
+    const killed = await runCliUntilKilled(args, own, /"trial":0,.*"msg":"trial complete"/, 800);
+    expect(killed.code).toBeNull();
+    const resumed = runCli(args, own);
+    expect({ code: resumed.code, stderr: resumed.stderr }).toEqual({ code: 0, stderr: expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 1"/) });
+    expect(resumed.stdout).toMatch(/study e2e-kill\/MLP\/h12: 2 new trial\(s\), 3 finished/);
+    const runs = runCli(['runs', 'list', '--experiment', 'e2e-kill'], own).stdout;
+    expect(runs.match(/MLP\s+12\s+trial\s+completed/g)).toHaveLength(3);
+    expect(runs.match(/MLP\s+12\s+trial\s+failed/g)).toHaveLength(1);
+    expect(runs.match(/MLP\s+12\s+train\s+completed/g)).toHaveLength(1);
   });
 
   it('rejects an unknown sampler and a --trials without --search with exit code 2', () => {

@@ -49,7 +49,7 @@ export interface LoadStudyOptions<S> {
 }
 
 /** Options of {@link Study.optimize}. */
-export interface OptimizeOptions {
+export interface OptimizeOptions<S = unknown> {
   /** Trials to start in this call. */
   nTrials?: number;
   /** Stop starting new trials after this many seconds. */
@@ -58,6 +58,12 @@ export interface OptimizeOptions {
   concurrency?: number;
   /** Keep going when the objective throws (the trial is marked failed). Default false. */
   catchErrors?: boolean;
+  /**
+   * Called once a trial's outcome is stored (after `tell`), with the objective's
+   * value, or 'pruned'/'failed' and the error: the place to record the outcome
+   * elsewhere, so that nothing claims a result the study has not stored.
+   */
+  afterTell?: (trial: Trial<S>, result: number | 'pruned' | 'failed', error?: unknown) => Promise<void> | void;
 }
 
 /** The objective: evaluates a trial's config, returns the value to minimise/maximise. */
@@ -198,7 +204,7 @@ export class Study<S> {
    * {@link TrialPruned} is recorded as pruned; another error fails the trial and
    * stops the loop (unless `catchErrors`).
    */
-  async optimize(objective: Objective<S>, options: OptimizeOptions = {}): Promise<void> {
+  async optimize(objective: Objective<S>, options: OptimizeOptions<S> = {}): Promise<void> {
     const concurrency = options.concurrency ?? 1;
     if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new UsageError(`'concurrency' must be an integer >= 1, got ${concurrency}`);
     if (options.nTrials !== undefined && !(Number.isInteger(options.nTrials) && options.nTrials >= 0)) throw new UsageError(`'nTrials' must be an integer >= 0, got ${options.nTrials}`);
@@ -217,9 +223,11 @@ export class Study<S> {
         started++;
         const trial = await this.ask();
         let result: number | 'pruned' | 'failed';
+        let thrown: unknown;
         try {
           result = await objective(trial);
         } catch (error) {
+          thrown = error;
           if (error instanceof TrialPruned) {
             result = 'pruned';
           } else {
@@ -229,6 +237,7 @@ export class Study<S> {
           }
         }
         await this.tell(trial, result);
+        await options.afterTell?.(trial, result, thrown);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));

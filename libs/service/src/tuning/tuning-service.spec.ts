@@ -93,6 +93,25 @@ describe('TrainingService with search (TuningService)', () => {
     expect(stack.logger.records.map((r) => r.message)).not.toContainEqual(expect.stringMatching(/search space differs/));
   });
 
+  it('closes the run of a trial stored as complete by a process that stopped before closing it', async () => {
+    const service = stack.container.get(TrainingService);
+    const result0 = await service.train(request('close', 1));
+    // Stopped between tell and closing the run: the trial is complete, its run still running.
+    const storage = stack.container.get<StudyStorage>(StudyStorage);
+    const stopped = await Study.load('close/MLP/h6', { storage });
+    const trial = await stopped.ask();
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
+    const run = await tracking.startRun({ experimentId: result0.experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: stopped.record.id, trialNumber: trial.number });
+    await stopped.tell(trial, 123.5);
+
+    await service.train(request('close', 3));
+    const closed = await tracking.getRun(run.id);
+    expect(closed.run.status).toBe('completed');
+    expect(closed.metrics.map((m) => [m.name, m.value])).toEqual([['val_mae', 123.5]]);
+    const runs = await runsOf('close');
+    expect(runs.filter((r) => r.kind === 'trial').map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
+  });
+
   it('prunes trials through the validation hook: pruned trials keep their reports, their runs are cancelled', async () => {
     const result = await stack.container.get(TrainingService).train({ ...request('prune', 4), search: { sampler: 'random', trials: 4, pruner: 'sha', seed: 7 } });
     expect(result.outcomes[0]!.status).toBe('completed');

@@ -68,10 +68,14 @@ export class TuningService {
     const split = holdOut(train, h);
     const before = (await study.trials()).length;
     if (remaining > 0) {
-      await study.optimize((trial) => this.evaluate(trial, definition, h, split, study, context, log), {
+      // A trial's run is closed only after the study has stored the trial, so a
+      // process killed in between leaves a run that resuming can close from the trial.
+      const runs = new Map<number, { runId: string; started: number }>();
+      await study.optimize((trial) => this.evaluate(trial, definition, h, split, study, context, runs), {
         nTrials: remaining,
         timeoutSeconds: search.timeoutSeconds,
         catchErrors: true,
+        afterTell: (trial, result, error) => this.closeTrialRun(trial, result, error, runs, log),
       });
     }
     const best = await study.bestTrial();
@@ -89,14 +93,18 @@ export class TuningService {
     return outcome;
   }
 
-  /** Trial runs a killed process left `running` whose trials are no longer running (failed on load). */
+  /** Trial runs a killed process left `running` whose trials are no longer running: closed as their trials ended. */
   private async failOrphanedTrialRuns(study: Study<Space>, experimentId: string): Promise<void> {
-    const trials = new Map((await study.trials()).map((t) => [t.number, t.state]));
+    const trials = new Map((await study.trials()).map((t) => [t.number, t]));
     const running = await this.tracking.listRuns({ experiment: experimentId, status: 'running', limit: 10_000 });
     for (const run of running) {
       if (run.kind !== 'trial' || run.studyId !== study.record.id || run.trialNumber === null) continue;
-      const state = trials.get(run.trialNumber);
-      if (state !== undefined && state !== 'running') await this.tracking.failRun(run.id, `trial ${run.trialNumber} was left running by a process that stopped; marked ${state}`);
+      const trial = trials.get(run.trialNumber);
+      if (trial === undefined || trial.state === 'running') continue;
+      // The process stopped after storing the trial but before closing its run: close it from the trial.
+      if (trial.state === 'complete' && trial.value !== null) await this.tracking.completeRun(run.id, { metrics: { val_mae: trial.value } });
+      else if (trial.state === 'pruned') await this.tracking.cancelRun(run.id, `trial ${run.trialNumber} was pruned; its process stopped before closing the run`);
+      else await this.tracking.failRun(run.id, `trial ${run.trialNumber} was left running by a process that stopped; marked ${trial.state}`);
     }
   }
 
@@ -118,7 +126,7 @@ export class TuningService {
     split: { train: SeriesFrame; test: SeriesFrame },
     study: Study<Space>,
     context: TuningContext,
-    log: Logger,
+    runs: Map<number, { runId: string; started: number }>,
   ): Promise<number> {
     const defaults = definition.defaults(h, split.train.seasonLength) as Record<string, unknown>;
     const hyperparameters = { ...defaults, ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides) };
@@ -137,11 +145,11 @@ export class TuningService {
       parameters: JSON.parse(JSON.stringify({ ...defaults, ...overrides })) as JsonObject,
     });
     await study.attachRun(trial, run.id);
-    const started = Date.now();
+    runs.set(trial.number, { runId: run.id, started: Date.now() });
     const model = definition.create(h, split.train.seasonLength, overrides);
     try {
       await model.fit(split.train, {
-        logger: log.child({ trial: trial.number }),
+        logger: this.logger.child({ study: study.name, trial: trial.number }),
         onValidation: async (step, valLoss) => {
           await trial.report(step, valLoss);
           if (await trial.shouldPrune()) throw new TrialPruned(trial.number);
@@ -150,20 +158,28 @@ export class TuningService {
       const forecast = await model.predict(split.train);
       const mae = evaluateForecasts(split.test, forecast, { train: split.train }).panel['mae'] ?? Number.NaN;
       if (Number.isNaN(mae)) throw new Error(`trial ${trial.number}: validation MAE is NaN`);
-      await this.tracking.completeRun(run.id, { metrics: { val_mae: mae }, durationMs: Date.now() - started });
-      log.info('trial complete', { trial: trial.number, valMae: mae, params: trial.params });
       return mae;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof TrialPruned) {
-        await this.tracking.cancelRun(run.id, message);
-        log.info('trial pruned', { trial: trial.number });
-      } else {
-        await this.tracking.failRun(run.id, message, Date.now() - started);
-      }
-      throw error;
     } finally {
       await (model as { dispose?: () => Promise<void> }).dispose?.();
+    }
+  }
+
+  /** Closes a trial's run with the outcome the study has just stored. */
+  private async closeTrialRun(trial: Trial<Space>, result: number | 'pruned' | 'failed', error: unknown, runs: Map<number, { runId: string; started: number }>, log: Logger): Promise<void> {
+    const number = trial.number;
+    const run = runs.get(number);
+    if (!run) return; // the trial failed before its run was started
+    runs.delete(number);
+    const durationMs = Date.now() - run.started;
+    const message = error instanceof Error ? error.message : String(error);
+    if (typeof result === 'number') {
+      await this.tracking.completeRun(run.runId, { metrics: { val_mae: result }, durationMs });
+      log.info('trial complete', { trial: number, valMae: result, params: trial.params });
+    } else if (result === 'pruned') {
+      await this.tracking.cancelRun(run.runId, message);
+      log.info('trial pruned', { trial: number });
+    } else {
+      await this.tracking.failRun(run.runId, message, durationMs);
     }
   }
 }
