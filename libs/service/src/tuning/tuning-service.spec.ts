@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { TrackingStore, type Run } from '@tsforecast/db';
-import { Study, StudyStorage } from '@tsforecast/hyperparameter';
+import { Study, StudyStorage, type Trial } from '@tsforecast/hyperparameter';
 import { TrainingService } from '../training/training-service';
 import type { TrainRequest } from '../training/train-request';
 
@@ -32,6 +32,15 @@ describe('TrainingService with search (TuningService)', () => {
     search: { sampler: 'random', trials, pruner: 'none', seed: 7 },
   });
   const runsOf = async (experiment: string): Promise<Run[]> => stack.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
+
+  /** Tunes `trials` MLP trials, then asks one more trial and starts its run, as a process stopped mid-trial leaves them. */
+  async function leaveRunningTrial(experiment: string, trials: number): Promise<{ study: Study<unknown>; trial: Trial<unknown>; run: { id: string } }> {
+    const { experimentId } = await stack.container.get(TrainingService).train(request(experiment, trials));
+    const study = await Study.load(`${experiment}/MLP/h6`, { storage: stack.container.get<StudyStorage>(StudyStorage) });
+    const trial = await study.ask();
+    const run = await stack.container.get<TrackingStore>(TrackingStore).startRun({ experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: study.record.id, trialNumber: trial.number });
+    return { study, trial, run };
+  }
 
   it('records each trial as a run linked to the study and refits the best config as a normal train run', async () => {
     const result = await stack.container.get(TrainingService).train(request('tune', 3, ['Naive', 'MLP']));
@@ -68,16 +77,12 @@ describe('TrainingService with search (TuningService)', () => {
   });
 
   it('resumes a study: stale running trials are failed, only the missing trials run', async () => {
-    const service = stack.container.get(TrainingService);
-    const result0 = await service.train(request('resume', 2));
     // A killed process leaves a running trial behind.
+    const { run: orphanRun } = await leaveRunningTrial('resume', 2);
     const storage = stack.container.get<StudyStorage>(StudyStorage);
-    const killed = await Study.load('resume/MLP/h6', { storage });
-    const orphan = await killed.ask();
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
-    const orphanRun = await tracking.startRun({ experimentId: result0.experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: killed.record.id, trialNumber: orphan.number });
 
-    const result = await service.train(request('resume', 4));
+    const result = await stack.container.get(TrainingService).train(request('resume', 4));
     expect(result.outcomes[0]!.status).toBe('completed');
     const study = await storage.findStudy('resume/MLP/h6');
     const trials = await storage.listTrials(study!.id);
@@ -94,18 +99,12 @@ describe('TrainingService with search (TuningService)', () => {
   });
 
   it('closes the run of a trial stored as complete by a process that stopped before closing it', async () => {
-    const service = stack.container.get(TrainingService);
-    const result0 = await service.train(request('close', 1));
     // Stopped between tell and closing the run: the trial is complete, its run still running.
-    const storage = stack.container.get<StudyStorage>(StudyStorage);
-    const stopped = await Study.load('close/MLP/h6', { storage });
-    const trial = await stopped.ask();
-    const tracking = stack.container.get<TrackingStore>(TrackingStore);
-    const run = await tracking.startRun({ experimentId: result0.experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: stopped.record.id, trialNumber: trial.number });
-    await stopped.tell(trial, 123.5);
+    const { study, trial, run } = await leaveRunningTrial('close', 1);
+    await study.tell(trial, 123.5);
 
-    await service.train(request('close', 3));
-    const closed = await tracking.getRun(run.id);
+    await stack.container.get(TrainingService).train(request('close', 3));
+    const closed = await stack.container.get<TrackingStore>(TrackingStore).getRun(run.id);
     expect(closed.run.status).toBe('completed');
     expect(closed.metrics.map((m) => [m.name, m.value])).toEqual([['val_mae', 123.5]]);
     const runs = await runsOf('close');
