@@ -1,4 +1,4 @@
-export type { ForecastModel, ModelDefinition, ModelCapabilities, FitContext } from './contract/forecast-model';
+export type { ForecastModel, ModelDefinition, ModelCapabilities, ModelKind, FitContext } from './contract/forecast-model';
 export { ModelDefinitionToken } from './contract/forecast-model';
 export type { Forecast } from './contract/forecast';
 export type { ExportedModel } from './contract/exported-model';
@@ -38,6 +38,10 @@ export {
   randomWalkWithDriftDefinition,
   type RandomWalkWithDriftHyperparameters,
 } from './baselines/random-walk-with-drift';
+// Statistical models.
+export { windowAverageDefinition, type WindowAverageHyperparameters } from './statistical/simple/window-average';
+export type { StatisticalHyperparameters } from './statistical/core/local-statistical-model';
+export type { SeriesFit, SeriesForecast } from './statistical/core/series-fit';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';
 export { pickOverrides } from './registry/pick-overrides';
 export { modelModule } from './model-module';

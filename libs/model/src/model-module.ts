@@ -15,6 +15,7 @@ import { seasonalNaiveDefinition } from './baselines/seasonal-naive';
 import { historicAverageDefinition } from './baselines/historic-average';
 import { randomWalkWithDriftDefinition } from './baselines/random-walk-with-drift';
 import { ModelRegistry } from './registry/model-registry';
+import { windowAverageDefinition } from './statistical/simple/window-average';
 
 /** ORT options from the graph lib's {@link SessionFactory} (threads, EP from the settings), or defaults when it is not bound. */
 function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
@@ -32,6 +33,9 @@ export const modelModule = new ContainerModule((options) => {
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(seasonalNaiveDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(historicAverageDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(randomWalkWithDriftDefinition);
+  // Statistical models.
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(windowAverageDefinition as unknown as ModelDefinition);
+  // Neural models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(mlpSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nhitsSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nbeatsSpec)).inSingletonScope();

@@ -5,7 +5,7 @@
 export interface ModelMetadata {
   formatVersion: 1;
   model: string;
-  kind: 'baseline' | 'neural';
+  kind: 'baseline' | 'statistical' | 'neural';
   hyperparameters: Record<string, unknown>;
   h: number;
   /** Window length the ONNX graph takes (`input_size`); absent for baselines. */

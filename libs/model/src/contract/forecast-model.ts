@@ -3,6 +3,9 @@ import type { SeriesFrame } from '@tsforecast/data';
 import type { ExportedModel } from './exported-model';
 import type { Forecast } from './forecast';
 
+/** Baselines (fixed rules), statistical models (fitted per series at forecast time) and neural networks (ONNX). */
+export type ModelKind = 'baseline' | 'statistical' | 'neural';
+
 /** What a model can use and needs; the service checks data against it before fitting. */
 export interface ModelCapabilities {
   /** Exogenous kinds the model reads (none for the baselines). */
@@ -63,7 +66,7 @@ export interface ForecastModel<H extends object = Record<string, unknown>> {
 export interface ModelDefinition<H extends object = Record<string, unknown>> {
   /** Class name, as in the paper (`NHITS`, `SeasonalNaive`). */
   readonly name: string;
-  readonly kind: 'baseline' | 'neural';
+  readonly kind: ModelKind;
   readonly description: string;
   readonly capabilities: ModelCapabilities;
   /** Default hyperparameters for horizon `h` and season length `m`. */

@@ -9,7 +9,7 @@ import {
   holdOut,
   type SeriesFrame,
 } from '@tsforecast/data';
-import { ModelRegistry, pickOverrides, type Forecast, type ForecastModel } from '@tsforecast/model';
+import { ModelRegistry, pickOverrides, type Forecast, type ForecastModel, type ModelDefinition } from '@tsforecast/model';
 import { TrackingStore, type JsonObject } from '@tsforecast/db';
 import { ModelStore, writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
 import { ProgressReporter, RunSink, type FinishedRun } from '@tsforecast/logging';
@@ -179,7 +179,7 @@ export class TrainingService {
     await Promise.all((this.sinks ?? []).map((sink) => sink.runFinished(run)));
   }
 
-  private async saveModel(model: ForecastModel, kind: 'baseline' | 'neural', runId: string, train: SeriesFrame, fingerprint: string, metrics: Record<string, number>) {
+  private async saveModel(model: ForecastModel, kind: ModelDefinition['kind'], runId: string, train: SeriesFrame, fingerprint: string, metrics: Record<string, number>) {
     const exported = model.export ? await model.export() : undefined;
     return this.modelStore.save(
       {
