@@ -23,6 +23,12 @@ export interface FitContext {
   onProgress?: (fraction: number, fields: Record<string, number>) => void;
   signal?: AbortSignal;
   /**
+   * CPU threads the fit may use: statistical models fit their series in this
+   * many worker threads (default: the machine's available parallelism; 1 fits
+   * in the calling thread).
+   */
+  threads?: number;
+  /**
    * Called after each validation check (every `valCheckSteps` steps when
    * `valSize > 0`) with the step and the validation loss (raw scale). Throwing
    * from it (e.g. a tuner's `TrialPruned`) stops training and propagates out of
