@@ -1,5 +1,7 @@
 export { TsforecastError, UsageError, ConfigError, DataError, NotFoundError } from './errors/tsforecast-error';
-export { redactSecrets } from './errors/redact-secrets';
+export { redactSecrets } from './secrets/redact-secrets';
+export { rememberSecret } from './secrets/known-secrets';
+export { parseConnectionTarget, describeConnectionTarget, passwordsOf, type ConnectionTarget } from './secrets/connection-target';
 export { Logger, silentLogger, type LogFields } from './ports/logger';
 export { Clock, systemClock } from './ports/clock';
 export { settingsSchema, settingKeys, SettingsToken, type Settings, type SettingsInput } from './settings/settings-schema';

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors/tsforecast-error';
-import { redactSecrets } from '../errors/redact-secrets';
+import { passwordsOf } from '../secrets/connection-target';
+import { rememberSecret } from '../secrets/known-secrets';
+import { redactSecrets } from '../secrets/redact-secrets';
 import { describeExpected } from './describe-expected';
 import { settingKeys, settingsSchema, type Settings, type SettingsInput } from './settings-schema';
 
@@ -50,6 +52,7 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
   if (existsSync(dotenvPath)) layer(parseDotenv(readFileSync(dotenvPath)), `.env file ${dotenvPath}`);
   layer(env, 'environment');
   layer(options.flags ?? {}, 'command-line flag');
+  rememberConnectionSecrets(merged);
 
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
@@ -61,6 +64,20 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+/** Settings that may hold a URL with a password. */
+const urlSettings = ['DATABASE_URL', 'MLFLOW_TRACKING_URI'] as const;
+
+/**
+ * Remembers the passwords of URL settings before validation, so that even an
+ * invalid URL's password is scrubbed from every later message and log line.
+ */
+function rememberConnectionSecrets(merged: Record<string, unknown>): void {
+  for (const key of urlSettings) {
+    const value = merged[key];
+    if (typeof value === 'string') for (const secret of passwordsOf(value)) rememberSecret(secret);
+  }
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

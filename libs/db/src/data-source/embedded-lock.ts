@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { TsforecastError, type Logger } from '@tsforecast/config';
+import { ConfigError, type Logger } from '@tsforecast/config';
 
 /** Contents of the lock file. */
 interface LockOwner {
@@ -26,7 +26,7 @@ export interface EmbeddedLock {
  * try { ... } finally { lock.release(); }
  */
 export function acquireEmbeddedLock(lockPath: string, dataDir: string, logger: Logger): EmbeddedLock {
-  mkdirSync(dirname(lockPath), { recursive: true });
+  createDataRoot(dirname(lockPath));
   const owner: LockOwner = { pid: process.pid, startedAt: new Date().toISOString() };
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -38,11 +38,15 @@ export function acquireEmbeddedLock(lockPath: string, dataDir: string, logger: L
       }
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new ConfigError(`DATA_DIR: cannot write the lock file ${lockPath} (${code ?? (error as Error).message}); expected a writable directory`);
+      }
+      if (attempt > 0) throw error;
       const text = readLockText(lockPath);
       const current = parseOwner(text);
       if (current !== null && isAlive(current.pid)) {
-        throw new TsforecastError(
+        throw new ConfigError(
           `Embedded database ${dataDir} is in use by process ${current.pid}; stop it or set DATABASE_URL to a PostgreSQL server (lock file ${lockPath})`,
         );
       }
@@ -64,6 +68,16 @@ export function acquireEmbeddedLock(lockPath: string, dataDir: string, logger: L
   };
   process.on('exit', release);
   return { path: lockPath, release };
+}
+
+/** The folder of the lock (DATA_DIR); one that cannot be made is a configuration error. */
+function createDataRoot(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ConfigError(`DATA_DIR: cannot create the embedded database folder ${dir} (${code ?? message}); expected a writable directory path`);
+  }
 }
 
 function readLockText(path: string): string | null {

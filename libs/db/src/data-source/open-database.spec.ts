@@ -31,6 +31,7 @@ describe('openDatabase, embedded in a directory', () => {
     await expect(openDatabase(settings, silentLogger, { cwd })).rejects.toThrow(
       /^Embedded database .*pgdata is in use by process \d+; stop it or set DATABASE_URL to a PostgreSQL server/,
     );
+    await expect(openDatabase(settings, silentLogger, { cwd })).rejects.toMatchObject({ exitCode: 2 });
     const store = new TypeOrmTrackingStore(first);
     const experiment = await store.ensureExperiment('restart-check');
     const run = await store.startRun({ experimentId: experiment.id, modelName: 'NHITS', horizon: 7, kind: 'train', parameters: { lr: 0.001 } });
@@ -65,6 +66,25 @@ describe('openDatabase, PostgreSQL server', () => {
     expect((error as Error).message).toMatch(/^Cannot connect to PostgreSQL server 127\.0\.0\.1:1\/nope as postgres: .*ECONNREFUSED/);
     expect(text).not.toContain('s3cret');
     expect((error as Error).cause).toBeUndefined();
+    expect((error as TsforecastError).exitCode).toBe(2);
+  });
+
+  it.each(['Sec/retPw', 'a@b/c#d?e', 'sp ace%zz:x', '`~!$^&*()[]{}|\\;\'"<>,'])(
+    'refuses a URL the driver cannot parse, password %j never shown, exit code 2',
+    async (password) => {
+      const url = `postgres://postgres:${password}@127.0.0.1:5999/db`;
+      const error = (await openDatabase({ DATABASE_URL: url, DATA_DIR: 'x' }).catch((e: unknown) => e)) as TsforecastError;
+      const text = `${error.message} ${String(error.stack)} ${JSON.stringify(error)}`;
+      expect(error.message).toMatch(/^(DATABASE_URL for|Cannot connect to) PostgreSQL server 127\.0\.0\.1:5999\/db as postgres/);
+      expect(text).not.toContain(password);
+      expect(error.exitCode).toBe(2);
+    },
+  );
+
+  it('names a DATA_DIR that cannot be created, exit code 2', async () => {
+    const error = (await openDatabase({ DATABASE_URL: undefined, DATA_DIR: '/proc/version/data' }).catch((e: unknown) => e)) as TsforecastError;
+    expect(error.message).toMatch(/^DATA_DIR: cannot create the embedded database folder \/proc\/version\/data \(ENOTDIR\)/);
+    expect(error.exitCode).toBe(2);
   });
 
   describe('with a fresh database', () => {
@@ -81,6 +101,7 @@ describe('openDatabase, PostgreSQL server', () => {
       await expect(openDatabase(settings)).rejects.toThrow(
         /^PostgreSQL server 127\.0\.0\.1:5432\/tsf_test_\w+ as postgres has \d+ pending migration\(s\) \(TrackingSchema\d+[^)]*\); run `nx run cli:migrate` first$/,
       );
+      await expect(openDatabase(settings)).rejects.toMatchObject({ exitCode: 2 });
       const migrated = await openDatabase(settings, silentLogger, { migrate: true });
       expect(migrated.kind).toBe('server');
       expect(migrated.describe()).toBe(`PostgreSQL server 127.0.0.1:5432/${server.name} as postgres`);

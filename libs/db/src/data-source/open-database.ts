@@ -1,4 +1,4 @@
-import { TsforecastError, silentLogger, type Logger, type Settings } from '@tsforecast/config';
+import { ConfigError, silentLogger, type Logger, type Settings } from '@tsforecast/config';
 import { pendingMigrations, runMigrations } from '../migrations/migration-runner';
 import type { Database } from './database';
 import { openEmbedded } from './open-embedded';
@@ -46,7 +46,7 @@ export async function openDatabase(
     } else {
       const pending = await pendingMigrations(database);
       if (pending.length > 0) {
-        throw new TsforecastError(
+        throw new ConfigError(
           `${database.describe()} has ${pending.length} pending migration(s) (${pending.join(', ')}); run \`nx run cli:migrate\` first`,
         );
       }

@@ -1,55 +1,72 @@
-import { TsforecastError, redactSecrets, type Logger } from '@tsforecast/config';
+import { ConfigError, describeConnectionTarget, passwordsOf, redactSecrets, rememberSecret, type Logger } from '@tsforecast/config';
 import { DataSource } from 'typeorm';
 import type { Database } from './database';
 import { commonOptions } from './typeorm-options';
 
-/** `host:port/database` (and user) of a postgres URL, without the password. */
+/**
+ * `PostgreSQL server host:port/database as user` of a postgres URL, never the
+ * password. Split by hand (never throws), so it works for URLs the driver
+ * cannot parse, too.
+ */
 export function describeServerUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const port = parsed.port === '' ? '5432' : parsed.port;
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default)';
-    const user = parsed.username === '' ? '' : ` as ${decodeURIComponent(parsed.username)}`;
-    return `PostgreSQL server ${parsed.hostname}:${port}/${database}${user}`;
-  } catch {
-    return `PostgreSQL server ${redactSecrets(url)}`;
-  }
+  return describeConnectionTarget(url);
 }
 
 /**
- * Connects TypeORM to a PostgreSQL server. A failure names the server and the
- * cause, never the password: the cause's message is redacted and the original
- * error (whose fields may hold the connection config) is not attached.
+ * Connects TypeORM to a PostgreSQL server. Any failure to connect is a
+ * configuration error (exit code 2) naming the server and the cause, never the
+ * password: the URL's password is remembered for scrubbing, the cause's message
+ * is redacted, and the original error (whose fields may hold the connection
+ * config) is not attached.
  * @internal
  */
 export async function openServer(url: string, logger: Logger): Promise<Database> {
+  for (const secret of passwordsOf(url)) rememberSecret(secret);
   const where = describeServerUrl(url);
-  const dataSource = new DataSource({
-    ...commonOptions,
-    url,
-    poolSize: 10,
-    connectTimeoutMS: 10_000,
-    applicationName: 'tsforecast',
-  });
+  requireParsableUrl(url, where);
+  let dataSource: DataSource | undefined;
   try {
+    dataSource = new DataSource({
+      ...commonOptions,
+      url,
+      poolSize: 10,
+      connectTimeoutMS: 10_000,
+      applicationName: 'tsforecast',
+    });
     await dataSource.initialize();
   } catch (error) {
     const cause = error instanceof Error ? error.message || error.name : String(error);
     const code = (error as { code?: unknown }).code;
-    throw new TsforecastError(
-      `Cannot connect to ${where}: ${redactSecrets(cause)}${typeof code === 'string' && !cause.includes(code) ? ` (${code})` : ''}`,
+    throw new ConfigError(
+      `Cannot connect to ${where}: ${redactSecrets(cause)}${typeof code === 'string' && !cause.includes(code) ? ` (${code})` : ''}; check DATABASE_URL`,
     );
   }
   logger.debug('opened database', { database: where });
+  const opened = dataSource;
   let closed = false;
   return {
-    dataSource,
+    dataSource: opened,
     kind: 'server',
     describe: () => where,
     close: async () => {
       if (closed) return;
       closed = true;
-      await dataSource.destroy();
+      await opened.destroy();
     },
   };
+}
+
+/** The driver parses the URL with WHATWG rules; say what is wrong before it does (and quotes the URL). */
+function requireParsableUrl(url: string, where: string): void {
+  try {
+    // The driver also percent-decodes the user name and password.
+    const parsed = new URL(url);
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+  } catch {
+    throw new ConfigError(
+      `DATABASE_URL for ${where} is not a valid URL: expected postgres://user:password@host:port/database, ` +
+        `with reserved characters in the user name and password percent-encoded (e.g. '/' as %2F, '@' as %40, '#' as %23)`,
+    );
+  }
 }
