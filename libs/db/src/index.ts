@@ -9,6 +9,7 @@ export {
   revertAllMigrations,
   pendingMigrations,
   appliedMigrations,
+  type RevertOptions,
 } from './migrations/migration-runner';
 export { allEntities, studyEntities, trackingEntities, type EntityClass } from './entities';
 export {

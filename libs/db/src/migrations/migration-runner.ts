@@ -1,5 +1,7 @@
 import { MigrationExecutor, type DataSource, type QueryRunner } from 'typeorm';
+import { UsageError } from '@tsforecast/config';
 import type { Database } from '../data-source/database';
+import { planRevert, type RevertPlan } from './revert-plan';
 
 /** 32-bit key of the session advisory lock that serializes migrations across processes. */
 const migrationLockKey = 0x7473_6631; // "tsf1"
@@ -34,25 +36,57 @@ export async function runMigrations(database: Database): Promise<string[]> {
   });
 }
 
-/** Reverts the most recently applied migration; returns its name, or null when none is applied. */
-export async function revertLastMigration(database: Database): Promise<string | null> {
+/** Options of {@link revertLastMigration} and {@link revertAllMigrations}. */
+export interface RevertOptions {
+  /** Drop tables that hold rows, too. Without it such a revert is refused. */
+  force?: boolean;
+}
+
+/**
+ * Reverts the most recently applied migration; returns its name, or null when
+ * none is applied. When its `down` would drop tables that hold rows (tracked
+ * runs, metrics, models…), it changes nothing and throws a {@link UsageError}
+ * (exit code 2) listing each table with its row count and how to back up,
+ * unless `force` is set.
+ *
+ * @example
+ * await revertLastMigration(db);                  // refuses if data would go
+ * await revertLastMigration(db, { force: true }); // drops it
+ */
+export async function revertLastMigration(database: Database, options: RevertOptions = {}): Promise<string | null> {
+  return withMigrationLock(database, () => revertOne(database, options));
+}
+
+/** Reverts every applied migration, newest first (every table gone); returns their names in that order. Refuses data loss as {@link revertLastMigration} does. */
+export async function revertAllMigrations(database: Database, options: RevertOptions = {}): Promise<string[]> {
   return withMigrationLock(database, async () => {
-    const applied = await appliedMigrations(database);
-    if (applied.length === 0) return null;
-    await database.dataSource.undoLastMigration({ transaction: 'each' });
-    return applied[applied.length - 1];
+    const reverted: string[] = [];
+    for (let name = await revertOne(database, options); name !== null; name = await revertOne(database, options)) reverted.push(name);
+    return reverted;
   });
 }
 
-/** Reverts every applied migration, newest first (every table gone); returns their names in that order. */
-export async function revertAllMigrations(database: Database): Promise<string[]> {
-  return withMigrationLock(database, async () => {
-    const applied = await appliedMigrations(database);
-    for (let i = 0; i < applied.length; i += 1) {
-      await database.dataSource.undoLastMigration({ transaction: 'each' });
-    }
-    return applied.reverse();
-  });
+async function revertOne(database: Database, options: RevertOptions): Promise<string | null> {
+  const plan = await planRevert(database);
+  if (plan === null) return null;
+  const losing = plan.droppedTables.filter((t) => t.rows > 0);
+  if (losing.length > 0 && options.force !== true) throw new UsageError(describeRefusal(database, plan));
+  await database.dataSource.undoLastMigration({ transaction: 'each' });
+  return plan.migration;
+}
+
+/** Says what would be lost and how to keep it. */
+function describeRefusal(database: Database, plan: RevertPlan): string {
+  const losing = plan.droppedTables.filter((t) => t.rows > 0);
+  const list = losing.map((t) => `${t.table} (${t.rows} row${t.rows === 1 ? '' : 's'})`).join(', ');
+  const backup =
+    database.kind === 'server'
+      ? 'pg_dump --format=custom --file=tsforecast-backup.dump <database>'
+      : 'copy the embedded data folder (DATA_DIR) while no tsforecast process uses it';
+  return (
+    `Refusing to revert ${plan.migration} on ${database.describe()}: it drops ${losing.length} table(s) holding data: ${list}. ` +
+    `Nothing was changed. Back up first (e.g. ${backup}), then run \`migrate --revert --force\``
+  );
 }
 
 /**

@@ -79,6 +79,28 @@ describe.each([
     expect(after.updated_at.getTime()).toBeGreaterThan(row.updated_at.getTime());
   });
 
+  it('reverts a migration whose tables are empty, refuses one that drops rows unless forced, saying what would be lost', async () => {
+    await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('keep-me-1'), ('keep-me-2')`);
+    const experiments = Number(((await db.dataSource.query('SELECT count(*) AS n FROM experiments')) as { n: string }[])[0]!.n);
+    // The studies tables are empty: no data is lost, no --force needed.
+    expect(await revertLastMigration(db)).toMatch(/^CreateStudies\d+$/);
+    const refusal = revertLastMigration(db);
+    await expect(refusal).rejects.toThrow(
+      new RegExp(
+        `^Refusing to revert TrackingSchema\\d+ on .*: it drops \\d+ table\\(s\\) holding data: experiments \\(${experiments} rows\\)\\. ` +
+          'Nothing was changed\\. Back up first \\(e\\.g\\. (pg_dump|copy the embedded data folder).*\\), then run `migrate --revert --force`$',
+      ),
+    );
+    await expect(refusal).rejects.toMatchObject({ exitCode: 2 });
+    expect(await userTables(db)).toEqual(expect.arrayContaining(trackingTables));
+    expect(await pendingMigrations(db)).toEqual([expect.stringMatching(/^CreateStudies/)]);
+    await expect(revertAllMigrations(db)).rejects.toThrow(/^Refusing to revert TrackingSchema/);
+
+    expect(await revertLastMigration(db, { force: true })).toMatch(/^TrackingSchema\d+$/);
+    expect(await userTables(db)).toEqual([]);
+    await runMigrations(db);
+  });
+
   it('enforces the run status CHECK constraint', async () => {
     const [experiment] = (await db.dataSource.query(
       `INSERT INTO experiments (name) VALUES ('check-check') RETURNING id`,
