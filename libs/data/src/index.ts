@@ -11,6 +11,8 @@ export { describeFrequency } from './frequency/describe-frequency';
 export { parseTimestamp } from './csv/parse-timestamp';
 export { REQUIRED_COLUMNS } from './csv/row-collector';
 export { readCsv, type ReadCsvOptions, type ReadCsvResult, type ReadReport } from './csv/read-csv';
+export type { FileFingerprint } from './csv/file-text';
+export { MAX_ABS_VALUE } from './csv/row-collector';
 export type { DataProblem, DataProblemCode } from './validation/data-problem';
 export { checkMinLength } from './validation/check-min-length';
 export { holdOut, type TrainTestSplit } from './split/hold-out';

@@ -11,12 +11,13 @@ async function collect(...parts: string[]): Promise<CsvRecord[]> {
 }
 
 describe('csvRecords', () => {
-  it('splits plain records, skipping but counting empty lines, with CRLF and a BOM', async () => {
+  it('splits plain records, skipping but counting empty lines, with CRLF and a BOM; marks a last line without a newline', async () => {
     expect(await collect('\uFEFFa,b\r\n1,2\r\n\r\n3,4')).toEqual([
       { fields: ['a', 'b'], line: 1 },
       { fields: ['1', '2'], line: 2 },
-      { fields: ['3', '4'], line: 4 },
+      { fields: ['3', '4'], line: 4, unterminated: true },
     ]);
+    expect((await collect('a,b\n1,2\n')).some((r) => r.unterminated)).toBe(false);
   });
 
   it('reads quoted fields with commas, escaped quotes and line breaks, across chunk boundaries', async () => {

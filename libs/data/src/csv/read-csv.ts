@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { DataError, UsageError } from '@tsforecast/config';
 import type { Frequency } from '../frame/frequency';
 import type { SeriesFrame } from '../frame/series-frame';
@@ -7,6 +6,7 @@ import type { DataProblem } from '../validation/data-problem';
 import { ProblemCollector } from '../validation/problem-collector';
 import { assembleFrame } from './assemble-frame';
 import { CsvSyntaxError, csvRecords } from './csv-records';
+import { FileText, type FileFingerprint, type FileTextHooks } from './file-text';
 import { locateColumns, REQUIRED_COLUMNS, RowCollector } from './row-collector';
 
 /** Options of {@link readCsv}. */
@@ -17,6 +17,8 @@ export interface ReadCsvOptions {
   seasonLength?: number;
   /** Problems listed per class in the error before counting the rest (default 20). */
   maxProblemsPerClass?: number;
+  /** Stop reading at this many problems and report them (default 1000). */
+  maxErrors?: number;
 }
 
 /** What a read found besides the data. */
@@ -28,12 +30,20 @@ export interface ReadReport {
   frequencySource: 'inferred' | 'given';
   /** Problems that did not stop the read (e.g. unsorted rows); the caller logs them. */
   warnings: DataProblem[];
+  /** sha256, size and mtime of exactly the bytes parsed. */
+  fingerprint: FileFingerprint;
 }
 
 /** The frame read from a file and the report of the read. */
 export interface ReadCsvResult {
   frame: SeriesFrame;
   report: ReadReport;
+}
+
+function checkPositiveInteger(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+    throw new UsageError(`'${name}' must be an integer >= 1, got ${value}`);
+  }
 }
 
 function checkedFrequency(value: Frequency | string | undefined): Frequency | undefined {
@@ -47,34 +57,38 @@ function checkedFrequency(value: Frequency | string | undefined): Frequency | un
 /**
  * Reads a long-format CSV (`unique_id,ds,y` plus optional numeric exogenous
  * columns, in any order, header required) into a validated {@link SeriesFrame}.
- * The file is parsed as a stream, row by row. Every problem in the file is
- * collected and thrown together as one {@link DataError} whose lines read
- * `file:line:column: message` (see docs/DATA.md for the classes); unsorted rows
- * are sorted and reported in `report.warnings`.
+ * The file is parsed as a stream, row by row. The problems in the file (up to
+ * `maxErrors`) are collected and thrown together as one {@link DataError} whose
+ * lines read `file:line:column: message` (see docs/DATA.md for the classes);
+ * unsorted rows are sorted and reported in `report.warnings`. The bytes must
+ * be UTF-8 without NUL, and the file must not change while it is read;
+ * `report.fingerprint` identifies the bytes parsed.
  *
  * Empty exogenous cells are read as NaN (missing); an empty `y` is an error.
  *
  * @throws DataError for a missing or unreadable file, an empty file, or invalid data.
  * @throws UsageError for invalid options.
+ * @param hooks test seams, @internal
  * @example
  * const { frame, report } = await readCsv('data/air_passengers/train.csv');
  * report.warnings.forEach((w) => logger.warn(w.text));
  */
-export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<ReadCsvResult> {
+export async function readCsv(path: string, options: ReadCsvOptions = {}, hooks: FileTextHooks = {}): Promise<ReadCsvResult> {
   const frequency = checkedFrequency(options.frequency);
-  if (options.seasonLength !== undefined && (!Number.isSafeInteger(options.seasonLength) || options.seasonLength < 1)) {
-    throw new UsageError(`'seasonLength' must be an integer >= 1, got ${options.seasonLength}`);
-  }
-  const problems = new ProblemCollector(path, options.maxProblemsPerClass ?? 20);
-  const warnings = new ProblemCollector(path, options.maxProblemsPerClass ?? 20);
+  checkPositiveInteger('seasonLength', options.seasonLength);
+  checkPositiveInteger('maxProblemsPerClass', options.maxProblemsPerClass);
+  checkPositiveInteger('maxErrors', options.maxErrors);
+  const capPerClass = options.maxProblemsPerClass ?? 20;
+  const problems = new ProblemCollector(path, { capPerClass, maxErrors: options.maxErrors ?? 1000 });
+  const warnings = new ProblemCollector(path, { capPerClass });
 
-  const source = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const source = new FileText(path, hooks);
   let rows: RowCollector | undefined;
   try {
-    for await (const batch of csvRecords(source as AsyncIterable<string>)) {
-      for (const { fields, line } of batch) {
+    for await (const batch of csvRecords(source.chunks())) {
+      for (const { fields, line, unterminated } of batch) {
         if (rows !== undefined) {
-          rows.add(fields, line);
+          rows.add(fields, line, unterminated === true);
           continue;
         }
         const header = fields.map((name) => name.trim());
@@ -85,8 +99,6 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     }
   } catch (error) {
     throw asReadError(path, error);
-  } finally {
-    source.destroy();
   }
 
   if (rows === undefined) throw new DataError(`${path}: the file is empty; expected a header line '${REQUIRED_COLUMNS.join(',')}'`);
@@ -97,7 +109,8 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     seasonLength: options.seasonLength,
   });
   problems.throwIfAny();
-  return { frame, report: { file: path, rows: rows.rows, frequencySource, warnings: warnings.list() } };
+  const fingerprint = source.fingerprint!;
+  return { frame, report: { file: path, rows: rows.rows, frequencySource, warnings: warnings.list(), fingerprint } };
 }
 
 /** Maps a stream or parser failure to a DataError naming the file. */
