@@ -40,6 +40,13 @@ export {
 } from './baselines/random-walk-with-drift';
 // Statistical models.
 export { windowAverageDefinition, type WindowAverageHyperparameters } from './statistical/simple/window-average';
+export { seasonalWindowAverageDefinition, type SeasonalWindowAverageHyperparameters } from './statistical/simple/seasonal-window-average';
+export { crostonClassicDefinition } from './statistical/intermittent/croston-classic';
+export { crostonSbaDefinition } from './statistical/intermittent/croston-sba';
+export { adidaDefinition } from './statistical/intermittent/adida';
+export { imapaDefinition } from './statistical/intermittent/imapa';
+export { tsbDefinition, type TsbHyperparameters } from './statistical/intermittent/tsb';
+export { ensembleDefinition, type EnsembleHyperparameters } from './statistical/ensemble/ensemble';
 export type { StatisticalHyperparameters } from './statistical/core/local-statistical-model';
 export type { SeriesFit, SeriesForecast } from './statistical/core/series-fit';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';

@@ -16,6 +16,13 @@ import { historicAverageDefinition } from './baselines/historic-average';
 import { randomWalkWithDriftDefinition } from './baselines/random-walk-with-drift';
 import { ModelRegistry } from './registry/model-registry';
 import { windowAverageDefinition } from './statistical/simple/window-average';
+import { seasonalWindowAverageDefinition } from './statistical/simple/seasonal-window-average';
+import { crostonClassicDefinition } from './statistical/intermittent/croston-classic';
+import { crostonSbaDefinition } from './statistical/intermittent/croston-sba';
+import { adidaDefinition } from './statistical/intermittent/adida';
+import { imapaDefinition } from './statistical/intermittent/imapa';
+import { tsbDefinition } from './statistical/intermittent/tsb';
+import { ensembleDefinition } from './statistical/ensemble/ensemble';
 
 /** ORT options from the graph lib's {@link SessionFactory} (threads, EP from the settings), or defaults when it is not bound. */
 function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
@@ -35,6 +42,13 @@ export const modelModule = new ContainerModule((options) => {
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(randomWalkWithDriftDefinition);
   // Statistical models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(windowAverageDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(seasonalWindowAverageDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(crostonClassicDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(crostonSbaDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(adidaDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(imapaDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(tsbDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(ensembleDefinition as unknown as ModelDefinition);
   // Neural models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(mlpSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nhitsSpec)).inSingletonScope();

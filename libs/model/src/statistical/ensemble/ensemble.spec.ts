@@ -1,0 +1,77 @@
+import { silentLogger, UsageError } from '@tsforecast/config';
+import type { SeriesFrame } from '@tsforecast/data';
+import type { SeriesFit, SeriesForecast } from '../core/series-fit';
+import { combineForecasts } from './combine-forecasts';
+import { ensembleDefinition, ensembleFit } from './ensemble';
+
+const f = (mean: number[], lo: number[][] = [], hi: number[][] = []): SeriesForecast => ({
+  mean: Float64Array.from(mean),
+  lo: lo.map((a) => Float64Array.from(a)),
+  hi: hi.map((a) => Float64Array.from(a)),
+});
+const list = (a: Float64Array): number[] => Array.from(a);
+
+describe('combineForecasts', () => {
+  it('takes the step-wise mean or median of the points', () => {
+    const members = [f([1, 10]), f([2, 40]), f([6, 20])];
+    expect(list(combineForecasts(members, 'mean', 0, 2).mean)).toEqual([3, 70 / 3]);
+    expect(list(combineForecasts(members, 'median', 0, 2).mean)).toEqual([2, 20]);
+    // even count: mean of the middle two
+    expect(list(combineForecasts([f([1]), f([5]), f([3]), f([100])], 'median', 0, 1).mean)).toEqual([4]);
+  });
+
+  it('averages the interval bounds, and leaves intervals out when a member has none', () => {
+    const a = f([5, 5], [[1, 2]], [[9, 8]]);
+    const b = f([7, 7], [[3, 4]], [[11, 12]]);
+    const both = combineForecasts([a, b], 'median', 1, 2);
+    expect(both.lo.map(list)).toEqual([[2, 3]]);
+    expect(both.hi.map(list)).toEqual([[10, 10]]);
+    const partial = combineForecasts([a, f([1, 1])], 'mean', 1, 2);
+    expect(partial.lo).toEqual([]);
+    expect(partial.hi).toEqual([]);
+  });
+});
+
+describe('ensembleFit', () => {
+  const constant = (v: number, label = `c${v}`): SeriesFit => ({ label, forecast: (h) => f(new Array(h).fill(v)) });
+  it('fits every member; a member that throws or forecasts NaN is left out', () => {
+    const members = [
+      { name: 'a', fitter: () => constant(1) },
+      { name: 'b', fitter: () => constant(3) },
+      { name: 'broken', fitter: (): SeriesFit => { throw new Error('boom'); } },
+      { name: 'nan', fitter: () => constant(NaN, 'nan') },
+    ];
+    const fit = ensembleFit(Float64Array.of(1, 2), 1, members, 'mean');
+    expect(list(fit.forecast(2, []).mean)).toEqual([2, 2]);
+    expect(fit.label).toBe('Ensemble[mean](c1 | c3 | nan)');
+    expect(() => ensembleFit(Float64Array.of(1), 1, [members[2]!], 'mean')).toThrow('boom');
+  });
+});
+
+describe('Ensemble registration', () => {
+  const frame = (values: number[]): SeriesFrame => ({
+    frequency: { unit: 'month', step: 1 },
+    seasonLength: 2,
+    exogenousColumns: [],
+    series: [{ id: 's', y: Float64Array.from(values), ds: Float64Array.from(values, (_, i) => Date.UTC(2020, i, 1)), exogenous: {} }],
+  });
+
+  it('combines named statistical members', async () => {
+    const data = frame([1, 2, 3, 4, 5, 6]);
+    // WindowAverage(2) = 5.5 flat; SeasonalWindowAverage(m = 2, 2 seasons) = [4, 5]; CrostonClassic on 1..6.
+    const model = ensembleDefinition.create(2, 2, { members: ['WindowAverage', 'SeasonalWindowAverage', 'CrostonClassic'], combine: 'median' });
+    await model.fit(data, { logger: silentLogger });
+    const fc = await model.predict(data);
+    // Croston: z = SES(0.1) of 1..6 from 1 = 2.31441, p = 1; median per step = SWA's [4, 5].
+    expect(list(fc.mean[0]!)).toEqual([4, 5]);
+    expect(fc.quantiles).toBeUndefined();
+  });
+
+  it('rejects unknown members naming the valid ones, the ensemble itself, and a bad combine', () => {
+    expect(() => ensembleDefinition.create(2, 2, { members: ['Nope'] })).toThrow(UsageError);
+    expect(() => ensembleDefinition.create(2, 2, { members: ['Nope'] })).toThrow(/'members' has unknown model "Nope"; valid: .*WindowAverage.*CrostonSBA/);
+    expect(() => ensembleDefinition.create(2, 2, { members: ['Ensemble'] })).toThrow(/unknown model "Ensemble"/);
+    expect(() => ensembleDefinition.create(2, 2, { members: [] })).toThrow(/'members' must be a non-empty list/);
+    expect(() => ensembleDefinition.create(2, 2, { members: ['WindowAverage'], combine: 'max' as 'mean' })).toThrow(/'combine' must be one of mean, median, got "max"/);
+  });
+});

@@ -1,0 +1,21 @@
+import type { StatisticalHyperparameters } from './core/local-statistical-model';
+import type { StatisticalModelSpec } from './core/statistical-definition';
+import { adidaSpec } from './intermittent/adida';
+import { crostonClassicSpec } from './intermittent/croston-classic';
+import { crostonSbaSpec } from './intermittent/croston-sba';
+import { imapaSpec } from './intermittent/imapa';
+import { tsbSpec } from './intermittent/tsb';
+import { seasonalWindowAverageSpec } from './simple/seasonal-window-average';
+import { windowAverageSpec } from './simple/window-average';
+
+/**
+ * Every statistical spec a combination may use, by its name. The `Ensemble`
+ * itself is not listed: it cannot be its own member.
+ *
+ * @internal
+ */
+export const statisticalSpecs: ReadonlyMap<string, StatisticalModelSpec<StatisticalHyperparameters>> = new Map(
+  [windowAverageSpec, seasonalWindowAverageSpec, crostonClassicSpec, crostonSbaSpec, adidaSpec, imapaSpec, tsbSpec].map(
+    (spec) => [spec.name, spec as unknown as StatisticalModelSpec<StatisticalHyperparameters>],
+  ),
+);
