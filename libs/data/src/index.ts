@@ -23,6 +23,7 @@ export {
 } from './split/cross-validation-windows';
 export { mae, mse, rmse, mape, smape } from './metrics/point-metrics';
 export { mase, seasonalNaiveScale } from './metrics/mase';
+export type { NonFiniteMetric } from './metrics/explain-non-finite';
 export {
   evaluateForecasts,
   METRIC_NAMES,

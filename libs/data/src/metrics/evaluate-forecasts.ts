@@ -1,5 +1,6 @@
 import { TsforecastError, UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '../frame/series-frame';
+import { explainPanelMetric, explainSeriesMetric, type NonFiniteMetric } from './explain-non-finite';
 import { mase } from './mase';
 import { mae, mape, mse, rmse, smape } from './point-metrics';
 
@@ -29,6 +30,13 @@ export interface Evaluation {
    * do; NaN if every series is NaN. Infinity propagates.
    */
   panel: Record<MetricName, number>;
+  /**
+   * Every per-series and panel value that is NaN or ±Infinity, with the
+   * cause (a non-finite forecast, a zero MASE scale, float overflow, ...), for
+   * the caller to log and to keep such values out of rankings. Empty when all
+   * values are finite.
+   */
+  nonFinite: NonFiniteMetric[];
 }
 
 /** Options of {@link evaluateForecasts}. */
@@ -57,8 +65,9 @@ function meanSkippingNaN(values: readonly number[]): number {
  * Scores forecasts against the actual test values, series by series, then
  * averages each metric over series, like the M4 competition and
  * utilsforecast's `evaluate` (so every series weighs the same, whatever its
- * scale or length). Panel RMSE is the mean of per-series RMSEs. Definitions:
- * docs/METRICS.md.
+ * scale or length). Panel RMSE is the mean of per-series RMSEs. A NaN or
+ * infinite value is never silent: each one is listed with its cause in
+ * `nonFinite`. Definitions: docs/METRICS.md.
  *
  * @throws UsageError if MASE is asked for without `train`.
  * @throws TsforecastError if a test series has no forecast or lengths differ.
@@ -75,6 +84,7 @@ export function evaluateForecasts(test: SeriesFrame, forecasts: PointForecasts, 
   const forecastIndex = new Map(forecasts.seriesIds.map((id, i) => [id, i]));
   const trainById = new Map((options.train?.series ?? []).map((s) => [s.id, s]));
 
+  const nonFinite: NonFiniteMetric[] = [];
   const perSeries = test.series.map((series): SeriesScores => {
     const i = forecastIndex.get(series.id);
     if (i === undefined) throw new TsforecastError(`no forecast for series '${series.id}'`);
@@ -84,18 +94,26 @@ export function evaluateForecasts(test: SeriesFrame, forecasts: PointForecasts, 
     }
     const values = {} as Record<MetricName, number>;
     for (const name of metrics) {
+      let yTrain: Float64Array | undefined;
       if (name === 'mase') {
-        const train = trainById.get(series.id);
-        if (train === undefined) throw new TsforecastError(`no training part for series '${series.id}' (needed for MASE)`);
-        values.mase = mase(series.y, yHat, train.y, m);
+        yTrain = trainById.get(series.id)?.y;
+        if (yTrain === undefined) throw new TsforecastError(`no training part for series '${series.id}' (needed for MASE)`);
+        values.mase = mase(series.y, yHat, yTrain, m);
       } else {
         values[name] = { mae, mse, rmse, mape, smape }[name](series.y, yHat);
+      }
+      if (!Number.isFinite(values[name])) {
+        nonFinite.push(explainSeriesMetric(name, series.id, values[name], { y: series.y, yHat, yTrain, seasonLength: m }));
       }
     }
     return { id: series.id, values };
   });
 
   const panel = {} as Record<MetricName, number>;
-  for (const name of metrics) panel[name] = meanSkippingNaN(perSeries.map((s) => s.values[name]));
-  return { perSeries, panel };
+  for (const name of metrics) {
+    const values = perSeries.map((s) => ({ id: s.id, value: s.values[name] }));
+    panel[name] = meanSkippingNaN(values.map((v) => v.value));
+    if (!Number.isFinite(panel[name])) nonFinite.push(explainPanelMetric(name, panel[name], values));
+  }
+  return { perSeries, panel, nonFinite };
 }
