@@ -1,0 +1,41 @@
+import type { ArimaOrder } from './arima-order';
+
+/**
+ * R's `ARIMA_CSS`: the conditional sum of squares of an ARIMA model. The
+ * series is differenced (w = (1 − B)^d (1 − B^m)^D y), then for t ≥ ncond
+ *   e_t = w_t − Σ_j phi_j w_{t−j} − Σ_{j < min(t − ncond, q)} theta_j e_{t−j},
+ * with e_t = 0 before ncond. Returns Σ e_t² / (number of terms).
+ * `w` and `resid` are scratch of length y.length; `resid` holds the e_t after.
+ */
+export function conditionalSumOfSquares(
+  y: Float64Array,
+  o: ArimaOrder,
+  phi: Float64Array,
+  theta: Float64Array,
+  ncond: number,
+  w: Float64Array,
+  resid: Float64Array,
+): number {
+  const n = y.length;
+  w.set(y);
+  for (let i = 0; i < o.d; i++) for (let l = n - 1; l > 0; l--) w[l] = w[l]! - w[l - 1]!;
+  const m = o.m;
+  for (let i = 0; i < o.D; i++) for (let l = n - 1; l >= m; l--) w[l] = w[l]! - w[l - m]!;
+  const p = phi.length;
+  const q = theta.length;
+  for (let l = 0; l < Math.min(ncond, n); l++) resid[l] = 0;
+  let ssq = 0;
+  let nu = 0;
+  for (let l = ncond; l < n; l++) {
+    let tmp = w[l]!;
+    for (let j = 0; j < p; j++) tmp -= phi[j]! * w[l - j - 1]!;
+    const jmax = Math.min(l - ncond, q);
+    for (let j = 0; j < jmax; j++) tmp -= theta[j]! * resid[l - j - 1]!;
+    resid[l] = tmp;
+    if (!Number.isNaN(tmp)) {
+      nu++;
+      ssq += tmp * tmp;
+    }
+  }
+  return ssq / nu;
+}
