@@ -47,6 +47,8 @@ export { adidaDefinition } from './statistical/intermittent/adida';
 export { imapaDefinition } from './statistical/intermittent/imapa';
 export { tsbDefinition, type TsbHyperparameters } from './statistical/intermittent/tsb';
 export { ensembleDefinition, type EnsembleHyperparameters } from './statistical/ensemble/ensemble';
+export { autoThetaDefinition, fitAutoTheta, type AutoThetaHyperparameters } from './statistical/theta/auto-theta';
+export { autoCesDefinition, fitAutoCes, type AutoCesHyperparameters } from './statistical/ces/auto-ces';
 export type { StatisticalHyperparameters } from './statistical/core/local-statistical-model';
 export type { SeriesFit, SeriesForecast } from './statistical/core/series-fit';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';

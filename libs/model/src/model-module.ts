@@ -23,6 +23,8 @@ import { adidaDefinition } from './statistical/intermittent/adida';
 import { imapaDefinition } from './statistical/intermittent/imapa';
 import { tsbDefinition } from './statistical/intermittent/tsb';
 import { ensembleDefinition } from './statistical/ensemble/ensemble';
+import { autoThetaDefinition } from './statistical/theta/auto-theta';
+import { autoCesDefinition } from './statistical/ces/auto-ces';
 
 /** ORT options from the graph lib's {@link SessionFactory} (threads, EP from the settings), or defaults when it is not bound. */
 function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
@@ -49,6 +51,8 @@ export const modelModule = new ContainerModule((options) => {
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(imapaDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(tsbDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(ensembleDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoThetaDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoCesDefinition as unknown as ModelDefinition);
   // Neural models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(mlpSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nhitsSpec)).inSingletonScope();
