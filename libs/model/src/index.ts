@@ -49,6 +49,8 @@ export { tsbDefinition, type TsbHyperparameters } from './statistical/intermitte
 export { ensembleDefinition, type EnsembleHyperparameters } from './statistical/ensemble/ensemble';
 export { autoThetaDefinition, fitAutoTheta, type AutoThetaHyperparameters } from './statistical/theta/auto-theta';
 export { autoCesDefinition, fitAutoCes, type AutoCesHyperparameters } from './statistical/ces/auto-ces';
+export { autoArimaDefinition, type AutoArimaHyperparameters } from './statistical/arima/auto-arima-model';
+export { fitAutoArima, type AutoArimaFit, type AutoArimaOptions } from './statistical/arima/auto-arima';
 export type { StatisticalHyperparameters } from './statistical/core/local-statistical-model';
 export type { SeriesFit, SeriesForecast } from './statistical/core/series-fit';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';

@@ -25,6 +25,7 @@ import { tsbDefinition } from './statistical/intermittent/tsb';
 import { ensembleDefinition } from './statistical/ensemble/ensemble';
 import { autoThetaDefinition } from './statistical/theta/auto-theta';
 import { autoCesDefinition } from './statistical/ces/auto-ces';
+import { autoArimaDefinition } from './statistical/arima/auto-arima-model';
 
 /** ORT options from the graph lib's {@link SessionFactory} (threads, EP from the settings), or defaults when it is not bound. */
 function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
@@ -53,6 +54,7 @@ export const modelModule = new ContainerModule((options) => {
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(ensembleDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoThetaDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoCesDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoArimaDefinition as unknown as ModelDefinition);
   // Neural models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(mlpSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nhitsSpec)).inSingletonScope();
