@@ -1,0 +1,66 @@
+import { normalInterval } from '../core/normal-quantile';
+import type { SeriesForecast } from '../core/series-fit';
+import { etsPointForecast, type EtsParameters } from './ets-filter';
+import { simulatedIntervals } from './ets-simulation';
+import type { EtsComponents } from './ets-spec';
+import { class1Moments, class2Moments, class3Moments, momentClass } from './ets-variance';
+
+/** What forecasting needs from a fitted ETS model. */
+export interface EtsState {
+  components: EtsComponents;
+  m: number;
+  par: EtsParameters;
+  lastState: Float64Array;
+  sigma2: number;
+}
+
+/**
+ * Point forecasts and prediction intervals of a fitted ETS model, as R's
+ * `forecast.ets`: exact variances for classes 1–3 (normal intervals
+ * ŷ ± z·√v; class 3's forecast is its mean E[y], which
+ * includes a σ² term, as in R), simulation for the rest (multiplicative trend). Anything
+ * non-finite (a multiplicative trend gone negative) falls back to `fallback`
+ * (the last observation) with zero-width intervals, so no NaN leaves here.
+ */
+export function forecastEts(fit: EtsState, h: number, levels: readonly number[], fallback: number): SeriesForecast {
+  const { components: c, m, par, lastState: x } = fit;
+  const sigma2 = Number.isFinite(fit.sigma2) ? Math.max(fit.sigma2, 0) : 0;
+  const mean = etsPointForecast(x, m, c, par.phi, h);
+  let finite = true;
+  for (let i = 0; i < h; i++) if (!Number.isFinite(mean[i])) finite = false;
+  if (!finite) {
+    mean.fill(fallback);
+    return { mean, lo: levels.map(() => Float64Array.from(mean)), hi: levels.map(() => Float64Array.from(mean)) };
+  }
+  const cls = momentClass(c);
+  if (levels.length === 0 && cls !== 3) return { mean, lo: [], hi: [] };
+  if (cls === null) {
+    const sim = simulatedIntervals(x, c, m, par, sigma2, h, levels);
+    return { mean, lo: sim.lo.map((v) => finiteOr(v, mean)), hi: sim.hi.map((v) => finiteOr(v, mean)) };
+  }
+  const moments = cls === 1 ? class1Moments(x, c, m, par, sigma2, h) : cls === 2 ? class2Moments(x, c, m, par, sigma2, h) : class3Moments(x, c, m, par, sigma2, h);
+  // Class 3's mean E[y] carries a σ² term (R reports it as the forecast).
+  if (cls === 3) for (let i = 0; i < h; i++) if (Number.isFinite(moments.mean[i])) mean[i] = moments.mean[i]!;
+  const lo: Float64Array[] = [];
+  const hi: Float64Array[] = [];
+  for (const level of levels) {
+    const z = normalInterval(level);
+    const l = new Float64Array(h);
+    const u = new Float64Array(h);
+    for (let i = 0; i < h; i++) {
+      const v = moments.variance[i]!;
+      const w = Number.isFinite(v) && v > 0 ? z * Math.sqrt(v) : 0;
+      l[i] = mean[i]! - w;
+      u[i] = mean[i]! + w;
+    }
+    lo.push(l);
+    hi.push(u);
+  }
+  return { mean, lo, hi };
+}
+
+/** Bounds with any non-finite entry replaced by the mean. */
+function finiteOr(v: Float64Array, mean: Float64Array): Float64Array {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) v[i] = mean[i]!;
+  return v;
+}
