@@ -1,5 +1,6 @@
 import type { StatisticalHyperparameters } from './core/local-statistical-model';
 import type { StatisticalModelSpec } from './core/statistical-definition';
+import { autoCesSpec } from './ces/auto-ces';
 import { adidaSpec } from './intermittent/adida';
 import { crostonClassicSpec } from './intermittent/croston-classic';
 import { crostonSbaSpec } from './intermittent/croston-sba';
@@ -7,6 +8,7 @@ import { imapaSpec } from './intermittent/imapa';
 import { tsbSpec } from './intermittent/tsb';
 import { seasonalWindowAverageSpec } from './simple/seasonal-window-average';
 import { windowAverageSpec } from './simple/window-average';
+import { autoThetaSpec } from './theta/auto-theta';
 
 /**
  * Every statistical spec a combination may use, by its name. The `Ensemble`
@@ -15,7 +17,7 @@ import { windowAverageSpec } from './simple/window-average';
  * @internal
  */
 export const statisticalSpecs: ReadonlyMap<string, StatisticalModelSpec<StatisticalHyperparameters>> = new Map(
-  [windowAverageSpec, seasonalWindowAverageSpec, crostonClassicSpec, crostonSbaSpec, adidaSpec, imapaSpec, tsbSpec].map(
+  [autoThetaSpec, autoCesSpec, windowAverageSpec, seasonalWindowAverageSpec, crostonClassicSpec, crostonSbaSpec, adidaSpec, imapaSpec, tsbSpec].map(
     (spec) => [spec.name, spec as unknown as StatisticalModelSpec<StatisticalHyperparameters>],
   ),
 );

@@ -2,6 +2,7 @@ import { silentLogger, UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 import { combineForecasts } from './combine-forecasts';
+import { statisticalSpecs } from '../statistical-specs';
 import { ensembleDefinition, ensembleFit } from './ensemble';
 
 const f = (mean: number[], lo: number[][] = [], hi: number[][] = []): SeriesForecast => ({
@@ -65,6 +66,26 @@ describe('Ensemble registration', () => {
     // Croston: z = SES(0.1) of 1..6 from 1 = 2.31441, p = 1; median per step = SWA's [4, 5].
     expect(list(fc.mean[0]!)).toEqual([4, 5]);
     expect(fc.quantiles).toBeUndefined();
+  });
+
+  it('AutoTheta + AutoCES on AirPassengers: the mean of the members, intervals the mean of their bounds', async () => {
+    const y = Float64Array.of(
+      112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
+      145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
+    );
+    const members = ['AutoTheta', 'AutoCES'].map((name) => {
+      const spec = statisticalSpecs.get(name)!;
+      return spec.fitter({ ...spec.defaults(12, 12), level: [80, 95] })(y, 12).forecast(12, [80, 95]);
+    });
+    const fit = ensembleDefinition.create(12, 12, { members: ['AutoTheta', 'AutoCES'] });
+    const data: SeriesFrame = { ...frame([]), seasonLength: 12, series: [{ id: 'air', y, ds: Float64Array.from(y, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }] };
+    await fit.fit(data, { logger: silentLogger });
+    const fc = await fit.predict(data);
+    for (let k = 0; k < 12; k++) {
+      expect(fc.mean[0]![k]).toBeCloseTo((members[0]!.mean[k]! + members[1]!.mean[k]!) / 2, 9);
+      // quantile 0.025 is the 95 % lower bound
+      expect(fc.quantiles!.values[0]![0]![k]).toBeCloseTo((members[0]!.lo[1]![k]! + members[1]!.lo[1]![k]!) / 2, 9);
+    }
   });
 
   it('rejects unknown members naming the valid ones, the ensemble itself, and a bad combine', () => {
