@@ -101,8 +101,8 @@ describe('AutoTheta', () => {
     expect(fc.mean[0]).toHaveLength(12);
     expect(fc.quantiles?.levels).toEqual([0.025, 0.1, 0.5, 0.9, 0.975]);
     expect(autoThetaDefinition.defaults(8, 4)).toMatchObject({ seasonLength: 4, model: 'auto', decompositionType: 'multiplicative' });
-    expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' })).toThrow(UsageError);
-    expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' })).toThrow(/'model' must be one of auto, STM, OTM, DSTM, DOTM, got XYZ/);
-    expect(() => autoThetaDefinition.create(3, 4, { decompositionType: 'log' })).toThrow(/'decompositionType' must be multiplicative or additive, got log/);
+    expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' } as unknown as { model: 'auto' })).toThrow(UsageError);
+    expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' } as unknown as { model: 'auto' })).toThrow(/'model' must be one of auto, STM, OTM, DSTM, DOTM, got XYZ/);
+    expect(() => autoThetaDefinition.create(3, 4, { decompositionType: 'log' } as unknown as { model: 'auto' })).toThrow(/'decompositionType' must be multiplicative or additive, got log/);
   });
 });
