@@ -51,6 +51,8 @@ export { autoThetaDefinition, fitAutoTheta, type AutoThetaHyperparameters } from
 export { autoCesDefinition, fitAutoCes, type AutoCesHyperparameters } from './statistical/ces/auto-ces';
 export { autoArimaDefinition, type AutoArimaHyperparameters } from './statistical/arima/auto-arima-model';
 export { fitAutoArima, type AutoArimaFit, type AutoArimaOptions } from './statistical/arima/auto-arima';
+export { autoEtsDefinition, type AutoEtsHyperparameters } from './statistical/ets/auto-ets-definition';
+export { fitAutoEts, type AutoEtsFit, type AutoEtsOptions } from './statistical/ets/auto-ets';
 export type { StatisticalHyperparameters } from './statistical/core/local-statistical-model';
 export type { SeriesFit, SeriesForecast } from './statistical/core/series-fit';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';

@@ -16,6 +16,7 @@ import { historicAverageDefinition } from './baselines/historic-average';
 import { randomWalkWithDriftDefinition } from './baselines/random-walk-with-drift';
 import { ModelRegistry } from './registry/model-registry';
 import { windowAverageDefinition } from './statistical/simple/window-average';
+import { autoEtsDefinition } from './statistical/ets/auto-ets-definition';
 import { seasonalWindowAverageDefinition } from './statistical/simple/seasonal-window-average';
 import { crostonClassicDefinition } from './statistical/intermittent/croston-classic';
 import { crostonSbaDefinition } from './statistical/intermittent/croston-sba';
@@ -55,6 +56,7 @@ export const modelModule = new ContainerModule((options) => {
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoThetaDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoCesDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoArimaDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoEtsDefinition as unknown as ModelDefinition);
   // Neural models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(mlpSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nhitsSpec)).inSingletonScope();
