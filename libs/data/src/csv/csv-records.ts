@@ -151,11 +151,12 @@ function throwOverlong(record: string, line: number): never {
       }
     }
   }
-  throw new CsvSyntaxError(`the record runs over ${MAX_RECORD_CHARS} characters without a line end; expected one record per line`, line, 1);
+  throw new CsvSyntaxError(`the record runs over ${MAX_RECORD_CHARS} characters; expected one record per line, each shorter than that`, line, 1);
 }
 
 /** Adds one record (text without its final `\n`) to `batch`; returns the next record's line. */
 function pushRecord(batch: CsvRecord[], text: string, quoted: boolean, line: number): number {
+  if (text.length > MAX_RECORD_CHARS) throwOverlong(text, line);
   const record = text.charCodeAt(text.length - 1) === RETURN ? text.slice(0, -1) : text;
   if (record.trim() !== '') batch.push({ fields: quoted ? splitQuoted(record, line) : record.split(','), line });
   return line + 1 + (quoted ? countNewlines(text) : 0);

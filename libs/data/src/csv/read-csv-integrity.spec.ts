@@ -147,7 +147,10 @@ describe('readCsv input integrity', () => {
 
     it('reports a line longer than the record bound (e.g. binary data without newlines)', async () => {
       const path = file('long.csv', `unique_id,ds,y\n${'x'.repeat(2_000_000)}\n`);
-      expect(await messageOf(readCsv(path))).toMatch(/long\.csv:2:1: CSV syntax error: the record runs over 1048576 characters without a line end; expected one record per line/);
+      expect(await messageOf(readCsv(path))).toMatch(/long\.csv:2:1: CSV syntax error: the record runs over 1048576 characters; expected one record per line, each shorter than that/);
+      // just over the bound, its line end in the same 256 KiB chunk as the 1 MiB mark: still rejected
+      const near = file('near.csv', `unique_id,ds,y\na,2020-01-01,1\n${'x'.repeat(1_100_000)},2020-01-02,2\n`);
+      expect(await messageOf(readCsv(near))).toMatch(/near\.csv:3:1: CSV syntax error: the record runs over 1048576 characters/);
     });
   });
 });
