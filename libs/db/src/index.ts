@@ -34,6 +34,7 @@ export {
   type RunInput,
   type MetricInput,
   type RunCompletion,
+  type TrainedRunCompletion,
   type PredictionInput,
   type ModelInput,
   type LeaderboardInput,

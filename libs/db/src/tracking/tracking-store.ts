@@ -65,6 +65,12 @@ export interface ModelInput {
   metadata: JsonObject;
 }
 
+/** A training run's last writes, made together: the model version, its predictions, the metrics and the status. */
+export interface TrainedRunCompletion extends RunCompletion {
+  model: ModelInput;
+  predictions: PredictionInput[];
+}
+
 /** One leaderboard row to save; `rank` defaults to the position in the list (1-based). */
 export interface LeaderboardInput {
   modelName: string;
@@ -108,6 +114,13 @@ export interface TrackingStore {
   startRun(input: RunInput): Promise<Run>;
   /** Records the final metrics and marks the run `completed`, in one transaction. */
   completeRun(runId: string, completion?: RunCompletion): Promise<Run>;
+  /**
+   * Registers the run's model (next version of its name), stores its
+   * predictions linked to it, records the metrics and marks the run
+   * `completed` — in one transaction: if any part fails, no model version is
+   * registered and the run stays `running` (for the caller to fail it).
+   */
+  completeRunWithModel(runId: string, completion: TrainedRunCompletion): Promise<{ run: Run; model: { id: string; version: number } }>;
   /** Marks the run `failed`, keeping `errorMessage`. */
   failRun(runId: string, errorMessage: string, durationMs?: number): Promise<Run>;
   /** Marks the run `cancelled`. */

@@ -22,6 +22,7 @@ import type {
   RunInput,
   RunQuery,
   TrackingStore,
+  TrainedRunCompletion,
 } from './tracking-store';
 
 const sha256Pattern = /^[0-9a-f]{64}$/;
@@ -123,25 +124,27 @@ export class TypeOrmTrackingStore implements TrackingStore {
   }
 
   async registerModel(input: ModelInput): Promise<{ id: string; version: number }> {
-    requireText('name', input.name);
-    if (!sha256Pattern.test(input.sha256)) {
-      throw new UsageError(`'sha256' must be a lower-case hex sha256 (64 characters), got '${input.sha256}'`);
-    }
+    requireModelInput(input);
     try {
-      return await this.dataSource.transaction(async (em) => {
-        // Serializes registrations of one name (across processes on a server),
-        // so two writers cannot both compute the same next version.
-        await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tsforecast.models:${input.name}`]);
-        const [{ next }] = (await em.query(
-          'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM models WHERE name = $1',
-          [input.name],
-        )) as { next: number }[];
-        const values: Partial<ModelVersion> = { ...input, version: next, isProduction: false };
-        const { identifiers } = await em.createQueryBuilder().insert().into(ModelVersion).values(values as never).execute();
-        return { id: (identifiers[0] as { id: string }).id, version: next };
-      });
+      return await this.dataSource.transaction((em) => insertModelVersion(em, input));
     } catch (error) {
       throw translateDatabaseError(error, `register model ${input.name}`);
+    }
+  }
+
+  async completeRunWithModel(runId: string, completion: TrainedRunCompletion): Promise<{ run: Run; model: { id: string; version: number } }> {
+    requireModelInput(completion.model);
+    const metrics = toMetricRows(completion.metrics ?? []);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        await this.finish(em, runId, 'completed', { durationMs: completion.durationMs });
+        const model = await insertModelVersion(em, completion.model);
+        await insertPredictions(em, runId, model.id, completion.predictions);
+        await insertMetrics(em, runId, metrics);
+        return { run: await em.findOneByOrFail(Run, { id: runId }), model };
+      });
+    } catch (error) {
+      throw translateDatabaseError(error, `complete run ${runId} with model ${completion.model.name}`);
     }
   }
 
@@ -250,6 +253,26 @@ export class TypeOrmTrackingStore implements TrackingStore {
     if (current === null) throw new NotFoundError(`Run '${runId}' not found`);
     throw new TsforecastError(`Run '${runId}' is already '${current.status}'; only a 'running' run can become '${status}'`);
   }
+}
+
+function requireModelInput(input: ModelInput): void {
+  requireText('name', input.name);
+  if (!sha256Pattern.test(input.sha256)) {
+    throw new UsageError(`'sha256' must be a lower-case hex sha256 (64 characters), got '${input.sha256}'`);
+  }
+}
+
+/** Inserts a model version under the next version of its name; run it inside a transaction. */
+async function insertModelVersion(em: EntityManager, input: ModelInput): Promise<{ id: string; version: number }> {
+  // Serializes registrations of one name (across processes on a server),
+  // so two writers cannot both compute the same next version.
+  await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tsforecast.models:${input.name}`]);
+  const [{ next }] = (await em.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM models WHERE name = $1', [input.name])) as {
+    next: number;
+  }[];
+  const values: Partial<ModelVersion> = { ...input, version: next, isProduction: false };
+  const { identifiers } = await em.createQueryBuilder().insert().into(ModelVersion).values(values as never).execute();
+  return { id: (identifiers[0] as { id: string }).id, version: next };
 }
 
 function toMetricRows(metrics: Record<string, number> | MetricInput[]): MetricInput[] {

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Logger } from '@tsforecast/config';
+import { DataError, Logger } from '@tsforecast/config';
 import { SeriesReader, formatTimestamp, futureTimestamps, type SeriesFrame } from '@tsforecast/data';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelRegistry, type Forecast } from '@tsforecast/model';
@@ -23,8 +23,9 @@ export interface PredictResult {
 
 /**
  * Forecasts with a saved model: neural models through their ONNX file alone
- * (onnxruntime-node; no graph building, no training code), baselines by
- * applying their rule to the given history.
+ * (onnxruntime-node; no graph building, no training code, never refitted),
+ * verified against the database's checksum by the model store; baselines and
+ * statistical models by fitting their rule to the given history.
  */
 @injectable()
 export class ForecastService {
@@ -60,6 +61,12 @@ export class ForecastService {
       }
     }
     const { metadata } = loaded;
+    // A neural model is only ever run from its verified ONNX file: refitting it
+    // here would silently train a different model on the prediction input.
+    if (metadata.kind === 'neural' || this.registry.get(metadata.model).kind === 'neural') {
+      throw new DataError(`model ${loaded.saved.name}@${loaded.saved.version} is neural but has no ONNX file loaded from ${loaded.saved.path}; it cannot forecast`);
+    }
+    // Baselines and statistical models store no weights: they fit on the given history.
     const model = this.registry.create(metadata.model, metadata.h, metadata.seasonLength, metadata.hyperparameters);
     await model.fit(frame, { logger: this.logger });
     const forecast = await model.predict(frame);

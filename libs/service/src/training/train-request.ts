@@ -10,8 +10,8 @@ export interface TrainRequest {
   horizons: number[];
   /** Experiment name (created when new). */
   experiment: string;
-  /** Where `leaderboard.csv`, `predictions.csv` and `summary.json` go. */
-  outputDir: string;
+  /** Where `leaderboard.csv`, `predictions.csv` and `summary.json` go; default `<OUTPUT_DIR>/<experiment>`. Created (and checked writable) before any work. */
+  outputDir?: string;
   frequency?: Frequency | string;
   seasonLength?: number;
   /** Hyperparameter overrides applied to every model that has them (`max_steps`, `input_size`, ...). */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { TrackingStore } from '@tsforecast/db';
@@ -57,6 +57,47 @@ describe('TrainingService', () => {
     // long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140, 100+29+15=144 → MAE 6.
     // short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
     expect(result.outcomes[0]!.metrics!['mae']).toBeCloseTo(3.75, 10);
+  });
+
+  it('registers no model version for a run whose predictions cannot be stored, and removes its files', async () => {
+    const sql = stack.database.dataSource;
+    // A prediction store that fails: the database refuses every prediction row.
+    await sql.query(`CREATE FUNCTION tsf_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'prediction store is down'; END$$`);
+    await sql.query('CREATE TRIGGER tsf_test_refuse BEFORE INSERT ON predictions FOR EACH ROW EXECUTE FUNCTION tsf_test_refuse()');
+    try {
+      const result = await stack.container.get(TrainingService).train({ data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-store-down', outputDir: join(dir, 'out-down') });
+      const outcome = result.outcomes[0]!;
+      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/prediction store is down/) });
+      expect((await stack.container.get<TrackingStore>(TrackingStore).getRun(outcome.runId)).run.status).toBe('failed');
+      expect(await sql.query('SELECT count(*)::int AS n FROM models WHERE run_id = $1', [outcome.runId])).toEqual([{ n: 0 }]);
+      expect(existsSync(join(dir, 'models', outcome.runId))).toBe(false);
+    } finally {
+      await sql.query('DROP TRIGGER tsf_test_refuse ON predictions');
+      await sql.query('DROP FUNCTION tsf_test_refuse()');
+    }
+  });
+
+  it.each([
+    ['an experiment name that climbs out of OUTPUT_DIR', { experiment: '../../../../tmp/x' }, /'experiment' must be 1 to 100 letters.*got "..\/..\/..\/..\/tmp\/x"/],
+    ['an experiment name with a slash', { experiment: 'a/b' }, /'experiment' must be/],
+    ['an output folder that cannot be created', { outputDir: '/proc/version/out' }, /'outputDir \(--output-dir\)' must be a directory this process can create and write, got "\/proc\/version\/out" \(ENOTDIR\)/],
+    ['an input window longer than every series', { overrides: { inputSize: 500 }, models: ['MLP'] }, /'inputSize' \(--input-size\) must be at most 28 at h=2, the longest training history \(series "long": 28 points before the 2-point hold-out\), got 500/],
+  ])('rejects %s before anything is stored or trained (exit code 2)', async (_label, change, message) => {
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
+    const before = (await tracking.listRuns({ limit: 1000 })).length;
+    const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-valid', outputDir: join(dir, 'out-valid'), ...change };
+    const failure = stack.container.get(TrainingService).train(request);
+    await expect(failure).rejects.toThrow(message);
+    await expect(failure).rejects.toMatchObject({ exitCode: 2 });
+    expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
+  });
+
+  it('warns when the input window is longer than only some series (they are padded)', async () => {
+    const result = await stack.container.get(TrainingService).train({ data: panel(), models: ['MLP'], horizons: [2], experiment: 'svc-pad', outputDir: join(dir, 'out-pad'), overrides: { inputSize: 20, maxSteps: 2 } });
+    expect(result.outcomes[0]!.status).toBe('completed');
+    expect(stack.logger.records).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: 'inputSize 20 is longer than the training history of 1 series at h=2 (shortest: "short", 12 points); their input windows are left-padded with zeros' }),
+    );
   });
 
   it('rejects an unknown model before anything is stored', async () => {

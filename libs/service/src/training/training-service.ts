@@ -17,6 +17,9 @@ import { LocalExecutor } from '@tsforecast/execution';
 import type { RunOutcome, TrainRequest, TrainResult, TuningSummary } from './train-request';
 
 import { rankLeaderboard } from './rank-leaderboard';
+import { requireExperimentName } from '../validation/experiment-name';
+import { checkInputSize } from '../validation/input-size-check';
+import { pathInside, prepareWritableDirectory } from '../validation/writable-directory';
 import { TuningService, type TuningOutcome } from '../tuning/tuning-service';
 
 interface RunSpec {
@@ -47,9 +50,10 @@ export class TrainingService {
   ) {}
 
   async train(request: TrainRequest): Promise<TrainResult> {
-    this.validate(request);
+    const outputDir = await this.validate(request);
     const { frame, report } = await this.reader.read(request.data, { frequency: request.frequency, seasonLength: request.seasonLength });
     for (const warning of report.warnings) this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
+    this.checkOverrides(request, frame);
     this.logger.info('dataset loaded', { file: request.data, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength });
 
     const experiment = await this.tracking.ensureExperiment(request.experiment);
@@ -95,16 +99,38 @@ export class TrainingService {
       best,
       runs: outcomes,
     };
-    const outputs = await writeRunReport(request.outputDir, { leaderboard, predictions, summary });
+    const outputs = await writeRunReport(outputDir, { leaderboard, predictions, summary });
     return { experiment: request.experiment, experimentId: experiment.id, datasetId: dataset.id, outcomes, outputs, best };
   }
 
-  private validate(request: TrainRequest): void {
+  /**
+   * Every check that needs no data, before anything is read or stored: names,
+   * horizons, the experiment name, and the output and model folders (created
+   * now, so an unwritable path fails before training). Returns the output folder.
+   */
+  private async validate(request: TrainRequest): Promise<string> {
     if (request.models.length === 0) throw new UsageError("'models' must name at least one model");
     for (const name of request.models) this.registry.get(name);
     for (const h of request.horizons) {
       if (!Number.isSafeInteger(h) || h < 1) throw new UsageError(`'horizon' must be a positive integer, got ${String(h)}`);
     }
+    requireExperimentName(request.experiment);
+    const outputDir =
+      request.outputDir === undefined
+        ? pathInside(this.settings.OUTPUT_DIR, request.experiment, 'experiment')
+        : request.outputDir;
+    await prepareWritableDirectory(this.settings.MODEL_DIR, 'MODEL_DIR', 'setting');
+    return prepareWritableDirectory(outputDir, request.outputDir === undefined ? 'OUTPUT_DIR' : 'outputDir (--output-dir)', request.outputDir === undefined ? 'setting' : 'flag');
+  }
+
+  /** Checks against the data that need it, before any run starts (`inputSize` of the models that take one). */
+  private checkOverrides(request: TrainRequest, frame: SeriesFrame): void {
+    const inputSize = request.overrides?.['inputSize'];
+    if (typeof inputSize !== 'number') return;
+    const takesInputSize = request.models.some((name) =>
+      request.horizons.some((h) => 'inputSize' in pickOverrides(this.registry.get(name).defaults(h, frame.seasonLength), { inputSize })),
+    );
+    if (takesInputSize) checkInputSize(inputSize, frame, request.horizons, this.logger);
   }
 
   private async runOne(
@@ -156,9 +182,7 @@ export class TrainingService {
       const forecast = await model.predict(split.train);
       const evaluation = evaluateForecasts(split.test, forecast, { train: split.train });
       const metrics: Record<string, number> = { ...evaluation.panel, fit_seconds: fitSeconds };
-      const saved = await this.saveModel(model, definition.kind, run.id, split.train, context.fingerprint, metrics);
-      await this.tracking.savePredictions(run.id, predictionRecords(forecast), { modelId: saved.id });
-      await this.tracking.completeRun(run.id, { metrics, durationMs: Date.now() - started });
+      const saved = await this.completeWithModel(model, definition.kind, run.id, split.train, context.fingerprint, metrics, forecast, started);
       task.finish({ mae: metrics['mae'] ?? Number.NaN });
       context.predictions.push(...predictionRows(definition.name, spec.horizon, split, forecast));
       await this.report({ experiment: context.request.experiment, runId: run.id, model: definition.name, horizon: spec.horizon, status: 'completed', parameters, metrics, startedAt: new Date(started), endedAt: new Date() });
@@ -179,9 +203,23 @@ export class TrainingService {
     await Promise.all((this.sinks ?? []).map((sink) => sink.runFinished(run)));
   }
 
-  private async saveModel(model: ForecastModel, kind: ModelDefinition['kind'], runId: string, train: SeriesFrame, fingerprint: string, metrics: Record<string, number>) {
+  /**
+   * Writes the model's files, then registers it, stores the predictions and
+   * completes the run in one transaction; if that fails the files are removed
+   * and no model version stays registered for the run that is about to fail.
+   */
+  private async completeWithModel(
+    model: ForecastModel,
+    kind: ModelDefinition['kind'],
+    runId: string,
+    train: SeriesFrame,
+    fingerprint: string,
+    metrics: Record<string, number>,
+    forecast: Forecast,
+    started: number,
+  ): Promise<{ name: string; version: number }> {
     const exported = model.export ? await model.export() : undefined;
-    return this.modelStore.save(
+    const written = await this.modelStore.write(
       {
         model: model.name,
         kind,
@@ -199,6 +237,18 @@ export class TrainingService {
       },
       exported?.onnx,
     );
+    try {
+      const { model: registered } = await this.tracking.completeRunWithModel(runId, {
+        model: written.registration,
+        predictions: predictionRecords(forecast),
+        metrics,
+        durationMs: Date.now() - started,
+      });
+      return { name: model.name, version: registered.version };
+    } catch (error) {
+      await this.modelStore.discard(written);
+      throw error;
+    }
   }
 }
 
