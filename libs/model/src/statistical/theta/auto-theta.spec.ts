@@ -76,6 +76,9 @@ describe('AutoTheta', () => {
     const short = fitAutoTheta(Float64Array.from([10, 12, 11]), 1);
     expect(short.label).toBe('Theta(naive fallback)');
     expect(Array.from(short.forecast(2, []).mean)).toEqual([11, 11]);
+    // Random-walk intervals: σ² = mean squared difference = (2² + 1²)/2, Var(y_{T+j}) = j σ².
+    const hi = short.forecast(3, [95]).hi[0]!;
+    for (let j = 0; j < 3; j++) expect(hi[j]).toBeCloseTo(11 + 1.959963984540054 * Math.sqrt(2.5 * (j + 1)), 8);
   });
 
   it('uses the additive decomposition when the data are not all positive', () => {
@@ -86,6 +89,14 @@ describe('AutoTheta', () => {
     expect(adjustment.type).toBe('additive');
     expect(Array.from(adjustment.lastSeason)).toEqual(zeros.additiveFigure!.map((v) => expect.closeTo(v, 9) as number));
     expect(fitAutoTheta(y, 12).label).toContain('additive season');
+    // Shifted so that its minimum is 0: the indices stay above 0.01, the zero alone forces additive.
+    const oneZero = air.map((v) => v - 104);
+    expect(Math.min(...oneZero)).toBe(0);
+    expect(thetaSeasonalAdjustment(oneZero, 12, 'multiplicative')?.type).toBe('additive');
+    expect(thetaSeasonalAdjustment(air, 12, 'multiplicative')?.type).toBe('multiplicative');
+    // Positive data with a near-zero seasonal index (< 0.01) go additive too.
+    const tiny = y.map((v) => (v === 0 ? 1e-6 : v));
+    expect(thetaSeasonalAdjustment(tiny, 12, 'multiplicative')?.type).toBe('additive');
   });
 
   it('runs through the registration with quantiles and checks its hyperparameters', async () => {
