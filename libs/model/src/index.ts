@@ -47,6 +47,7 @@ export { adidaDefinition } from './statistical/intermittent/adida';
 export { imapaDefinition } from './statistical/intermittent/imapa';
 export { tsbDefinition, type TsbHyperparameters } from './statistical/intermittent/tsb';
 export { ensembleDefinition, type EnsembleHyperparameters } from './statistical/ensemble/ensemble';
+export { mstlDefinition, type MstlHyperparameters } from './statistical/mstl/mstl';
 export { autoThetaDefinition, fitAutoTheta, type AutoThetaHyperparameters } from './statistical/theta/auto-theta';
 export { autoCesDefinition, fitAutoCes, type AutoCesHyperparameters } from './statistical/ces/auto-ces';
 export { autoArimaDefinition, type AutoArimaHyperparameters } from './statistical/arima/auto-arima-model';

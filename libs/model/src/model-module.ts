@@ -24,6 +24,7 @@ import { adidaDefinition } from './statistical/intermittent/adida';
 import { imapaDefinition } from './statistical/intermittent/imapa';
 import { tsbDefinition } from './statistical/intermittent/tsb';
 import { ensembleDefinition } from './statistical/ensemble/ensemble';
+import { mstlDefinition } from './statistical/mstl/mstl';
 import { autoThetaDefinition } from './statistical/theta/auto-theta';
 import { autoCesDefinition } from './statistical/ces/auto-ces';
 import { autoArimaDefinition } from './statistical/arima/auto-arima-model';
@@ -53,6 +54,7 @@ export const modelModule = new ContainerModule((options) => {
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(imapaDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(tsbDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(ensembleDefinition as unknown as ModelDefinition);
+  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(mstlDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoThetaDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoCesDefinition as unknown as ModelDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoArimaDefinition as unknown as ModelDefinition);

@@ -1,11 +1,14 @@
 import type { StatisticalHyperparameters } from './core/local-statistical-model';
 import type { StatisticalModelSpec } from './core/statistical-definition';
+import { autoEtsSpec } from './ets/auto-ets-definition';
+import { autoArimaSpec } from './arima/auto-arima-model';
 import { autoCesSpec } from './ces/auto-ces';
 import { adidaSpec } from './intermittent/adida';
 import { crostonClassicSpec } from './intermittent/croston-classic';
 import { crostonSbaSpec } from './intermittent/croston-sba';
 import { imapaSpec } from './intermittent/imapa';
 import { tsbSpec } from './intermittent/tsb';
+import { mstlSpec } from './mstl/mstl';
 import { seasonalWindowAverageSpec } from './simple/seasonal-window-average';
 import { windowAverageSpec } from './simple/window-average';
 import { autoThetaSpec } from './theta/auto-theta';
@@ -17,7 +20,18 @@ import { autoThetaSpec } from './theta/auto-theta';
  * @internal
  */
 export const statisticalSpecs: ReadonlyMap<string, StatisticalModelSpec<StatisticalHyperparameters>> = new Map(
-  [autoThetaSpec, autoCesSpec, windowAverageSpec, seasonalWindowAverageSpec, crostonClassicSpec, crostonSbaSpec, adidaSpec, imapaSpec, tsbSpec].map(
-    (spec) => [spec.name, spec as unknown as StatisticalModelSpec<StatisticalHyperparameters>],
-  ),
+  [
+    autoEtsSpec,
+    autoArimaSpec,
+    autoThetaSpec,
+    autoCesSpec,
+    mstlSpec,
+    windowAverageSpec,
+    seasonalWindowAverageSpec,
+    crostonClassicSpec,
+    crostonSbaSpec,
+    adidaSpec,
+    imapaSpec,
+    tsbSpec,
+  ].map((spec) => [spec.name, spec as unknown as StatisticalModelSpec<StatisticalHyperparameters>]),
 );

@@ -3,7 +3,7 @@ import type { SeriesFrame } from '@tsforecast/data';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 import { combineForecasts } from './combine-forecasts';
 import { statisticalSpecs } from '../statistical-specs';
-import { ensembleDefinition, ensembleFit } from './ensemble';
+import { ensembleDefinition, ensembleFit, ensembleSpec } from './ensemble';
 
 const f = (mean: number[], lo: number[][] = [], hi: number[][] = []): SeriesForecast => ({
   mean: Float64Array.from(mean),
@@ -86,6 +86,21 @@ describe('Ensemble registration', () => {
       // quantile 0.025 is the 95 % lower bound
       expect(fc.quantiles!.values[0]![0]![k]).toBeCloseTo((members[0]!.lo[1]![k]! + members[1]!.lo[1]![k]!) / 2, 9);
     }
+  });
+
+  it.each([
+    ['1 point', [7]],
+    ['2 points', [7, 9]],
+    ['3 points', [7, 9, 8]],
+    ['constant', new Array(30).fill(42)],
+    ['zeros', new Array(30).fill(0)],
+    ['m > length', [3, 1, 4, 1, 5, 9]],
+  ])('default members (AutoETS, AutoARIMA, AutoTheta) on %s: finite forecasts and intervals', (_name, values) => {
+    const defaults = ensembleDefinition.defaults(4, 12) as unknown as Parameters<typeof ensembleSpec.fitter>[0];
+    expect(defaults.members).toEqual(['AutoETS', 'AutoARIMA', 'AutoTheta']);
+    const fc = ensembleSpec.fitter(defaults)(Float64Array.from(values), 12).forecast(4, [80, 95]);
+    expect(fc.mean.every(Number.isFinite)).toBe(true);
+    expect([...fc.lo, ...fc.hi].every((a) => a.every(Number.isFinite))).toBe(true);
   });
 
   it('rejects unknown members naming the valid ones, the ensemble itself, and a bad combine', () => {
