@@ -36,6 +36,7 @@ interface MethodRun {
   computeSeconds: number;
   failures?: number;
   cached?: boolean;
+  load1?: number;
 }
 
 const note = (text: string): boolean => process.stderr.write(`bench:stats: ${text}\n`);
@@ -63,8 +64,15 @@ function comb(runs: MethodRun[], members: string[], method: string, impl: Method
 async function benchDataset(dataset: BenchDataset, options: BenchOptions, models: string[], pool: OurProcessPool | undefined, version: string | undefined): Promise<ResultLine[]> {
   const runs: MethodRun[] = [];
   for (const model of models) {
-    const run = await pool!.run(dataset, model);
-    runs.push({ method: model, impl: 'tsforecast', ...run });
+    try {
+      const run = await pool!.run(dataset, model);
+      scoreForecasts(dataset, run.mean, model);
+      runs.push({ method: model, impl: 'tsforecast', ...run });
+    } catch (error) {
+      // A model under construction must not stop the others; the exit code still says it failed.
+      note(`${model} failed on ${dataset.name}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
   }
   for (const method of options.r) {
     if (version === undefined) break;
@@ -80,6 +88,7 @@ async function benchDataset(dataset: BenchDataset, options: BenchOptions, models
     const line = resultLine({
       dataset: dataset.name, method: run.method, impl: run.impl, series: dataset.train.series.length,
       wall_s: run.wallSeconds, compute_s: run.computeSeconds, procs: options.procs,
+      ...(run.load1 !== undefined ? { load1: +run.load1.toFixed(1) } : {}),
       ...(run.failures !== undefined ? { r_failures: run.failures, r_cached: run.cached } : {}),
     }, scores.get(run)!);
     const pair = PAIRS.find(([ours]) => ours === run.method && run.impl === 'tsforecast');

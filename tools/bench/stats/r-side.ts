@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { contiguousShares, type BenchDataset } from './datasets';
 
@@ -16,6 +16,8 @@ export interface RRun {
   failures: number;
   /** True when read from `.cache/`. */
   cached: boolean;
+  /** 1-minute load average of the machine when the run started (absent in older cache files). */
+  load1?: number;
 }
 
 const SCRIPT = path.join(__dirname, 'r-forecast.R');
@@ -61,11 +63,12 @@ async function computeR(dataset: BenchDataset, method: string, procs: number): P
       writeFileSync(input, rows.join('\n') + '\n');
       return { input, output: path.join(dir, `out-${k}.csv`) };
     });
+    const load1 = loadavg()[0]!;
     const started = performance.now();
     const results = await Promise.all(jobs.map((j) => runScript([j.input, String(dataset.h), String(dataset.m), method, j.output])));
     const wallSeconds = (performance.now() - started) / 1000;
     const mean = jobs.flatMap((j) => readFileSync(j.output, 'utf8').trim().split('\n').map((line) => Float64Array.from(line.split(',').slice(1), Number)));
-    return { mean, wallSeconds, computeSeconds: Math.max(...results.map((r) => r.computeSeconds)), failures: results.reduce((a, r) => a + r.failures, 0) };
+    return { mean, wallSeconds, computeSeconds: Math.max(...results.map((r) => r.computeSeconds)), failures: results.reduce((a, r) => a + r.failures, 0), load1 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,8 @@ export interface ResultLine {
   /** Slowest process's fit + forecast time (R: after its library load). */
   compute_s: number;
   procs: number;
+  /** 1-minute load average when the run started: timings taken on a busy machine are slower. */
+  load1?: number;
   mase_excluded?: number;
   r_failures?: number;
   r_cached?: boolean;
@@ -60,14 +62,15 @@ export function formatTable(lines: readonly ResultLine[]): string {
       out.push(`  ${`${r.method} vs ${v.method}`.padEnd(28)} sMAPE ${v.smape_ratio.toFixed(3)}  MASE ${v.mase_ratio.toFixed(3)}  speed ${v.speed_ratio.toFixed(1)}x  max|diff| ${v.max_abs_diff.toPrecision(3)}`);
     }
   }
-  out.push('', 'Totals over the datasets above (compute_s; speed = R / ours):');
+  const totals: string[] = [];
   for (const [ours, r] of PAIRS) {
     const a = lines.filter((l) => l.method === ours && l.impl === 'tsforecast' && l.vs_r);
     if (a.length === 0) continue;
     const sets = new Set(a.map((l) => l.dataset));
     const b = lines.filter((l) => l.method === r && l.impl === 'R' && sets.has(l.dataset));
     const sum = (rows: ResultLine[], key: 'compute_s' | 'wall_s') => rows.reduce((s, l) => s + l[key], 0);
-    out.push(`  ${`${ours} vs ${r}`.padEnd(28)} ours ${sum(a, 'compute_s').toFixed(1)} s, R ${sum(b, 'compute_s').toFixed(1)} s (wall ${sum(b, 'wall_s').toFixed(1)} s): ${(sum(b, 'compute_s') / sum(a, 'compute_s')).toFixed(1)}x on ${sets.size} dataset(s)`);
+    totals.push(`  ${`${ours} vs ${r}`.padEnd(28)} ours ${sum(a, 'compute_s').toFixed(1)} s, R ${sum(b, 'compute_s').toFixed(1)} s (wall ${sum(b, 'wall_s').toFixed(1)} s): ${(sum(b, 'compute_s') / sum(a, 'compute_s')).toFixed(1)}x on ${sets.size} dataset(s)`);
   }
+  if (totals.length > 0) out.push('', 'Totals over the datasets above (compute_s; speed = R / ours):', ...totals);
   return out.join('\n') + '\n';
 }
