@@ -70,8 +70,7 @@ export function fitCandidate(
     if (!Number.isNaN(e)) ss += e * e;
   }
   const sigma2 = ss / (nstar - npar + 1);
-  const phi = fit.model.phi;
-  const theta = fit.model.theta;
+  const { phi, theta } = fit;
   let rootsOk = true;
   if (order.p + order.P > 0) rootsOk = rootsOutside(phi, 1.01, 1e-8);
   if (rootsOk && order.q + order.Q > 0 && score < Infinity) {

@@ -50,8 +50,12 @@ export interface ArimaFit {
   nUsed: number;
   /** False where R's `var.coef` would be unusable (singular Hessian or a negative variance). */
   varianceOk: boolean;
+  /** Expanded AR polynomial phi [p + mP] (R's `model$phi`). */
+  phi: Float64Array;
+  /** Expanded MA polynomial theta [q + mQ] (R's `model$theta`). */
+  theta: Float64Array;
   /** The state-space model after filtering the whole series: forecasts start here. */
-  model: ArimaStateSpace;
+  endState(): ArimaStateSpace;
   regressor: Float64Array | null;
 }
 
@@ -91,6 +95,7 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
   const xw = new Float64Array(n);
   const cssW = new Float64Array(n);
   const cssResid = new Float64Array(n);
+  const lags = new Int32Array(phi.length + theta.length);
   const par = new Float64Array(ncoef);
   let ncond = order.d + order.D * order.m + order.p + order.m * order.P;
 
@@ -107,7 +112,7 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
     const c = withFree(free);
     expandArma(c, order, false, phi, theta, params, work);
     regressOut(c);
-    return 0.5 * Math.log(conditionalSumOfSquares(xw, order, phi, theta, ncond, cssW, cssResid));
+    return 0.5 * Math.log(conditionalSumOfSquares(xw, order, phi, theta, ncond, cssW, cssResid, lags));
   };
   // The ML objective runs on the differenced series: w = Δx − β Δz.
   const dx = difference(x, order);
@@ -143,12 +148,17 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
       varianceOk = coefficientVarianceOk(H, nFree, nUsed, null);
     }
     expandArma(coef, order, false, phi, theta, params, work);
-    model.reset();
     regressOut(coef);
-    model.filter(xw, null);
-    const sigma2 = conditionalSumOfSquares(xw, order, phi, theta, ncond, cssW, cssResid);
+    const sigma2 = conditionalSumOfSquares(xw, order, phi, theta, ncond, cssW, cssResid, lags);
     const value = 2 * nUsed * res.value + nUsed + nUsed * Math.log(2 * Math.PI);
-    return { order, coef, nFree, sigma2, loglik: -0.5 * value, aic: NaN, residuals: Float64Array.from(cssResid), nUsed, varianceOk, model, regressor: z };
+    // R filters the series once more only to leave the end state in the model; done on demand here.
+    const filtered = Float64Array.from(xw);
+    const endState = (): ArimaStateSpace => {
+      model.reset();
+      model.filter(filtered, null);
+      return model;
+    };
+    return { order, coef, nFree, sigma2, loglik: -0.5 * value, aic: NaN, residuals: Float64Array.from(cssResid), nUsed, varianceOk, phi, theta, endState, regressor: z };
   }
 
   // CSS start values.
@@ -191,7 +201,7 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
   const objective = 0.5 * (Math.log(model.ssq / model.nu) + model.sumlog / model.nu);
   const value = 2 * nUsed * objective + nUsed + nUsed * Math.log(2 * Math.PI);
   const loglik = -0.5 * value;
-  return { order, coef, nFree, sigma2, loglik, aic: value + 2 * nFree + 2, residuals, nUsed, varianceOk, model, regressor: z };
+  return { order, coef, nFree, sigma2, loglik, aic: value + 2 * nFree + 2, residuals, nUsed, varianceOk, phi, theta, endState: () => model, regressor: z };
 }
 
 /** R's `maInvert` on the non-seasonal and seasonal MA blocks, in place. */

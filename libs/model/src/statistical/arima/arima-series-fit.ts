@@ -30,7 +30,7 @@ export function arimaSeriesFit(y: Float64Array, fit: ArimaFit, constant: boolean
     forecast(h: number, levels: readonly number[]): SeriesForecast {
       const mean = new Float64Array(h);
       const variance = new Float64Array(h);
-      fit.model.forecast(h, mean, variance);
+      fit.endState().forecast(h, mean, variance);
       for (let k = 0; k < h; k++) mean[k] = mean[k]! + beta * future(k + 1);
       const lo: Float64Array[] = [];
       const hi: Float64Array[] = [];

@@ -16,7 +16,14 @@ import { StationaryCovariance } from './stationary-covariance';
  *   F_{t+1} = F_t + M_t z²,   k_{t+1} = k_t + (T W_t) M_t z,
  *   W_{t+1} = T W_t − k_t z / F_t,   M_{t+1} = M_t − M_t² z² / F_{t+1},
  * starting from W_1 = k_1, M_1 = −1/F_1 — O(r) per step instead of O(r²).
- * The state a_{t+1} = T a_t + k_t v_t / F_t. Allocates nothing per evaluation.
+ * The state a_{t+1} = T a_t + k_t v_t / F_t.
+ *
+ * For an invertible MA the filter converges to P = R Rᵀ (F = 1), where the
+ * innovations obey the ARMA recursion v_t = w_t − Σ phi_i w_{t−i} − Σ theta_j v_{t−j};
+ * once F stays within 1e-12 of 1 with rank-one updates below 1e-12 for r
+ * steps, the filter switches to that recursion over the non-zero lags only
+ * (a seasonal model's polynomials are mostly zeros). Allocates nothing per
+ * evaluation after the first on a series of a given length.
  */
 export class ArmaLikelihood {
   private readonly r: number;
@@ -24,6 +31,8 @@ export class ArmaLikelihood {
   private readonly k: Float64Array;
   private readonly W: Float64Array;
   private readonly single = new Float64Array(2);
+  private innovations = new Float64Array(0);
+  private readonly lags: Int32Array;
   /** φ padded to r. */
   private readonly phiR: Float64Array;
   private readonly covariance: StationaryCovariance;
@@ -38,6 +47,7 @@ export class ArmaLikelihood {
     this.k = new Float64Array(r);
     this.W = new Float64Array(r);
     this.phiR = new Float64Array(r);
+    this.lags = new Int32Array(phi.length + theta.length);
     this.covariance = new StationaryCovariance(phi.length, theta.length);
   }
 
@@ -67,8 +77,13 @@ export class ArmaLikelihood {
     let sumlog = 0;
     let nu = 0;
     const n = w.length;
-    for (let t = 0; t < n; t++) {
+    if (this.innovations.length < n) this.innovations = new Float64Array(n);
+    const vs = this.innovations;
+    let settled = 0;
+    let t = 0;
+    for (; t < n && settled < r; t++) {
       const v = w[t]! - a[0]!;
+      vs[t] = v;
       if (F < 1e4) {
         nu++;
         ssq += (v * v) / F;
@@ -91,11 +106,42 @@ export class ArmaLikelihood {
         W[i] = tw - k[i]! * kz;
         k[i] = k[i]! + tw * mz;
       }
+      const change = M * z * z;
       M -= (mz * mz) / Fn;
       F = Fn;
       if (!(F > 0)) return Infinity;
+      settled = Math.abs(F - 1) <= 1e-12 && Math.abs(change) <= 1e-12 ? settled + 1 : 0;
+    }
+    if (t < n) {
+      const { sum, count } = this.recursion(w, vs, t);
+      ssq += sum;
+      nu += count;
     }
     if (nu === 0) return NaN;
     return 0.5 * (Math.log(ssq / nu) + sumlog / nu);
+  }
+
+  /** Σ v_t² over t ≥ from by the ARMA recursion (F_t = 1), continuing the filter's innovations in `vs`. */
+  private recursion(w: Float64Array, vs: Float64Array, from: number): { sum: number; count: number } {
+    const { phi, theta, lags } = this;
+    let np = 0;
+    for (let j = 0; j < phi.length; j++) if (phi[j] !== 0) lags[np++] = j;
+    let nq = np;
+    for (let j = 0; j < theta.length; j++) if (theta[j] !== 0) lags[nq++] = j;
+    let sum = 0;
+    for (let t = from; t < w.length; t++) {
+      let v = w[t]!;
+      for (let i = 0; i < np; i++) {
+        const j = lags[i]!;
+        v -= phi[j]! * w[t - j - 1]!;
+      }
+      for (let i = np; i < nq; i++) {
+        const j = lags[i]!;
+        v -= theta[j]! * vs[t - j - 1]!;
+      }
+      vs[t] = v;
+      sum += v * v;
+    }
+    return { sum, count: w.length - from };
   }
 }
