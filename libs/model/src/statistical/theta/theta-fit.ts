@@ -5,8 +5,10 @@ import { thetaFilter, type ThetaModelType, type ThetaParameters, type ThetaState
 export interface ThetaModelFit {
   type: ThetaModelType;
   parameters: ThetaParameters;
-  /** Σ_{t≥3} e_t² / n: the in-sample one-step MSE after the 3-point burn-in (StatsForecast's criterion, up to a constant factor). */
+  /** Σ_{t≥3} e_t² / (n − 3): the in-sample one-step MSE after the 3-point burn-in (StatsForecast's criterion, up to a constant factor). */
   mse: number;
+  /** Gaussian AIC of the errors after the burn-in: (n − 3)·log MSE + 2k, k = 2 (STM, DSTM) or 3 (OTM, DOTM) optimised parameters. */
+  aic: number;
   /** One-step errors e [n]. */
   residuals: Float64Array;
   state: ThetaState;
@@ -27,11 +29,11 @@ export function optimisesTheta(type: ThetaModelType): boolean {
 /**
  * Fits one theta model by minimising the in-sample one-step squared error
  * Σ_{t≥3} e_t² over ℓ₀, α (and θ for OTM/DOTM), starting from ℓ₀ = y₀/2,
- * α = 0.5, θ = 2 (StatsForecast's `initparamtheta`) with the bounded
- * Nelder–Mead simplex. The series is divided by its mean |y| first so one
+ * α = 0.5, θ = 2 (StatsForecast's `initparamtheta`), or from `start`, with
+ * the bounded Nelder–Mead simplex. The series is divided by its mean |y| first so one
  * tolerance fits every scale (the fit is scale-equivariant). Needs n > 3.
  */
-export function fitThetaModel(y: Float64Array, type: ThetaModelType): ThetaModelFit {
+export function fitThetaModel(y: Float64Array, type: ThetaModelType, start?: ThetaParameters): ThetaModelFit {
   const n = y.length;
   if (n <= THETA_BURN_IN) throw new RangeError(`theta models need a series of more than ${THETA_BURN_IN} points, got ${n}`);
   let scale = 0;
@@ -46,7 +48,8 @@ export function fitThetaModel(y: Float64Array, type: ThetaModelType): ThetaModel
     thetaFilter(z, type, params(x), e);
     return sumSquaresFrom(e, THETA_BURN_IN);
   };
-  const x0 = withTheta ? [z[0]! / 2, 0.5, 2] : [z[0]! / 2, 0.5];
+  const s0 = start ? [start.level0 / scale, start.alpha, start.theta] : [z[0]! / 2, 0.5, 2];
+  const x0 = withTheta ? s0 : s0.slice(0, 2);
   const lower = withTheta ? [LEVEL_RANGE[0], ALPHA_RANGE[0], THETA_RANGE[0]] : [LEVEL_RANGE[0], ALPHA_RANGE[0]];
   const upper = withTheta ? [LEVEL_RANGE[1], ALPHA_RANGE[1], THETA_RANGE[1]] : [LEVEL_RANGE[1], ALPHA_RANGE[1]];
   const best = boundedNelderMead(objective, x0, lower, upper, { tolerance: 1e-8 });
@@ -54,7 +57,11 @@ export function fitThetaModel(y: Float64Array, type: ThetaModelType): ThetaModel
   const parameters: ThetaParameters = { ...scaled, level0: scaled.level0 * scale };
   const residuals = new Float64Array(n);
   const state = thetaFilter(y, type, parameters, residuals);
-  return { type, parameters, mse: sumSquaresFrom(residuals, THETA_BURN_IN) / n, residuals, state };
+  const mse = sumSquaresFrom(residuals, THETA_BURN_IN) / (n - THETA_BURN_IN);
+  const k = withTheta ? 3 : 2;
+  // A perfect fit (MSE 0) gets a finite, very low AIC rather than −∞.
+  const aic = (n - THETA_BURN_IN) * Math.log(Math.max(mse, Number.MIN_VALUE)) + 2 * k;
+  return { type, parameters, mse, aic, residuals, state };
 }
 
 /** Σ_{t≥from} e_t². */
