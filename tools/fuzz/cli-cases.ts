@@ -42,6 +42,11 @@ function trainWith(flag: string, value: string, pattern = names(flag, value)): C
   return { args: ['train', ...Object.entries(base).flatMap(([k, v]) => [k, v])], env: {}, pattern, exitCodes: [2] };
 }
 
+/** A list flag `[value, offending item]`: the message must name the flag and the item it rejects (the first bad one). */
+function listFlag(flag: string, [value, offending]: string[]): CliCase {
+  return trainWith(flag, value!, names(flag, offending ?? value!));
+}
+
 /** A command that reads settings and the database, under one bad environment value. */
 function envCase(name: string, value: string, pattern = names(name, value), exitCodes = [2]): CliCase {
   return { args: ['runs', 'list', '--experiment', 'fuzz'], env: { [name]: value }, pattern, exitCodes };
@@ -51,8 +56,8 @@ const encoded = encodeURIComponent(CANARY_PASSWORD);
 
 /** Every CLI class: bad flags, bad environment values, bad data through `train --data`. */
 export const CLI_CLASSES: Record<string, (rng: SeededRandom) => CliCase> = {
-  'flag-horizons': (rng) => trainWith('--horizons', rng.pick(['0', '-1', 'abc', '0,-1,abc', '1.5', ' ', '12,,x'])),
-  'flag-models': (rng) => trainWith('--models', rng.pick(['Nope', 'Naive,Nope', 'naive;drop table runs'])),
+  'flag-horizons': (rng) => listFlag('--horizons', rng.pick([['0'], ['-1'], ['abc'], ['0,-1,abc', '0'], ['1.5'], [' '], ['12,,x', 'x']])),
+  'flag-models': (rng) => listFlag('--models', rng.pick([['Nope'], ['Naive,Nope', 'Nope'], ['naive;drop table runs']])),
   'flag-freq': (rng) => trainWith('--freq', rng.pick(['Z', 'fortnightly', '0H', '-1D'])),
   'flag-season-length': (rng) => trainWith('--season-length', rng.pick(['x', '0', '-3', '2.5'])),
   'flag-max-steps': (rng) => trainWith('--max-steps', rng.pick(['-5', '0', 'many', '1e3'])),
