@@ -6,7 +6,7 @@ import { healthRoutes } from './routes/health-routes';
  * The HTTP app as a function of the Inversify container; `server.ts` only
  * starts it. 5xx messages are hidden from clients.
  */
-export async function buildApp(container: Container, options: { version?: string; logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(container: Container, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const statusCode = error.statusCode ?? 500;
@@ -16,6 +16,6 @@ export async function buildApp(container: Container, options: { version?: string
     }
     return reply.code(statusCode).send({ statusCode, error: 'Bad Request', message: error.message });
   });
-  await app.register(healthRoutes(container, options.version ?? '0.1.0'));
+  await app.register(healthRoutes(container));
   return app;
 }

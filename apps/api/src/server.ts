@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadSettings, TsforecastError } from '@tsforecast/config';
+import { loadSettings, redactSecrets, TsforecastError } from '@tsforecast/config';
 import { buildContainer } from '@tsforecast/app';
 import { buildApp } from './app';
 
@@ -19,6 +19,6 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof TsforecastError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`error: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(error instanceof TsforecastError ? error.exitCode : 1);
 });

@@ -4,5 +4,5 @@ export { parseModelMetadata } from './model-store/model-metadata-schema';
 export { FileModelStore } from './model-store/file-model-store';
 export { OnnxForecaster } from './model-store/onnx-forecaster';
 export { writeRunReport, leaderboardColumns, type LeaderboardRow, type PredictionRow, type RunReport } from './reports/run-report';
-export { writeCsv, csvField } from './reports/csv-writer';
+export { writeCsv, csvField, csvLine } from './reports/csv-writer';
 export { artifactModule } from './artifact-module';

@@ -3,10 +3,8 @@ import { Database } from '@tsforecast/db';
 import type { Container } from 'inversify';
 import { ErrorResponse, HealthResponse } from '../schemas/health';
 
-const startedAt = Date.now();
-
-/** `GET /health`: the process is up and its database answers a query. */
-export function healthRoutes(container: Container, version: string): FastifyPluginAsync {
+/** `GET /health`: `{ status: 'ok' }` when the process is up and its database answers a query, 503 otherwise. */
+export function healthRoutes(container: Container): FastifyPluginAsync {
   return async (app) => {
     app.get('/health', { schema: { response: { 200: HealthResponse, 503: ErrorResponse } } }, async (_request, reply) => {
       const database = container.get<Database>(Database);
@@ -15,7 +13,7 @@ export function healthRoutes(container: Container, version: string): FastifyPlug
       } catch {
         return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database unreachable' });
       }
-      return { status: 'ok' as const, version, database: database.describe(), uptimeSeconds: (Date.now() - startedAt) / 1000 };
+      return { status: 'ok' as const };
     });
   };
 }

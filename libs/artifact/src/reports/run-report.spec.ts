@@ -34,4 +34,27 @@ describe('writeRunReport', () => {
     expect(csvField(Number.POSITIVE_INFINITY)).toBe('inf');
     expect(csvField(null)).toBe('');
   });
+
+  it("neutralises text a spreadsheet would run as a formula with a leading ' (numbers stay numbers)", () => {
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '=HYPERLINK("http://x","y")', 'a=b'].map(csvField)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'=HYPERLINK(""http://x"",""y"")"',
+      'a=b',
+    ]);
+    expect(csvField(-3)).toBe('-3');
+  });
+
+  it('escapes ids in every file of the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsf-report-'));
+    const paths = await writeRunReport(dir, {
+      leaderboard: [],
+      predictions: [{ model: 'Naive', horizon: 1, uniqueId: '=cmd|calc', ds: '1960-01-01', y: -1, yHat: 2 }],
+      summary: {},
+    });
+    expect(readFileSync(paths.predictions, 'utf8').split('\n')[1]).toBe("Naive,1,'=cmd|calc,1960-01-01,-1,2");
+  });
 });
