@@ -4,3 +4,4 @@ export { TuningService, type TuningOutcome, type TuningContext } from './tuning/
 export { ForecastService, writeForecastCsv, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
 export { serviceModule } from './service-module';
 export { layerModules, type LayerModuleInputs } from './layer-modules';
+export { requireExperimentName, experimentNameFromFile } from './validation/experiment-name';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ForecastService } from '@tsforecast/service';
+import { ForecastService, writeForecastCsv } from '@tsforecast/service';
 import { settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
 /** `predict --model <id | name@version> --data <csv> [--output <file>]`. */
@@ -19,9 +19,7 @@ export function registerPredictCommand(program: Command, globals: () => GlobalFl
           return;
         }
         const result = await service.predict({ model: flags.model, data: flags.data });
-        const { forecast } = result;
-        process.stdout.write('unique_id,ds,y_hat\n');
-        forecast.seriesIds.forEach((id, i) => forecast.mean[i]!.forEach((v, k) => process.stdout.write(`${id},${new Date(forecast.ds[i]![k]!).toISOString()},${v}\n`)));
+        await writeForecastCsv(process.stdout, result.forecast, result.frame);
       });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { TrackingStore } from '@tsforecast/db';
-import { parsePositiveInteger } from '../parse-options';
+import { TrackingStore, runStatuses } from '@tsforecast/db';
+import { parseChoice, parsePositiveInteger } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
 /** `experiments list`, `runs list`, `runs show <id>`. */
@@ -21,15 +21,17 @@ export function registerTrackingCommands(program: Command, globals: () => Global
     .command('list')
     .description('list runs, newest first')
     .option('--experiment <name>', 'only this experiment')
-    .option('--status <status>', 'running|completed|failed|cancelled')
+    .option('--status <status>', runStatuses.join('|'))
     .option('--limit <n>', 'at most this many', '50')
     .action(async (flags: { experiment?: string; status?: string; limit: string }) => {
+      // Flags first: a typo must not read as "no runs".
+      const query = {
+        experiment: flags.experiment,
+        status: flags.status === undefined ? undefined : parseChoice('--status', flags.status, runStatuses),
+        limit: parsePositiveInteger('--limit', flags.limit),
+      };
       await withApp(settingsFrom(globals()), async (app) => {
-        const list = await app.container.get<TrackingStore>(TrackingStore).listRuns({
-          experiment: flags.experiment,
-          status: flags.status as 'completed' | undefined,
-          limit: parsePositiveInteger('--limit', flags.limit),
-        });
+        const list = await app.container.get<TrackingStore>(TrackingStore).listRuns(query);
         printTable(
           list.map((r) => ({ id: r.id, model: r.modelName, h: r.horizon, kind: r.kind, status: r.status, started: r.startedAt, ms: r.durationMs ?? '' })),
           ['id', 'model', 'h', 'kind', 'status', 'started', 'ms'],

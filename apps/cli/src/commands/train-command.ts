@@ -1,7 +1,7 @@
-import { resolve, basename, extname } from 'node:path';
+import { resolve, basename, dirname, extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '@tsforecast/config';
-import { TrainingService, type SearchRequest } from '@tsforecast/service';
+import { TrainingService, experimentNameFromFile, requireExperimentName, type SearchRequest } from '@tsforecast/service';
 import { parseChoice, parseNames, parsePositiveInteger, parsePositiveIntegers, parsePositiveNumber } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
@@ -69,13 +69,15 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
     .option('--search-seed <n>', 'sampler seed of a new study (with --search; default drawn and stored)')
     .action(async (flags: TrainFlags) => {
       const settings = settingsFrom(globals());
-      const experiment = flags.experiment ?? basename(flags.data, extname(flags.data));
+      const experiment = flags.experiment ?? experimentNameFromFile(basename(flags.data, extname(flags.data)));
+      requireExperimentName(experiment);
       const request = {
         data: flags.data,
         models: parseNames('--models', flags.models),
         horizons: parsePositiveIntegers('--horizons', flags.horizons),
         experiment,
-        outputDir: flags.outputDir ?? resolve(settings.OUTPUT_DIR, experiment),
+        // Default <OUTPUT_DIR>/<experiment>; the service creates and checks it before any work.
+        outputDir: flags.outputDir,
         frequency: flags.freq,
         seasonLength: flags.seasonLength === undefined ? undefined : parsePositiveInteger('--season-length', flags.seasonLength),
         overrides: {
@@ -97,7 +99,7 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
         }
       }
       for (const b of result.best) process.stdout.write(`best for h=${b.horizon}: ${b.model} (${request.rankBy} ${b.score.toFixed(3)})\n`);
-      process.stdout.write(`experiment '${result.experiment}' · outputs in ${request.outputDir}\n`);
+      process.stdout.write(`experiment '${result.experiment}' · outputs in ${dirname(result.outputs.leaderboard)}\n`);
       if (result.outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
     });
 }

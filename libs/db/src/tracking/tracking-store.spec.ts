@@ -95,6 +95,23 @@ describe.each([
     expect((await store.listRuns({ experiment: experimentId, status: 'failed' })).map((r) => r.id)).toEqual([run.id]);
     expect(await store.listRuns({ experiment: 'failures', limit: 1 })).toHaveLength(1);
     expect(await store.listRuns({ experiment: 'no-such-experiment' })).toEqual([]);
+    await expect(store.listRuns({ status: 'foo' as 'failed' })).rejects.toThrow(/^'status' must be one of running, completed, failed, cancelled, got "foo"$/);
+  });
+
+  it('completes a run with its model and predictions in one transaction: a failing part registers nothing', async () => {
+    const model = (runId: string) => ({ runId, name: 'Atomic', artifactPath: 'models/a', sizeBytes: 1, sha256: sha('c'), hyperparameters: {}, metadata: {} });
+    const point = { seriesId: 's', ds: new Date('2020-01-01T00:00:00Z'), value: 1 };
+    const run = await startedRun('atomic');
+    const broken = [point, { ...point, seriesId: null as unknown as string }];
+    await expect(store.completeRunWithModel(run.id, { model: model(run.id), predictions: broken, metrics: { mae: 1 } })).rejects.toThrow();
+    expect((await store.getRun(run.id)).run.status).toBe('running');
+    await expect(store.findModel('Atomic')).rejects.toThrow(/not found/);
+
+    const done = await store.completeRunWithModel(run.id, { model: model(run.id), predictions: [point], metrics: { mae: 1 } });
+    expect(done.run.status).toBe('completed');
+    expect(done.model.version).toBe(1);
+    expect((await store.findModel('Atomic')).runId).toBe(run.id);
+    expect(await db.dataSource.query('SELECT model_id FROM predictions WHERE run_id = $1', [run.id])).toEqual([{ model_id: done.model.id }]);
   });
 
   it('rejects bad run input with messages that name the field', async () => {

@@ -6,7 +6,7 @@ import { Dataset } from '../entities/tracking/dataset';
 import { Experiment } from '../entities/tracking/experiment';
 import { LeaderboardEntry, leaderboardMetricNames } from '../entities/tracking/leaderboard-entry';
 import { ModelVersion } from '../entities/tracking/model-version';
-import { Run, type RunStatus } from '../entities/tracking/run';
+import { Run, runStatuses, type RunStatus } from '../entities/tracking/run';
 import { RunMetric } from '../entities/tracking/run-metric';
 import { insertMetrics, insertPredictions } from './bulk-insert';
 import { isUuid, translateDatabaseError } from './database-errors';
@@ -181,7 +181,12 @@ export class TypeOrmTrackingStore implements TrackingStore {
         { experiment: query.experiment },
       );
     }
-    if (query.status !== undefined) qb.andWhere('run.status = :status', { status: query.status });
+    if (query.status !== undefined) {
+      if (!runStatuses.includes(query.status)) {
+        throw new UsageError(`'status' must be one of ${runStatuses.join(', ')}, got ${JSON.stringify(query.status)}`);
+      }
+      qb.andWhere('run.status = :status', { status: query.status });
+    }
     return qb.getMany();
   }
 
