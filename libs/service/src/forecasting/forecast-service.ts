@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { inject, injectable } from 'inversify';
 import { DataError, Logger } from '@tsforecast/config';
 import { SeriesReader, formatTimestamp, futureTimestamps, type SeriesFrame } from '@tsforecast/data';
@@ -17,6 +18,8 @@ export interface PredictRequest {
 export interface PredictResult {
   model: string;
   forecast: Forecast;
+  /** The history the forecast continues (its frequency formats `ds`). */
+  frame: SeriesFrame;
   rows: number;
   output?: string;
 }
@@ -47,7 +50,7 @@ export class ForecastService {
     const ref = `${loaded.saved.name}@${loaded.saved.version}`;
     this.logger.info('forecast made', { model: ref, series: frame.series.length, h: forecast.h });
     if (request.output) await writeForecastCsv(request.output, forecast, frame);
-    return { model: ref, forecast, rows: forecast.seriesIds.length * forecast.h, output: request.output };
+    return { model: ref, forecast, frame, rows: forecast.seriesIds.length * forecast.h, output: request.output };
   }
 
   /** Forecasts `h` points after each series of `frame` with a loaded model. */
@@ -74,8 +77,12 @@ export class ForecastService {
   }
 }
 
-/** `unique_id,ds,y_hat` plus one `q<level>` column per quantile. */
-export async function writeForecastCsv(path: string, forecast: Forecast, frame: SeriesFrame): Promise<void> {
+/**
+ * `unique_id,ds,y_hat` plus one `q<level>` column per quantile, to a file or an
+ * open stream (`process.stdout`). Ids that a spreadsheet would read as a
+ * formula get a leading `'` (see `csvField`).
+ */
+export async function writeForecastCsv(path: string | Writable, forecast: Forecast, frame: SeriesFrame): Promise<void> {
   const levels = forecast.quantiles?.levels ?? [];
   const header = ['unique_id', 'ds', 'y_hat', ...levels.map((q) => `q${String(q)}`)];
   const rows = forecast.seriesIds.flatMap((id, i) =>
