@@ -18,7 +18,9 @@ kpss <- lapply(list(
   list(name = "air_passengers", x = air),
   list(name = "diff_air_passengers", x = diff(air)),
   list(name = "m3_yearly_Y1", x = read_series("m3_yearly_Y1")),
-  list(name = "m3_quarterly_Q300", x = read_series("m3_quarterly_Q300"))
+  list(name = "m3_quarterly_Q300", x = read_series("m3_quarterly_Q300")),
+  # 300 points: forecast's lag trunc(3 sqrt(n) / 13) = 3 (a /12 would give 4).
+  list(name = "m4_hourly_H1_300", x = head(read_series("m4_hourly_H1"), 300))
 ), function(s) {
   lag <- trunc(3 * sqrt(length(s$x)) / 13)
   list(name = s$name, x = s$x, lag = lag, stat = ur.kpss(s$x, type = "mu", use.lag = lag)@teststat[1])
