@@ -1,4 +1,5 @@
 import type { EtsParameters } from './ets-filter';
+import { maxRootModulus } from './polynomial-roots';
 
 /** R's default `lower` / `upper` for (α, β, γ, φ). */
 export const LOWER = Float64Array.of(1e-4, 1e-4, 1e-4, 0.8);
@@ -32,7 +33,7 @@ export function parametersAllowed(par: EtsParameters, est: EstimatedParameters, 
  * α(φ − 1) < β < (1 + φ)(2 − α). Seasonal: the easy bounds on γ, α, β, then
  * every root of the characteristic polynomial
  *   z^{m+1} + (α+β−φ) z^m + (α+β−αφ) (z^{m−1} + … + z²) + (α+β−αφ+γ−1) z + φ(1−α−γ)
- * must lie in |z| <= 1 + 1e−10.
+ * must lie in |z| <= 1 + 1e−10 (R's `polyroot` test).
  */
 export function admissible(alpha: number, beta: number, seasonal: boolean, gamma: number, phi: number, m: number, hasBeta: boolean): boolean {
   if (phi < 0 || phi > 1 + 1e-8) return false;
@@ -53,7 +54,12 @@ export function admissible(alpha: number, beta: number, seasonal: boolean, gamma
   for (let k = 2; k < m; k++) coef[k] = alpha + beta - alpha * phi;
   coef[m] = alpha + beta - phi;
   coef[m + 1] = 1;
-  return rootsWithin(coef, m + 2, 1 + 1e-10);
+  // Clear cases by the cheap Schur–Cohn test; roots within 1e−7 of the unit
+  // circle (small α and γ put them there) by root finding, as R decides
+  // them: Schur–Cohn is ill-conditioned that close to the circle.
+  if (rootsWithin(coef, m + 2, 1 - 1e-7)) return true;
+  if (!rootsWithin(coef, m + 2, 1 + 1e-7)) return false;
+  return maxRootModulus(coef, m + 2) <= 1 + 1e-10;
 }
 
 /** Reused buffers: the check runs at every optimizer step, allocation would dominate. */

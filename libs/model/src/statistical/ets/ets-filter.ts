@@ -144,7 +144,9 @@ export function etsPointForecast(x: Float64Array, m: number, c: EtsComponents, p
     if (c.season === ADD) f += x[s0 + j]!;
     else if (c.season === MULT) f *= x[s0 + j]!;
     out[i] = f;
-    phistar += Math.abs(phi - 1) < TOL ? 1 : Math.pow(phi, i + 1);
+    // φ_{k+1} = φ_k + φ^{k+1} (R's `etsforecast` adds φ^k, one power short;
+    // R shows it only for simulated models, whose forecasts use this function).
+    phistar += Math.abs(phi - 1) < TOL ? 1 : Math.pow(phi, i + 2);
   }
   return out;
 }

@@ -39,8 +39,8 @@ export function forecastEts(fit: EtsState, h: number, levels: readonly number[],
     return { mean, lo: sim.lo.map((v) => finiteOr(v, mean)), hi: sim.hi.map((v) => finiteOr(v, mean)) };
   }
   const moments = cls === 1 ? class1Moments(x, c, m, par, sigma2, h) : cls === 2 ? class2Moments(x, c, m, par, sigma2, h) : class3Moments(x, c, m, par, sigma2, h);
-  // Class 3's mean E[y] carries a σ² term (R reports it as the forecast).
-  if (cls === 3) for (let i = 0; i < h; i++) if (Number.isFinite(moments.mean[i])) mean[i] = moments.mean[i]!;
+  // R reports the moments' mean: w'F^{j−1}x (classes 1, 2), E[y] with its σ² term (class 3).
+  for (let i = 0; i < h; i++) if (Number.isFinite(moments.mean[i])) mean[i] = moments.mean[i]!;
   const lo: Float64Array[] = [];
   const hi: Float64Array[] = [];
   for (const level of levels) {

@@ -30,8 +30,8 @@ export interface HoltWintersSpec {
  * Holt–Winters recursions from simple starting states (l = y₁, b = y₂ − y₁
  * or y₂/y₁; seasonal: l = mean of the first season, b from the second season),
  * smoothing parameters in [0, 1] minimising the one-step SSE. R minimises with
- * L-BFGS-B; here Nelder–Mead on the box (values outside count as +∞), started
- * where R starts (α = 0.2/m, β = 0.1α, γ = 0.05(1 − α)). `null` when the
+ * L-BFGS-B; here Nelder–Mead on the box (values outside count as +∞), restarted
+ * at its optimum until it stops improving, started where R starts (α = 0.2/m, β = 0.1α, γ = 0.05(1 − α)). `null` when the
  * starting states cannot be formed (too few points).
  */
 export function fitHoltWinters(y: Float64Array, m: number, spec: HoltWintersSpec): HoltWintersFit | null {
@@ -86,6 +86,14 @@ export function fitHoltWinters(y: Float64Array, m: number, spec: HoltWintersSpec
     let best;
     try {
       best = nelderMead(objective, Float64Array.from(x0), { maxit: 1000 });
+      // Restart from the optimum: a collapsed simplex (e.g. straddling a
+      // 1-d minimum) stops early; a fresh simplex there moves on.
+      for (let restart = 0; restart < 3; restart++) {
+        const again = nelderMead(objective, best.x, { maxit: 1000 });
+        const gain = best.value - again.value;
+        best = again.value < best.value ? again : best;
+        if (!(gain > 1e-10 * Math.abs(best.value))) break;
+      }
     } catch {
       return null;
     }
