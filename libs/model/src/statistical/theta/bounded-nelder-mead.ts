@@ -6,8 +6,10 @@ export interface BoundedNelderMeadOptions {
   zeroStep?: number;
   /** Most iterations. */
   maxIterations?: number;
-  /** Stop when the (population) standard deviation of the simplex values is below this. */
+  /** Stop when the (population) standard deviation of the simplex values is below this, */
   tolerance?: number;
+  /** plus this fraction of the best value's magnitude (default 0: an absolute tolerance). */
+  relativeTolerance?: number;
 }
 
 /** Where {@link boundedNelderMead} stopped. */
@@ -37,7 +39,7 @@ export function boundedNelderMead(
   options: BoundedNelderMeadOptions = {},
 ): BoundedNelderMeadResult {
   const n = x0.length;
-  const { initStep = 0.05, zeroStep = 1e-4, maxIterations = 1000, tolerance = 1e-4 } = options;
+  const { initStep = 0.05, zeroStep = 1e-4, maxIterations = 1000, tolerance = 1e-4, relativeTolerance = 0 } = options;
   const gamma = 1 + 2 / n;
   const rho = 0.75 - 1 / (2 * n);
   const sigma = 1 - 1 / n;
@@ -83,7 +85,7 @@ export function boundedNelderMead(
     }
     let second = worst === 0 ? 1 : 0;
     for (let r = 0; r <= n; r++) if (r !== worst && fs[r]! > fs[second]!) second = r;
-    if (spread(fs) < tolerance) break;
+    if (spread(fs) < tolerance + relativeTolerance * Math.abs(fs[best]!)) break;
 
     // Centroid of every vertex but the worst.
     centroid.fill(0);

@@ -52,7 +52,7 @@ export function fitThetaModel(y: Float64Array, type: ThetaModelType, start?: The
   const x0 = withTheta ? s0 : s0.slice(0, 2);
   const lower = withTheta ? [LEVEL_RANGE[0], ALPHA_RANGE[0], THETA_RANGE[0]] : [LEVEL_RANGE[0], ALPHA_RANGE[0]];
   const upper = withTheta ? [LEVEL_RANGE[1], ALPHA_RANGE[1], THETA_RANGE[1]] : [LEVEL_RANGE[1], ALPHA_RANGE[1]];
-  const best = boundedNelderMead(objective, x0, lower, upper, { tolerance: 1e-8 });
+  const best = boundedNelderMead(objective, x0, lower, upper, { tolerance: 1e-10, relativeTolerance: 1e-6 });
   const scaled = params(best.x);
   const parameters: ThetaParameters = { ...scaled, level0: scaled.level0 * scale };
   const residuals = new Float64Array(n);
