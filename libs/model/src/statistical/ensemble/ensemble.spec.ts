@@ -77,7 +77,7 @@ describe('Ensemble registration', () => {
       const spec = statisticalSpecs.get(name)!;
       return spec.fitter({ ...spec.defaults(12, 12), level: [80, 95] })(y, 12).forecast(12, [80, 95]);
     });
-    const fit = ensembleDefinition.create(12, 12, { members: ['AutoTheta', 'AutoCES'] });
+    const fit = ensembleDefinition.create(12, 12, { members: ['AutoTheta', 'AutoCES'], combine: 'mean' });
     const data: SeriesFrame = { ...frame([]), seasonLength: 12, series: [{ id: 'air', y, ds: Float64Array.from(y, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }] };
     await fit.fit(data, { logger: silentLogger });
     const fc = await fit.predict(data);
@@ -95,9 +95,9 @@ describe('Ensemble registration', () => {
     ['constant', new Array(30).fill(42)],
     ['zeros', new Array(30).fill(0)],
     ['m > length', [3, 1, 4, 1, 5, 9]],
-  ])('default members (AutoETS, AutoARIMA, AutoTheta) on %s: finite forecasts and intervals', (_name, values) => {
+  ])('default members (AutoETS, AutoARIMA, AutoTheta, AutoCES; median) on %s: finite forecasts and intervals', (_name, values) => {
     const defaults = ensembleDefinition.defaults(4, 12) as unknown as Parameters<typeof ensembleSpec.fitter>[0];
-    expect(defaults.members).toEqual(['AutoETS', 'AutoARIMA', 'AutoTheta']);
+    expect(defaults).toMatchObject({ members: ['AutoETS', 'AutoARIMA', 'AutoTheta', 'AutoCES'], combine: 'median' });
     const fc = ensembleSpec.fitter(defaults)(Float64Array.from(values), 12).forecast(4, [80, 95]);
     expect(fc.mean.every(Number.isFinite)).toBe(true);
     expect([...fc.lo, ...fc.hi].every((a) => a.every(Number.isFinite))).toBe(true);
