@@ -2,7 +2,7 @@ import { silentLogger, UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
 import { autoThetaDefinition, fitAutoTheta, THETA_MODELS } from './auto-theta';
 import { thetafGolden } from './fixtures/thetaf-golden';
-import { trendLine } from './theta-filter';
+import { thetaFilter, trendLine } from './theta-filter';
 import { fitThetaModel } from './theta-fit';
 import { reseasonalise, thetaSeasonalAdjustment } from './theta-seasonal-adjustment';
 
@@ -53,13 +53,30 @@ describe('AutoTheta', () => {
     expect(Math.max(...fc.mean)).toBeGreaterThan(500);
   });
 
-  it('OTM restarted from STM fits at least as well as STM (the simplex alone may stall above it)', () => {
+  it('DOTM restarted from DSTM fits at least as well as DSTM (the simplex alone may stall above it)', () => {
     const q1 = Float64Array.from(golden.find((g) => g.name === 'm3_quarterly_Q1')!.y);
     const x = thetaSeasonalAdjustment(q1, 4, 'multiplicative')!.adjusted;
-    const stm = fitThetaModel(x, 'STM');
-    expect(fitThetaModel(x, 'OTM').mse).toBeGreaterThan(stm.mse);
-    expect(fitThetaModel(x, 'OTM', stm.parameters).mse).toBeLessThan(stm.mse);
-    expect(fitAutoTheta(q1, 4, { models: ['OTM', 'STM'], selection: 'mse' }).label).toContain('Theta(OTM,');
+    const dstm = fitThetaModel(x, 'DSTM');
+    expect(fitThetaModel(x, 'DOTM').mse).toBeGreaterThan(dstm.mse);
+    expect(fitThetaModel(x, 'DOTM', dstm.parameters).mse).toBeLessThanOrEqual(dstm.mse);
+    expect(fitAutoTheta(q1, 4, { models: ['DOTM', 'DSTM'], selection: 'mse' }).label).toContain('Theta(DOTM,');
+  });
+
+  it('the profiled ℓ₀ is the least-squares one: moving it either way raises the SSE', () => {
+    const y = Float64Array.from(golden.find((g) => g.name === 'm3_yearly_Y1')!.y);
+    for (const type of THETA_MODELS) {
+      const fit = fitThetaModel(y, type);
+      const sse = (level0: number): number => {
+        const e = new Float64Array(y.length);
+        thetaFilter(y, type, { ...fit.parameters, level0 }, e);
+        return e.slice(3).reduce((s, v) => s + v * v, 0);
+      };
+      const l = fit.parameters.level0;
+      const d = 1e-3 * Math.max(1, Math.abs(l));
+      expect(sse(l + d)).toBeGreaterThan(sse(l));
+      expect(sse(l - d)).toBeGreaterThan(sse(l));
+      expect(sse(l)).toBeCloseTo(fit.mse * (y.length - 3), 6);
+    }
   });
 
   it.each([

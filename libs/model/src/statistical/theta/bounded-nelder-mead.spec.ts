@@ -14,8 +14,14 @@ describe('boundedNelderMead', () => {
     expect(r.x[1]).toBeCloseTo(0, 6);
   });
 
+  it('one dimension: a simplex straddling a symmetric minimum stops early on values alone, not with xTolerance', () => {
+    const f = (x: Float64Array): number => (x[0]! - 1) ** 2;
+    expect(boundedNelderMead(f, [0.5], [-1], [3], { tolerance: 1e-12 }).x[0]).toBeCloseTo(0.975, 12);
+    expect(boundedNelderMead(f, [0.5], [-1], [3], { tolerance: 1e-12, xTolerance: 1e-8 }).x[0]).toBeCloseTo(1, 7);
+  });
+
   it('treats NaN as +∞ and moves away from it', () => {
-    const r = boundedNelderMead((x) => (x[0]! < 0 ? NaN : (x[0]! - 1) ** 2), [0.5], [-1], [3], { tolerance: 1e-12 });
+    const r = boundedNelderMead((x) => (x[0]! < 0 ? NaN : (x[0]! - 1) ** 2), [0.5], [-1], [3], { tolerance: 1e-12, xTolerance: 1e-8 });
     expect(r.x[0]).toBeCloseTo(1, 5);
     expect(Number.isFinite(r.value)).toBe(true);
   });

@@ -8,8 +8,14 @@ export interface BoundedNelderMeadOptions {
   maxIterations?: number;
   /** Stop when the (population) standard deviation of the simplex values is below this, */
   tolerance?: number;
-  /** plus this fraction of the best value's magnitude (default 0: an absolute tolerance). */
+  /** plus this fraction of the best value's magnitude (default 0: an absolute tolerance), */
   relativeTolerance?: number;
+  /**
+   * and every vertex is within xTolerance·(1 + |x_best,i|) of the best in each
+   * coordinate (default ∞: values only, as StatsForecast; a finite value stops
+   * a simplex that straddles a symmetric minimum from ending early).
+   */
+  xTolerance?: number;
 }
 
 /** Where {@link boundedNelderMead} stopped. */
@@ -21,7 +27,7 @@ export interface BoundedNelderMeadResult {
 
 /**
  * Minimises `f` over the box [lower, upper] by the adaptive Nelder–Mead
- * simplex (Gao & Han 2012 coefficients for n parameters: reflection 1,
+ * simplex (Gao & Han 2012 coefficients for n ≥ 2 parameters: reflection 1,
  * expansion 1 + 2/n, contraction 3/4 − 1/(2n), shrink 1 − 1/n), every trial
  * point clamped into the box — the variant StatsForecast uses for its Theta
  * and CES fits. A non-finite value of `f` counts as +∞, so the simplex moves
@@ -39,10 +45,11 @@ export function boundedNelderMead(
   options: BoundedNelderMeadOptions = {},
 ): BoundedNelderMeadResult {
   const n = x0.length;
-  const { initStep = 0.05, zeroStep = 1e-4, maxIterations = 1000, tolerance = 1e-4, relativeTolerance = 0 } = options;
-  const gamma = 1 + 2 / n;
-  const rho = 0.75 - 1 / (2 * n);
-  const sigma = 1 - 1 / n;
+  const { initStep = 0.05, zeroStep = 1e-4, maxIterations = 1000, tolerance = 1e-4, relativeTolerance = 0, xTolerance = Infinity } = options;
+  // Adaptive coefficients; in one dimension they would shrink to a point (σ = 0), so use the classic 2, ½, ½.
+  const gamma = n > 1 ? 1 + 2 / n : 2;
+  const rho = n > 1 ? 0.75 - 1 / (2 * n) : 0.5;
+  const sigma = n > 1 ? 1 - 1 / n : 0.5;
   const clamp = (v: number, i: number): number => Math.min(Math.max(v, lower[i]!), upper[i]!);
   const value = (x: Float64Array): number => {
     const v = f(x);
@@ -85,7 +92,7 @@ export function boundedNelderMead(
     }
     let second = worst === 0 ? 1 : 0;
     for (let r = 0; r <= n; r++) if (r !== worst && fs[r]! > fs[second]!) second = r;
-    if (spread(fs) < tolerance + relativeTolerance * Math.abs(fs[best]!)) break;
+    if (spread(fs) < tolerance + relativeTolerance * Math.abs(fs[best]!) && size(simplex, n, best) <= xTolerance) break;
 
     // Centroid of every vertex but the worst.
     centroid.fill(0);
@@ -133,6 +140,18 @@ export function boundedNelderMead(
   }
   for (let r = 0; r <= n; r++) if (fs[r]! < fs[best]!) best = r;
   return { x: Float64Array.from(row(best)), value: fs[best]!, iterations: it + 1 };
+}
+
+/** Largest |x_r,i − x_best,i| / (1 + |x_best,i|) over the vertices r and coordinates i. */
+function size(simplex: Float64Array, n: number, best: number): number {
+  let d = 0;
+  for (let r = 0; r <= n; r++) {
+    for (let i = 0; i < n; i++) {
+      const b = simplex[best * n + i]!;
+      d = Math.max(d, Math.abs(simplex[r * n + i]! - b) / (1 + Math.abs(b)));
+    }
+  }
+  return d;
 }
 
 /** Population standard deviation; +∞ while any value is infinite. */
