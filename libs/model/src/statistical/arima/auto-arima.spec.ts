@@ -23,6 +23,17 @@ describe('fitAutoArima (vs R forecast::auto.arima, r-golden.json)', () => {
   }
 });
 
+describe('fitAutoArima exhaustive search (stepwise = false)', () => {
+  it('selects R’s model: auto.arima(Q600, stepwise = FALSE) is ARIMA(1,1,0)(0,0,1)[4] with drift, AICc 496.0801', () => {
+    const s = rGolden().series['m3_quarterly_Q600']!;
+    const fit = fitAutoArima(Float64Array.from(s.y), s.m, { stepwise: false });
+    expect(fit.label).toBe('ARIMA(1,1,0)(0,0,1)[4] with drift');
+    expect(fit.aicc).toBeCloseTo(496.0801, 3);
+    // R: forecast(...)$mean[1:3] = 4845.908 4822.083 4890.498
+    expect(Array.from(fit.forecast(3, []).mean, (v) => Math.round(v * 1000) / 1000)).toEqual([4845.908, 4822.083, 4890.498]);
+  });
+});
+
 describe('fitAutoArima edge cases: finite forecasts, documented fallbacks', () => {
   const finite = (y: number[], m: number, h = 6): string => {
     const fit = fitAutoArima(Float64Array.from(y), m);
