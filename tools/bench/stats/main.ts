@@ -25,7 +25,8 @@ import { loadDataset, readManifest, type BenchDataset } from './datasets';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { OurProcessPool } from './ours';
 import { rVersion, runR } from './r-side';
-import { COMB_MEMBERS, formatTable, PAIRS, resultLine, type ResultLine } from './report';
+import { COMB_MEMBERS, ENSEMBLE, formatTable, PAIRS, resultLine, type ResultLine } from './report';
+import type { Score } from './score';
 import { combine, maxAbsDifference, scoreForecasts } from './score';
 
 interface MethodRun {
@@ -97,8 +98,20 @@ async function benchDataset(dataset: BenchDataset, options: BenchOptions, models
       const [a, b] = [scores.get(run)!, scores.get(r)!];
       line.vs_r = { method: r.method, smape_ratio: +(a.smape / b.smape).toFixed(4), mase_ratio: +(a.mase / b.mase).toFixed(4), speed_ratio: +(r.computeSeconds / run.computeSeconds).toFixed(2), max_abs_diff: +maxAbsDifference(run.mean, r.mean).toPrecision(4) };
     }
+    if (run.method === ENSEMBLE && run.impl === 'tsforecast') {
+      const best = bestSingleR(runs, scores);
+      if (best) line.vs_best_r = { smape_method: best.smape.method, smape_ratio: +(scores.get(run)!.smape / best.smape.value).toFixed(4), mase_method: best.mase.method, mase_ratio: +(scores.get(run)!.mase / best.mase.value).toFixed(4) };
+    }
     return line;
   });
+}
+
+/** The best of R's ets, auto.arima, thetaf on each metric, when all three ran. */
+function bestSingleR(runs: MethodRun[], scores: Map<MethodRun, Score>): { smape: { method: string; value: number }; mase: { method: string; value: number } } | undefined {
+  const singles = COMB_MEMBERS.r.map((m) => runs.find((r) => r.method === m && r.impl === 'R'));
+  if (singles.some((r) => r === undefined)) return undefined;
+  const best = (key: 'smape' | 'mase') => (singles as MethodRun[]).map((r) => ({ method: r.method, value: scores.get(r)![key] })).reduce((a, b) => (b.value < a.value ? b : a));
+  return { smape: best('smape'), mase: best('mase') };
 }
 
 async function main(): Promise<void> {

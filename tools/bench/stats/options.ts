@@ -20,7 +20,7 @@ export interface BenchOptions {
 }
 
 export const DEFAULT_DATASETS = ['m3_yearly', 'm3_quarterly', 'tourism_yearly', 'tourism_quarterly', 'm4_hourly', 'air_passengers'];
-export const DEFAULT_MODELS = ['AutoETS', 'AutoARIMA', 'AutoTheta', 'SeasonalNaive'];
+export const DEFAULT_MODELS = ['AutoETS', 'AutoARIMA', 'AutoTheta', 'AutoCES', 'Ensemble', 'SeasonalNaive'];
 export const DEFAULT_R = ['ets', 'auto.arima', 'thetaf', 'snaive'];
 
 export const USAGE = `Usage: npm run bench:stats -- [options]

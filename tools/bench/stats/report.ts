@@ -21,6 +21,8 @@ export interface ResultLine {
   r_cached?: boolean;
   /** Ours against the paired R method on the same dataset. */
   vs_r?: { method: string; smape_ratio: number; mase_ratio: number; speed_ratio: number; max_abs_diff: number };
+  /** The ensemble against the best single R method of ets, auto.arima, thetaf on this dataset, per metric. */
+  vs_best_r?: { smape_method: string; smape_ratio: number; mase_method: string; mase_ratio: number };
 }
 
 /** Our model ↔ R method pairs compared in the table (ours first). */
@@ -32,6 +34,9 @@ export const PAIRS: ReadonlyArray<[string, string]> = [
   ['CrostonClassic', 'croston'],
   ['Comb', 'comb'],
 ];
+
+/** Our ensemble, compared with the best single R method per dataset. */
+export const ENSEMBLE = 'Ensemble';
 
 /** Members of the equal-weight combinations: ours and R's. */
 export const COMB_MEMBERS = { ours: ['AutoETS', 'AutoARIMA', 'AutoTheta'], r: ['ets', 'auto.arima', 'thetaf'] };
@@ -60,6 +65,10 @@ export function formatTable(lines: readonly ResultLine[]): string {
       if (!r.vs_r) continue;
       const v = r.vs_r;
       out.push(`  ${`${r.method} vs ${v.method}`.padEnd(28)} sMAPE ${v.smape_ratio.toFixed(3)}  MASE ${v.mase_ratio.toFixed(3)}  speed ${v.speed_ratio.toFixed(1)}x  max|diff| ${v.max_abs_diff.toPrecision(3)}`);
+    }
+    for (const r of rows) {
+      const b = r.vs_best_r;
+      if (b) out.push(`  ${`${r.method} vs best R single`.padEnd(28)} sMAPE ${b.smape_ratio.toFixed(3)} (${b.smape_method})  MASE ${b.mase_ratio.toFixed(3)} (${b.mase_method})`);
     }
   }
   const totals: string[] = [];
