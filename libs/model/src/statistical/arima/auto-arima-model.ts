@@ -1,6 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { meanSeriesFit } from './arima-series-fit';
 import { fitAutoArima } from './auto-arima';
 
 /** Hyperparameters of AutoARIMA (forecast's `auto.arima` arguments). */
@@ -59,17 +60,23 @@ export const autoArimaSpec: StatisticalModelSpec<AutoArimaHyperparameters> = {
       throw new UsageError(`'approximation' must be null, true or false, got ${String(hp.approximation)}`);
     }
   },
-  fitter: (hp) => (y, m) =>
-    fitAutoArima(y, m, {
-      maxP: hp.maxP,
-      maxQ: hp.maxQ,
-      maxSeasonalP: hp.maxSeasonalP,
-      maxSeasonalQ: hp.maxSeasonalQ,
-      maxD: hp.maxD,
-      maxSeasonalD: hp.maxSeasonalD,
-      stepwise: hp.stepwise,
-      approximation: hp.approximation,
-    }),
+  // A fitter never throws on data: anything unforeseen falls back to the mean model, the reason in its label.
+  fitter: (hp) => (y, m) => {
+    try {
+      return fitAutoArima(y, m, {
+        maxP: hp.maxP,
+        maxQ: hp.maxQ,
+        maxSeasonalP: hp.maxSeasonalP,
+        maxSeasonalQ: hp.maxSeasonalQ,
+        maxD: hp.maxD,
+        maxSeasonalD: hp.maxSeasonalD,
+        stepwise: hp.stepwise,
+        approximation: hp.approximation,
+      });
+    } catch (e) {
+      return meanSeriesFit(y, e instanceof Error ? e.message : String(e));
+    }
+  },
 };
 
 /** Registration of AutoARIMA. */
