@@ -29,8 +29,8 @@ describe('fitAutoEts against R forecast 8.20 (shared r-golden.json)', () => {
     if (r.aicc !== null) expect(Math.abs(fit.aicc! - r.aicc) / Math.abs(r.aicc)).toBeLessThan(1e-9);
     if (r.alpha !== null) expect(fit.par.alpha).toBeCloseTo(r.alpha, fallback ? 3 : 6);
     if (r.phi !== null) expect(fit.par.phi).toBeCloseTo(r.phi, 6);
-    // R's class1 puts γ one season slot late when there is no trend (ETS(·,N,A)):
-    // its intervals differ from the exact variance by < 1e-3 there.
+    // R's class1 puts γ in the second-newest season slot when there is no trend
+    // (ETS(·,N,A)); we use the exact variance (ets-variance.spec.ts), 5e-4 off R on H300.
     const seasonalNoTrend = r.components.trend === 'N' && r.components.season === 'A';
     const intervalTol = fallback || seasonalNoTrend ? 2e-3 : 1e-6;
     expect(relDiff(f.lo[0]!, r.lo80)).toBeLessThan(intervalTol);
