@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
@@ -49,6 +50,9 @@ describe('TrainingService', () => {
     expect(result.best).toEqual([{ horizon: 6, model: 'Naive', runId: byModel['Naive']!.runId, score: byModel['Naive']!.metrics!['mae'] }]);
     const csv = readFileSync(result.outputs.leaderboard, 'utf8').trim().split('\n');
     expect(csv).toHaveLength(2);
+    // The dataset is recorded with the sha256 of the file's bytes as read.
+    const summary = JSON.parse(readFileSync(result.outputs.summary, 'utf8')) as { dataset: { fingerprint: string } };
+    expect(summary.dataset.fingerprint).toBe(createHash('sha256').update(readFileSync(panel())).digest('hex'));
   });
 
   it('scores Naive exactly: last training value repeated', async () => {
@@ -105,6 +109,16 @@ describe('TrainingService', () => {
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
     await expect(service.train({ data: panel(), models: ['Naive', 'Prophet'], horizons: [2], experiment: 'bad', outputDir: join(dir, 'out3') })).rejects.toThrow(/Unknown model 'Prophet'; available: .*Naive/);
+    expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
+  });
+
+  it('rejects an unknown ranking metric, naming the valid ones, before anything is stored', async () => {
+    const service = stack.container.get(TrainingService);
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
+    const before = (await tracking.listRuns({ limit: 1000 })).length;
+    const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'bad-rank', outputDir: join(dir, 'out4') };
+    await expect(service.train({ ...request, rankBy: 'foo' as 'mae' })).rejects.toThrow(/'rank-by' must be one of mae, mse, rmse, mape, smape, mase; got 'foo'/);
+    await expect(service.train({ ...request, rankBy: 'MAE ' as 'mae' })).rejects.toThrow(/got 'MAE '/);
     expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
   });
 });

@@ -7,6 +7,7 @@ import {
   fingerprintFrame,
   formatTimestamp,
   holdOut,
+  METRIC_NAMES,
   type SeriesFrame,
 } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides, type Forecast, type ForecastModel, type ModelDefinition } from '@tsforecast/model';
@@ -61,7 +62,8 @@ export class TrainingService {
     const dataset = await this.tracking.registerDataset({
       name: request.data.split(/[\\/]/).pop() ?? request.data,
       path: request.data,
-      fingerprint,
+      // The sha256 of exactly the bytes parsed: the file as read, not as it may be now.
+      fingerprint: report.fingerprint.sha256,
       rowCount: report.rows,
       seriesCount: frame.series.length,
       frequency: `${frame.frequency.step}${frame.frequency.unit}`,
@@ -94,7 +96,7 @@ export class TrainingService {
     const summary = {
       experiment: request.experiment,
       experimentId: experiment.id,
-      dataset: { path: request.data, fingerprint, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength },
+      dataset: { path: request.data, fingerprint: report.fingerprint.sha256, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength },
       rankBy,
       best,
       runs: outcomes,
@@ -113,6 +115,10 @@ export class TrainingService {
     for (const name of request.models) this.registry.get(name);
     for (const h of request.horizons) {
       if (!Number.isSafeInteger(h) || h < 1) throw new UsageError(`'horizon' must be a positive integer, got ${String(h)}`);
+    }
+    const rankBy: unknown = request.rankBy ?? 'mae';
+    if (!(METRIC_NAMES as readonly unknown[]).includes(rankBy)) {
+      throw new UsageError(`'rank-by' must be one of ${METRIC_NAMES.join(', ')}; got '${String(rankBy)}'`);
     }
     requireExperimentName(request.experiment);
     const outputDir =
@@ -155,7 +161,7 @@ export class TrainingService {
         tuningError = error;
       }
     } else if (context.request.search) {
-      this.logger.info('no search space for a baseline; fitted once', { model: definition.name, h: spec.horizon });
+      this.logger.info(`no search space for a ${definition.kind} model; fitted once`, { model: definition.name, h: spec.horizon });
     }
     // The user's overrides win over the tuned values.
     const overrides = { ...pickOverrides(defaults, tuned?.bestParams ?? {}), ...userOverrides };
@@ -181,6 +187,7 @@ export class TrainingService {
       const fitSeconds = (Date.now() - started) / 1000;
       const forecast = await model.predict(split.train);
       const evaluation = evaluateForecasts(split.test, forecast, { train: split.train });
+      for (const problem of evaluation.nonFinite.slice(0, 20)) log.warn(problem.text, { metric: problem.metric, series: problem.seriesId });
       const metrics: Record<string, number> = { ...evaluation.panel, fit_seconds: fitSeconds };
       const saved = await this.completeWithModel(model, definition.kind, run.id, split.train, context.fingerprint, metrics, forecast, started);
       task.finish({ mae: metrics['mae'] ?? Number.NaN });
