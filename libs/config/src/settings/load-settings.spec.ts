@@ -62,6 +62,20 @@ describe('loadSettings', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('never shows a DATABASE_URL that is not a URL at all (it may still hold a password)', () => {
+    const canary = 'Can/ary@:#% pw';
+    for (const url of [`not a url ${canary}`, `${canary}`, `postgres//user:${canary}@host/db`]) {
+      let message = '';
+      try {
+        loadSettings({ env: { DATABASE_URL: url }, cwd: tempDir() });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/DATABASE_URL \(from environment\) is invalid: expected a postgres:\/\/ or postgresql:\/\/ URL; the value is not shown/);
+      expect(message).not.toContain('Can/ary');
+    }
+  });
+
   it('rejects unknown keys in a config file', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'c.yaml'), 'LOG_LEVL: info\n');

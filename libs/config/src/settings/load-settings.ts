@@ -58,8 +58,13 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0]);
+      const from = `(from ${origin[key] ?? 'default'})`;
+      // A URL setting that is not a URL at all has no password we could find to mask: show none of it.
+      if (isUrlSetting(key) && !parsesAsUrl(String(merged[key]))) {
+        return `${key} ${from} is invalid: expected ${describeExpected(issue)}; the value is not shown (it may hold a password)`;
+      }
       const value = redactSecrets(String(merged[key]));
-      return `${key}=${JSON.stringify(value)} (from ${origin[key] ?? 'default'}) is invalid: expected ${describeExpected(issue)}`;
+      return `${key}=${JSON.stringify(value)} ${from} is invalid: expected ${describeExpected(issue)}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
@@ -68,6 +73,19 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
 
 /** Settings that may hold a URL with a password. */
 const urlSettings = ['DATABASE_URL', 'MLFLOW_TRACKING_URI'] as const;
+
+function isUrlSetting(key: string): boolean {
+  return (urlSettings as readonly string[]).includes(key);
+}
+
+function parsesAsUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Remembers the passwords of URL settings before validation, so that even an
