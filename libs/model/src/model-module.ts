@@ -15,19 +15,8 @@ import { seasonalNaiveDefinition } from './baselines/seasonal-naive';
 import { historicAverageDefinition } from './baselines/historic-average';
 import { randomWalkWithDriftDefinition } from './baselines/random-walk-with-drift';
 import { ModelRegistry } from './registry/model-registry';
-import { windowAverageDefinition } from './statistical/simple/window-average';
-import { autoEtsDefinition } from './statistical/ets/auto-ets-definition';
-import { seasonalWindowAverageDefinition } from './statistical/simple/seasonal-window-average';
-import { crostonClassicDefinition } from './statistical/intermittent/croston-classic';
-import { crostonSbaDefinition } from './statistical/intermittent/croston-sba';
-import { adidaDefinition } from './statistical/intermittent/adida';
-import { imapaDefinition } from './statistical/intermittent/imapa';
-import { tsbDefinition } from './statistical/intermittent/tsb';
-import { ensembleDefinition } from './statistical/ensemble/ensemble';
-import { mstlDefinition } from './statistical/mstl/mstl';
-import { autoThetaDefinition } from './statistical/theta/auto-theta';
-import { autoCesDefinition } from './statistical/ces/auto-ces';
-import { autoArimaDefinition } from './statistical/arima/auto-arima-model';
+import { statisticalDefinition } from './statistical/core/statistical-definition';
+import { statisticalModelSpecs } from './statistical/statistical-models';
 
 /** ORT options from the graph lib's {@link SessionFactory} (threads, EP from the settings), or defaults when it is not bound. */
 function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
@@ -38,27 +27,17 @@ function neural<H extends TrainingHyperparameters>(spec: NeuralModelSpec<H>) {
   return (ctx: ResolutionContext) => neuralDefinition(spec, runtimeOf(ctx)) as unknown as ModelDefinition;
 }
 
-/** Registers every model as a multi-binding of {@link ModelDefinitionToken}: one line per model. */
+/** Registers every model as a multi-binding of {@link ModelDefinitionToken}: one line per model (statistical models: one line in their table). */
 export const modelModule = new ContainerModule((options) => {
   options.bind(ModelRegistry).toSelf().inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(naiveDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(seasonalNaiveDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(historicAverageDefinition);
   options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(randomWalkWithDriftDefinition);
-  // Statistical models.
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(windowAverageDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(seasonalWindowAverageDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(crostonClassicDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(crostonSbaDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(adidaDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(imapaDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(tsbDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(ensembleDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(mstlDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoThetaDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoCesDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoArimaDefinition as unknown as ModelDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(autoEtsDefinition as unknown as ModelDefinition);
+  // Statistical models: one line each in statistical/statistical-specs.ts.
+  for (const spec of statisticalModelSpecs) {
+    options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(statisticalDefinition(spec) as unknown as ModelDefinition);
+  }
   // Neural models.
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(mlpSpec)).inSingletonScope();
   options.bind<ModelDefinition>(ModelDefinitionToken).toDynamicValue(neural(nhitsSpec)).inSingletonScope();

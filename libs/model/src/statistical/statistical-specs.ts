@@ -14,8 +14,10 @@ import { windowAverageSpec } from './simple/window-average';
 import { autoThetaSpec } from './theta/auto-theta';
 
 /**
- * Every statistical spec a combination may use, by its name. The `Ensemble`
- * itself is not listed: it cannot be its own member.
+ * The one list of statistical models (adding one is its file plus one line
+ * here): the registry registers each (with the Ensemble, see
+ * `statistical-models.ts`) and the Ensemble may use any of them as a member.
+ * The `Ensemble` itself is not listed: it cannot be its own member.
  *
  * @internal
  */

@@ -5,18 +5,15 @@
  *
  * @internal
  */
-import 'reflect-metadata';
 import { parentPort } from 'node:worker_threads';
-// Loads every model file, so every statistical spec is indexed by name.
-import '../../model-module';
-import { statisticalSpec } from './statistical-spec-index';
+import { statisticalModelSpec } from '../statistical-models';
 import type { FitChunk, FitChunkResult } from './fit-chunk';
 
 const port = parentPort;
 if (port === null) throw new Error('fit-worker must run in a worker thread');
 
 port.on('message', (chunk: FitChunk) => {
-  const spec = statisticalSpec(chunk.model);
+  const spec = statisticalModelSpec(chunk.model);
   if (spec === undefined) throw new Error(`statistical model '${chunk.model}' is not registered`);
   const fitter = spec.fitter(chunk.hyperparameters);
   const m = chunk.hyperparameters.seasonLength;

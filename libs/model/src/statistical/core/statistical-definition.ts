@@ -3,7 +3,6 @@ import type { ModelDefinition } from '../../contract/forecast-model';
 import { mergeHyperparameters, requireInteger } from '../../baselines/baseline-hyperparameters';
 import { LocalStatisticalModel, type StatisticalHyperparameters } from './local-statistical-model';
 import type { SeriesFitter } from './series-fit';
-import { indexStatisticalSpec } from './statistical-spec-index';
 
 /** What one statistical model file declares; {@link statisticalDefinition} turns it into a registration. */
 export interface StatisticalModelSpec<H extends StatisticalHyperparameters> {
@@ -31,7 +30,6 @@ export const DEFAULT_LEVELS: number[] = [80, 95];
  */
 export function statisticalDefinition<H extends StatisticalHyperparameters>(spec: StatisticalModelSpec<H>): ModelDefinition<H> {
   const minHistory = spec.minHistory ?? 1;
-  indexStatisticalSpec(spec);
   return {
     name: spec.name,
     kind: 'statistical',

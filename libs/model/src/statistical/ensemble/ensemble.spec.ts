@@ -21,12 +21,17 @@ describe('combineForecasts', () => {
     expect(list(combineForecasts([f([1]), f([5]), f([3]), f([100])], 'median', 0, 1).mean)).toEqual([4]);
   });
 
-  it('averages the interval bounds, and leaves intervals out when a member has none', () => {
+  it('combines each interval bound as the points, and leaves intervals out when a member has none', () => {
     const a = f([5, 5], [[1, 2]], [[9, 8]]);
     const b = f([7, 7], [[3, 4]], [[11, 12]]);
     const both = combineForecasts([a, b], 'median', 1, 2);
     expect(both.lo.map(list)).toEqual([[2, 3]]);
     expect(both.hi.map(list)).toEqual([[10, 10]]);
+    // Three members: a mean of the bounds would put the lower bound (40) above the median point (10).
+    const skewed = combineForecasts([f([10], [[9]], [[11]]), f([10], [[9]], [[11]]), f([300], [[100]], [[400]])], 'median', 1, 1);
+    expect(list(skewed.mean)).toEqual([10]);
+    expect(list(skewed.lo[0]!)).toEqual([9]);
+    expect(list(skewed.hi[0]!)).toEqual([11]);
     const partial = combineForecasts([a, f([1, 1])], 'mean', 1, 2);
     expect(partial.lo).toEqual([]);
     expect(partial.hi).toEqual([]);
@@ -68,7 +73,7 @@ describe('Ensemble registration', () => {
     expect(fc.quantiles).toBeUndefined();
   });
 
-  it('AutoTheta + AutoCES on AirPassengers: the mean of the members, intervals the mean of their bounds', async () => {
+  it('AutoTheta + AutoCES on AirPassengers (mean): the mean of the members, intervals the mean of their bounds', async () => {
     const y = Float64Array.of(
       112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
       145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
