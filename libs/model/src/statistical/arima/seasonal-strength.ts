@@ -1,6 +1,6 @@
 import { isConstant } from './is-constant';
 import { lagDifference } from './regression-start';
-import { stl } from './stl';
+import { stl } from '../decomposition/stl';
 
 /** forecast's threshold on the seasonal strength above which `nsdiffs` differences. */
 const SEASONAL_STRENGTH_THRESHOLD = 0.64;
@@ -11,9 +11,13 @@ const SEASONAL_STRENGTH_THRESHOLD = 0.64;
  *   F_S = max(0, min(1, 1 − Var(R) / Var(S + R))).
  */
 export function seasonalStrength(x: Float64Array, m: number): number {
-  const { seasonal, remainder } = stl(x, m, 11);
+  const { seasonal, trend } = stl(x, m, { sWindow: 11 });
+  const remainder = new Float64Array(x.length);
   const sr = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) sr[i] = seasonal[i]! + remainder[i]!;
+  for (let i = 0; i < x.length; i++) {
+    remainder[i] = x[i]! - seasonal[i]! - trend[i]!;
+    sr[i] = seasonal[i]! + remainder[i]!;
+  }
   return Math.max(0, Math.min(1, 1 - variance(remainder) / variance(sr)));
 }
 
