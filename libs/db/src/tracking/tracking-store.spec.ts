@@ -197,7 +197,7 @@ describe.each([
     expect(byId).toMatchObject({ name: 'NHITS', version: 1, sizeBytes: 5_000_000_000, hyperparameters: { input_size: 24 } });
     expect((await store.findModel('NHITS@3')).version).toBe(3);
     expect((await store.findModel('NHITS')).version).toBe(4);
-    await expect(store.findModel('NHITS@9')).rejects.toThrow(/^Model 'NHITS@9' not found; known models: DLinear@1, NHITS@1\.\.4$/);
+    await expect(store.findModel('NHITS@9')).rejects.toThrow(/^Model 'NHITS@9' not found; known models: (Atomic@1, )?DLinear@1, NHITS@1\.\.4$/);
     await expect(store.findModel('Prophet')).rejects.toThrow(NotFoundError);
     await expect(store.findModel('NHITS@x')).rejects.toThrow(/^'model' must be a uuid, NAME or NAME@VERSION/);
     await expect(store.registerModel({ ...model('NHITS'), runId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(
