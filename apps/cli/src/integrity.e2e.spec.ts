@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
 import { cliSandbox, runCli, type CliRun } from './testing/run-cli';
 
 // Stored data, secrets, flags and exit codes, through real processes (tsx):
 // README promises 0 success, 1 a run failed, 2 usage, configuration or data error.
-const sample = 'apps/cli/assets/air_passengers.csv';
+// Absolute: jest may run from the project folder, the CLI children from the workspace root.
+const sample = resolve(__dirname, '../assets/air_passengers.csv');
 
 /** Everything a process left where a user could read it: stdout, stderr, the log files. */
 function visibleText(run: CliRun, logDir: string): string {
