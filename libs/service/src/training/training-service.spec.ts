@@ -117,7 +117,7 @@ describe('TrainingService', () => {
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
     const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'bad-rank', outputDir: join(dir, 'out4') };
-    await expect(service.train({ ...request, rankBy: 'foo' as 'mae' })).rejects.toThrow(/'rank-by' must be one of mae, mse, rmse, mape, smape, mase; got 'foo'/);
+    await expect(service.train({ ...request, rankBy: 'foo' as 'mae' })).rejects.toThrow(/'rankBy' \(--rank-by\) must be a metric, one of mae, mse, rmse, mape, smape, mase; got 'foo'/);
     await expect(service.train({ ...request, rankBy: 'MAE ' as 'mae' })).rejects.toThrow(/got 'MAE '/);
     expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
   });

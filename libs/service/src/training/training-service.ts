@@ -118,7 +118,7 @@ export class TrainingService {
     }
     const rankBy: unknown = request.rankBy ?? 'mae';
     if (!(METRIC_NAMES as readonly unknown[]).includes(rankBy)) {
-      throw new UsageError(`'rank-by' must be one of ${METRIC_NAMES.join(', ')}; got '${String(rankBy)}'`);
+      throw new UsageError(`'rankBy' (--rank-by) must be a metric, one of ${METRIC_NAMES.join(', ')}; got '${String(rankBy)}'`);
     }
     requireExperimentName(request.experiment);
     const outputDir =
