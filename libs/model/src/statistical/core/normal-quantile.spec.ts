@@ -9,7 +9,7 @@ describe('normalQuantile', () => {
     [0.001, -3.09023230616781],
     [1e-10, -6.36134090240406],
     [0.99999, 4.26489079392384],
-  ])('Φ⁻¹(%p) matches R qnorm to 1.2e-9 relative (Acklam's bound)', (p, expected) => {
+  ])('Φ⁻¹(%p) matches R qnorm to 1.2e-9 relative (Acklam bound)', (p, expected) => {
     expect(Math.abs(normalQuantile(p) - expected)).toBeLessThanOrEqual(1.2e-9 * Math.max(1, Math.abs(expected)));
   });
 
