@@ -65,30 +65,17 @@ export class ArimaStateSpace {
    * in `a`, `P`. Standardised innovations v_t/√F_t go to `resid` when given.
    */
   filter(y: Float64Array, resid: Float64Array | null): void {
-    const { r, rd, a, P, Pn, anew, M, phi, delta } = this;
-    const p = phi.length;
+    const { r, rd, a, P, Pn, anew, M, delta } = this;
     const d = delta.length;
     let ssq = 0;
     let sumlog = 0;
     let nu = 0;
     for (let l = 0; l < y.length; l++) {
-      // anew = T a
-      for (let i = 0; i < r; i++) {
-        let tmp = i < r - 1 ? a[i + 1]! : 0;
-        if (i < p) tmp += phi[i]! * a[0]!;
-        anew[i] = tmp;
-      }
-      if (d > 0) {
-        for (let i = r + 1; i < rd; i++) anew[i] = a[i - 1]!;
-        let tmp = a[0]!;
-        for (let i = 0; i < d; i++) tmp += delta[i]! * a[r + i]!;
-        anew[r] = tmp;
-      }
+      this.predictState(a, anew);
       if (l > 0) this.predictCovariance(P, Pn);
       const yl = y[l]!;
       if (!Number.isNaN(yl)) {
-        let res = yl - anew[0]!;
-        for (let i = 0; i < d; i++) res -= delta[i]! * anew[r + i]!;
+        const res = yl - this.observe(anew);
         for (let i = 0; i < rd; i++) {
           let tmp = Pn[i]!;
           for (let j = 0; j < d; j++) tmp += Pn[i + (r + j) * rd]! * delta[j]!;
@@ -126,29 +113,15 @@ export class ArimaStateSpace {
    * Advances a copy of the state; the model is left as it was.
    */
   forecast(h: number, mean: Float64Array, variance: Float64Array): void {
-    const { r, rd, phi, delta } = this;
-    const p = phi.length;
-    const d = delta.length;
+    const { r, rd, delta } = this;
     const a = Float64Array.from(this.a);
     const P = Float64Array.from(this.P);
     const anew = new Float64Array(rd);
     const Pnew = new Float64Array(rd * rd);
     for (let l = 0; l < h; l++) {
-      for (let i = 0; i < r; i++) {
-        let tmp = i < r - 1 ? a[i + 1]! : 0;
-        if (i < p) tmp += phi[i]! * a[0]!;
-        anew[i] = tmp;
-      }
-      if (d > 0) {
-        for (let i = r + 1; i < rd; i++) anew[i] = a[i - 1]!;
-        let tmp = a[0]!;
-        for (let i = 0; i < d; i++) tmp += delta[i]! * a[r + i]!;
-        anew[r] = tmp;
-      }
+      this.predictState(a, anew);
       a.set(anew);
-      let fc = a[0]!;
-      for (let i = 0; i < d; i++) fc += delta[i]! * a[r + i]!;
-      mean[l] = fc;
+      mean[l] = this.observe(a);
       this.predictCovariance(P, Pnew);
       P.set(Pnew);
       // Z P Zᵀ with Z = (1, 0…0, δ)
@@ -163,6 +136,32 @@ export class ArimaStateSpace {
       }
       variance[l] = v;
     }
+  }
+
+  /**
+   * anew = T a: the ARMA block shifts up and adds φ a[0]; the first
+   * differencing state becomes Z a = a[0] + Σ δ_i a[r+i], the others shift down.
+   */
+  private predictState(a: Float64Array, anew: Float64Array): void {
+    const { r, rd, phi, delta } = this;
+    const p = phi.length;
+    for (let i = 0; i < r; i++) {
+      let tmp = i < r - 1 ? a[i + 1]! : 0;
+      if (i < p) tmp += phi[i]! * a[0]!;
+      anew[i] = tmp;
+    }
+    if (delta.length > 0) {
+      for (let i = r + 1; i < rd; i++) anew[i] = a[i - 1]!;
+      anew[r] = this.observe(a);
+    }
+  }
+
+  /** The observation of state `a`: Z a = a[0] + Σ δ_i a[r+i]. */
+  private observe(a: Float64Array): number {
+    const { r, delta } = this;
+    let z = a[0]!;
+    for (let i = 0; i < delta.length; i++) z += delta[i]! * a[r + i]!;
+    return z;
   }
 
   /** Pnew = T P Tᵀ + R Rᵀ, using the sparsity of T (R's `ARIMA_Like` step). */
