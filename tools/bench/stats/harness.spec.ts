@@ -1,16 +1,11 @@
-import type { SeriesFrame } from '@tsforecast/data';
 import type { BenchDataset } from './datasets';
 import { contiguousShares } from './datasets';
 import { parseOptions } from './options';
 import { combine, maxAbsDifference, scoreForecasts } from './score';
+import { frameOf } from '@tsforecast/model/testing';
 
-function frame(series: Record<string, number[]>): SeriesFrame {
-  return {
-    frequency: { unit: 'year', step: 1 },
-    seasonLength: 1,
-    exogenousColumns: [],
-    series: Object.entries(series).map(([id, y]) => ({ id, y: Float64Array.from(y), ds: Float64Array.from(y, (_, i) => Date.UTC(2000 + i, 0, 1)), exogenous: {} })),
-  };
+function frame(series: Record<string, number[]>) {
+  return frameOf(series, { unit: 'year' });
 }
 
 describe('bench:stats harness', () => {

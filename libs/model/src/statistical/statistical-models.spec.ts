@@ -1,7 +1,7 @@
 import { silentLogger } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { statisticalDefinition } from './core/statistical-definition';
 import { statisticalModelSpecs } from './statistical-models';
+import { frameOf } from '../testing/frame-of';
 
 /** The edge cases every statistical model must survive with finite forecasts (docs/MODELS.md). */
 const edgeCases: Record<string, number[]> = {
@@ -16,18 +16,8 @@ const edgeCases: Record<string, number[]> = {
   negative: Array.from({ length: 30 }, (_, t) => -20 + 0.5 * t + ((t * 7) % 5)),
 };
 
-function frame(): SeriesFrame {
-  return {
-    frequency: { unit: 'quarter', step: 1 },
-    seasonLength: 4,
-    exogenousColumns: [],
-    series: Object.entries(edgeCases).map(([id, y]) => ({
-      id,
-      y: Float64Array.from(y),
-      ds: Float64Array.from(y, (_, i) => Date.UTC(2000, 3 * i, 1)),
-      exogenous: {},
-    })),
-  };
+function frame() {
+  return frameOf(edgeCases, { unit: 'quarter', seasonLength: 4 });
 }
 
 describe.each(statisticalModelSpecs.map((spec) => [spec.name, spec] as const))('%s (registry contract)', (_name, spec) => {

@@ -1,15 +1,10 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { autoArimaDefinition } from './auto-arima-model';
 import { readReferenceSeries } from './fixtures/reference-series';
+import { frameOf } from '../../testing/frame-of';
 
-function frame(y: Float64Array): SeriesFrame {
-  return {
-    frequency: { unit: 'month', step: 1 },
-    seasonLength: 12,
-    exogenousColumns: [],
-    series: [{ id: 'air', y, ds: Float64Array.from(y, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }],
-  };
+function frame(y: Float64Array) {
+  return frameOf({ air: y }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
 }
 
 describe('AutoARIMA model definition', () => {

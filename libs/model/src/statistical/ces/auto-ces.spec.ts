@@ -1,8 +1,8 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { thetafGolden } from '../theta/fixtures/thetaf-golden';
 import { autoCesDefinition, CES_TYPES, cesCandidates, fitAutoCes } from './auto-ces';
 import { fitCesModel } from './ces-fit';
+import { frameOf } from '../../testing/frame-of';
 
 const golden = thetafGolden();
 const air = Float64Array.from(golden.find((g) => g.name === 'air_passengers')!.y);
@@ -51,12 +51,7 @@ describe('AutoCES', () => {
   });
 
   it('runs through the registration and checks its hyperparameters', async () => {
-    const frame: SeriesFrame = {
-      frequency: { unit: 'month', step: 1 },
-      seasonLength: 12,
-      exogenousColumns: [],
-      series: [{ id: 'air', y: air, ds: Float64Array.from(air, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }],
-    };
+    const frame = frameOf({ air }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
     const model = autoCesDefinition.create(12, 12, { model: 'N' });
     await model.fit(frame, { logger: silentLogger });
     const fc = await model.predict(frame);

@@ -1,9 +1,9 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 import { combineForecasts } from './combine-forecasts';
 import { statisticalSpecs } from '../statistical-specs';
 import { ensembleDefinition, ensembleFit, ensembleSpec } from './ensemble';
+import { frameOf } from '../../testing/frame-of';
 
 const f = (mean: number[], lo: number[][] = [], hi: number[][] = []): SeriesForecast => ({
   mean: Float64Array.from(mean),
@@ -55,12 +55,7 @@ describe('ensembleFit', () => {
 });
 
 describe('Ensemble registration', () => {
-  const frame = (values: number[]): SeriesFrame => ({
-    frequency: { unit: 'month', step: 1 },
-    seasonLength: 2,
-    exogenousColumns: [],
-    series: [{ id: 's', y: Float64Array.from(values), ds: Float64Array.from(values, (_, i) => Date.UTC(2020, i, 1)), exogenous: {} }],
-  });
+  const frame = (values: number[]) => frameOf({ s: values }, { seasonLength: 2, start: Date.UTC(2020, 0, 1) });
 
   it('combines named statistical members', async () => {
     const data = frame([1, 2, 3, 4, 5, 6]);
@@ -83,7 +78,7 @@ describe('Ensemble registration', () => {
       return spec.fitter({ ...spec.defaults(12, 12), level: [80, 95] })(y, 12).forecast(12, [80, 95]);
     });
     const fit = ensembleDefinition.create(12, 12, { members: ['AutoTheta', 'AutoCES'], combine: 'mean' });
-    const data: SeriesFrame = { ...frame([]), seasonLength: 12, series: [{ id: 'air', y, ds: Float64Array.from(y, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }] };
+    const data = frameOf({ air: y }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
     await fit.fit(data, { logger: silentLogger });
     const fc = await fit.predict(data);
     for (let k = 0; k < 12; k++) {

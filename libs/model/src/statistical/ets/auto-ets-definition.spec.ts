@@ -1,14 +1,9 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { autoEtsDefinition } from './auto-ets-definition';
+import { frameOf } from '../../testing/frame-of';
 
-function frame(series: Record<string, number[]>): SeriesFrame {
-  return {
-    frequency: { unit: 'year', step: 1 },
-    seasonLength: 1,
-    exogenousColumns: [],
-    series: Object.entries(series).map(([id, y]) => ({ id, y: Float64Array.from(y), ds: Float64Array.from(y, (_, i) => Date.UTC(2000 + i, 0, 1)), exogenous: {} })),
-  };
+function frame(series: Record<string, number[]>) {
+  return frameOf(series, { unit: 'year' });
 }
 
 describe('AutoETS definition', () => {

@@ -1,14 +1,9 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { windowAverageDefinition } from './window-average';
+import { frameOf } from '../../testing/frame-of';
 
-function frame(series: Record<string, number[]>): SeriesFrame {
-  return {
-    frequency: { unit: 'month', step: 1 },
-    seasonLength: 4,
-    exogenousColumns: [],
-    series: Object.entries(series).map(([id, y]) => ({ id, y: Float64Array.from(y), ds: Float64Array.from(y, (_, i) => Date.UTC(2020, i, 1)), exogenous: {} })),
-  };
+function frame(series: Record<string, number[]>) {
+  return frameOf(series, { seasonLength: 4, start: Date.UTC(2020, 0, 1) });
 }
 
 describe('WindowAverage', () => {

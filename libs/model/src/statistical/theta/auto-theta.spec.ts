@@ -1,10 +1,10 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { autoThetaDefinition, fitAutoTheta, THETA_MODELS } from './auto-theta';
 import { thetafGolden } from './fixtures/thetaf-golden';
 import { thetaFilter, trendLine } from './theta-filter';
 import { fitThetaModel } from './theta-fit';
 import { reseasonalise, thetaSeasonalAdjustment } from './theta-seasonal-adjustment';
+import { frameOf } from '../../testing/frame-of';
 
 const golden = thetafGolden();
 const air = Float64Array.from(golden.find((g) => g.name === 'air_passengers')!.y);
@@ -125,12 +125,7 @@ describe('AutoTheta', () => {
   });
 
   it('runs through the registration with quantiles and checks its hyperparameters', async () => {
-    const frame: SeriesFrame = {
-      frequency: { unit: 'month', step: 1 },
-      seasonLength: 12,
-      exogenousColumns: [],
-      series: [{ id: 'air', y: air, ds: Float64Array.from(air, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }],
-    };
+    const frame = frameOf({ air }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
     const model = autoThetaDefinition.create(12, 12, { model: 'DOTM' });
     await model.fit(frame, { logger: silentLogger });
     const fc = await model.predict(frame);
