@@ -1,4 +1,4 @@
-import { normalInterval } from '../core/normal-quantile';
+import { normalBounds } from '../core/normal-quantile';
 import type { SeriesForecast } from '../core/series-fit';
 import type { ArimaFit } from './arima-fit';
 import { arimaLabel } from './arima-order';
@@ -32,20 +32,8 @@ export function arimaSeriesFit(y: Float64Array, fit: ArimaFit, constant: boolean
       const variance = new Float64Array(h);
       fit.endState().forecast(h, mean, variance);
       for (let k = 0; k < h; k++) mean[k] = mean[k]! + beta * future(k + 1);
-      const lo: Float64Array[] = [];
-      const hi: Float64Array[] = [];
-      for (const level of levels) {
-        const q = normalInterval(level);
-        const l = new Float64Array(h);
-        const u = new Float64Array(h);
-        for (let k = 0; k < h; k++) {
-          const half = q * Math.sqrt(Math.max(0, variance[k]! * sigma2));
-          l[k] = mean[k]! - half;
-          u[k] = mean[k]! + half;
-        }
-        lo.push(l);
-        hi.push(u);
-      }
+      const sd = Float64Array.from(variance, (v) => Math.sqrt(Math.max(0, v * sigma2)));
+      const { lo, hi } = normalBounds(mean, sd, levels);
       const finite = (a: Float64Array): boolean => a.every(Number.isFinite);
       if (!finite(mean) || !lo.every(finite) || !hi.every(finite)) return fallback.forecast(h, levels);
       return { mean, lo, hi };
@@ -76,10 +64,9 @@ export function meanSeriesFit(y: Float64Array, reason: string): AutoArimaFit {
     sigma2,
     aicc: NaN,
     residuals,
-    forecast: (h, levels) => ({
-      mean: new Float64Array(h).fill(mean),
-      lo: levels.map((l) => new Float64Array(h).fill(mean - normalInterval(l) * se)),
-      hi: levels.map((l) => new Float64Array(h).fill(mean + normalInterval(l) * se)),
-    }),
+    forecast: (h, levels) => {
+      const flat = new Float64Array(h).fill(mean);
+      return { mean: flat, ...normalBounds(flat, new Float64Array(h).fill(se), levels) };
+    },
   };
 }

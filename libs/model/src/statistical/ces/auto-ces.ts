@@ -2,7 +2,8 @@ import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
-import { allFinite, isConstantSeries, naiveFallbackFit, normalBounds } from '../theta/short-series-fit';
+import { normalBounds } from '../core/normal-quantile';
+import { allFinite, isConstantSeries, naiveFallbackFit } from '../theta/short-series-fit';
 import { cesComponents, cesForecast, cesVarianceFactors, type CesSeasonType } from './ces-filter';
 import { fitCesModel, type CesModelFit } from './ces-fit';
 

@@ -34,3 +34,19 @@ export function normalQuantile(p: number): number {
 export function normalInterval(level: number): number {
   return normalQuantile(0.5 + level / 200);
 }
+
+/**
+ * Gaussian interval bounds mean ∓ z_L·sd for each level L (in percent).
+ *
+ * @internal
+ */
+export function normalBounds(mean: Float64Array, sd: Float64Array, levels: readonly number[]): { lo: Float64Array[]; hi: Float64Array[] } {
+  const lo: Float64Array[] = [];
+  const hi: Float64Array[] = [];
+  for (const level of levels) {
+    const z = normalInterval(level);
+    lo.push(Float64Array.from(mean, (v, j) => v - z * sd[j]!));
+    hi.push(Float64Array.from(mean, (v, j) => v + z * sd[j]!));
+  }
+  return { lo, hi };
+}

@@ -1,4 +1,4 @@
-import { normalInterval } from '../core/normal-quantile';
+import { normalBounds } from '../core/normal-quantile';
 import type { SeriesForecast } from '../core/series-fit';
 import { etsPointForecast, type EtsParameters } from './ets-filter';
 import { simulatedIntervals } from './ets-simulation';
@@ -41,22 +41,9 @@ export function forecastEts(fit: EtsState, h: number, levels: readonly number[],
   const moments = cls === 1 ? class1Moments(x, c, m, par, sigma2, h) : cls === 2 ? class2Moments(x, c, m, par, sigma2, h) : class3Moments(x, c, m, par, sigma2, h);
   // R reports the moments' mean: w'F^{j−1}x (classes 1, 2), E[y] with its σ² term (class 3).
   for (let i = 0; i < h; i++) if (Number.isFinite(moments.mean[i])) mean[i] = moments.mean[i]!;
-  const lo: Float64Array[] = [];
-  const hi: Float64Array[] = [];
-  for (const level of levels) {
-    const z = normalInterval(level);
-    const l = new Float64Array(h);
-    const u = new Float64Array(h);
-    for (let i = 0; i < h; i++) {
-      const v = moments.variance[i]!;
-      const w = Number.isFinite(v) && v > 0 ? z * Math.sqrt(v) : 0;
-      l[i] = mean[i]! - w;
-      u[i] = mean[i]! + w;
-    }
-    lo.push(l);
-    hi.push(u);
-  }
-  return { mean, lo, hi };
+  // A variance that is not finite and positive gives a zero-width interval.
+  const sd = Float64Array.from(moments.variance, (v) => (Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0));
+  return { mean, ...normalBounds(mean, sd, levels) };
 }
 
 /** Bounds with any non-finite entry replaced by the mean. */

@@ -3,7 +3,8 @@ import type { StatisticalHyperparameters } from '../core/local-statistical-model
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import type { DecompositionType } from '../decomposition/classical-decomposition';
-import { allFinite, isConstantSeries, naiveFallbackFit, normalBounds } from './short-series-fit';
+import { normalBounds } from '../core/normal-quantile';
+import { allFinite, isConstantSeries, naiveFallbackFit } from './short-series-fit';
 import { thetaForecast, thetaVarianceFactors, type ThetaModelType } from './theta-filter';
 import { fitThetaModel, THETA_BURN_IN, type ThetaModelFit } from './theta-fit';
 import { reseasonalise, thetaSeasonalAdjustment, type SeasonalAdjustment } from './theta-seasonal-adjustment';

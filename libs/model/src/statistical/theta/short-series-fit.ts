@@ -1,4 +1,4 @@
-import { normalInterval } from '../core/normal-quantile';
+import { normalBounds } from '../core/normal-quantile';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 
 /**
@@ -24,22 +24,6 @@ export function naiveFallbackFit(y: Float64Array, label: string): SeriesFit {
       return { mean, ...normalBounds(mean, sd, levels) };
     },
   };
-}
-
-/**
- * Gaussian interval bounds mean ∓ z_L·sd for each level L (in percent).
- *
- * @internal
- */
-export function normalBounds(mean: Float64Array, sd: Float64Array, levels: readonly number[]): { lo: Float64Array[]; hi: Float64Array[] } {
-  const lo: Float64Array[] = [];
-  const hi: Float64Array[] = [];
-  for (const level of levels) {
-    const z = normalInterval(level);
-    lo.push(Float64Array.from(mean, (v, j) => v - z * sd[j]!));
-    hi.push(Float64Array.from(mean, (v, j) => v + z * sd[j]!));
-  }
-  return { lo, hi };
 }
 
 /** Whether every value of every array is finite. @internal */
