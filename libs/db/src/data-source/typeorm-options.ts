@@ -1,8 +1,5 @@
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-// `migrations/` is a top-level folder, not an Nx project, so it has no
-// `@tsforecast/*` alias; it belongs to this layer (see docs/DATABASE.md).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { allMigrations } from '../../../../migrations';
+import { allMigrations } from '../migrations/all-migrations';
 import { allEntities } from '../entities';
 
 /** Name of the table where TypeORM records applied migrations. */
@@ -10,7 +7,7 @@ export const migrationsTableName = 'typeorm_migrations';
 
 /**
  * Options shared by the embedded and server data sources. Never `synchronize`:
- * the schema comes from `migrations/` only. `uuidExtension: 'pgcrypto'` makes
+ * the schema comes from `libs/db/src/migrations/` only. `uuidExtension: 'pgcrypto'` makes
  * TypeORM expect `gen_random_uuid()` (built into PostgreSQL since 13) and
  * `installExtensions: false` stops it from running `CREATE EXTENSION`.
  * @internal

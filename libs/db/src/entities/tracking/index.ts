@@ -10,7 +10,7 @@ import { RunMetric } from './run-metric';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function;
 
-/** The experiment-tracking entities (tables created by `migrations/*-tracking-schema.ts`). */
+/** The experiment-tracking entities (tables created by `migrations/*-tracking-schema.ts` (libs/db/src/migrations)). */
 export const trackingEntities: EntityClass[] = [
   Dataset,
   Experiment,

@@ -7,7 +7,7 @@ export type MigrationClass = new () => MigrationInterface;
 
 /**
  * Every schema migration, oldest first. Add a new file
- * `migrations/<timestamp>-<name>.ts` (class `<Name><timestamp>`) and append it
+ * `libs/db/src/migrations/<timestamp>-<name>.ts` (class `<Name><timestamp>`) and append it
  * here; never edit one that has shipped.
  */
 export const allMigrations: MigrationClass[] = [TrackingSchema1767225600000, CreateStudies1767225700000];
