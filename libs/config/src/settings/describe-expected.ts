@@ -8,7 +8,7 @@ export function describeExpected(issue: ZodIssue): string {
     case 'invalid_type':
       return issue.expected === 'number' ? 'a number' : `a ${issue.expected}`;
     case 'too_small':
-      if (issue.type === 'string') return 'a non-empty value';
+      if (issue.type === 'string') return Number(issue.minimum) > 1 ? `at least ${String(issue.minimum)} characters` : 'a non-empty value';
       return issue.inclusive ? `a number >= ${String(issue.minimum)}` : `a number > ${String(issue.minimum)}`;
     case 'too_big':
       return issue.inclusive ? `a number <= ${String(issue.maximum)}` : `a number < ${String(issue.maximum)}`;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/tsforecast-error';
-import { loadSettings } from './load-settings';
+import { describeSettings, loadSettings } from './load-settings';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tsf-config-'));
@@ -74,6 +74,22 @@ describe('loadSettings', () => {
       expect(message).toMatch(/DATABASE_URL \(from environment\) is invalid: expected a postgres:\/\/ or postgresql:\/\/ URL; the value is not shown/);
       expect(message).not.toContain('Can/ary');
     }
+  });
+
+  it('never shows JWT_SECRET or METRICS_TOKEN, even when too short, and names the length wanted', () => {
+    let message = '';
+    try {
+      loadSettings({ env: { JWT_SECRET: 'shortZq8Secret', METRICS_TOKEN: 'tinyZq8Tok' }, cwd: tempDir() });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/JWT_SECRET="\*\*\*" \(from environment\) is invalid: expected at least 32 characters/);
+    expect(message).toMatch(/METRICS_TOKEN="\*\*\*" \(from environment\) is invalid: expected at least 16 characters/);
+    expect(message).not.toMatch(/Zq8/);
+    const secret = 'x'.repeat(40);
+    const settings = loadSettings({ env: { JWT_SECRET: secret }, cwd: tempDir() });
+    expect(settings.JWT_SECRET).toBe(secret);
+    expect(describeSettings(settings)['JWT_SECRET']).toBe('***');
   });
 
   it('rejects unknown keys in a config file', () => {

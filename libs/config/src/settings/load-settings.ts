@@ -87,14 +87,22 @@ function parsesAsUrl(value: string): boolean {
   }
 }
 
+/** Settings whose whole value is a secret. */
+const secretSettings = ['JWT_SECRET', 'METRICS_TOKEN'] as const;
+
 /**
- * Remembers the passwords of URL settings before validation, so that even an
- * invalid URL's password is scrubbed from every later message and log line.
+ * Remembers the passwords of URL settings and the secret settings before
+ * validation, so that even an invalid value is scrubbed from every later
+ * message and log line.
  */
 function rememberConnectionSecrets(merged: Record<string, unknown>): void {
   for (const key of urlSettings) {
     const value = merged[key];
     if (typeof value === 'string') for (const secret of passwordsOf(value)) rememberSecret(secret);
+  }
+  for (const key of secretSettings) {
+    const value = merged[key];
+    if (typeof value === 'string') rememberSecret(value);
   }
 }
 

@@ -33,6 +33,22 @@ export const settingsSchema = z.object({
   MLFLOW_TRACKING_URI: z.string().url().optional(),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** HS256 key for API tokens (secret: redacted everywhere). Unset with no JWKS: the API serves loopback hosts only. */
+  JWT_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
+  /** JWKS URL of an identity provider whose RS256/ES256 tokens the API accepts. */
+  JWT_JWKS_URL: z.string().url().optional(),
+  /** `iss` minted into and required of tokens. */
+  JWT_ISSUER: z.string().min(1).default('tsforecast'),
+  /** `aud` minted into and required of tokens. */
+  JWT_AUDIENCE: z.string().min(1).default('tsforecast-api'),
+  /** Bearer token that `GET /metrics` requires (secret); unset: `/metrics` is public. */
+  METRICS_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  /** Requests per minute per token (per client address without one). */
+  API_RATE_LIMIT: positiveInt.default(6000),
+  /** Largest JSON request body in bytes. */
+  API_BODY_LIMIT: positiveInt.default(1048576),
+  /** Comma-separated origins allowed by CORS; empty: CORS off. */
+  API_CORS_ORIGINS: z.string().default(''),
 });
 
 /** The validated settings object. */
