@@ -3,18 +3,22 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Bottom to top: config < logging, data, graph < db < hyperparameter < model <
+// execution < artifact < service < app. `logging` imports only config, so it
+// sits low; `model` declares its search spaces with hyperparameter's
+// expressions, so hyperparameter sits below it; the trainer lives in execution.
 const below = {
   config: [],
+  logging: ['config'],
   data: ['config'],
   graph: ['config'],
-  model: ['config', 'data', 'graph'],
-  db: ['config'],
-  hyperparameter: ['config', 'data', 'model', 'db'],
-  execution: ['config', 'data', 'graph', 'model', 'db', 'hyperparameter'],
-  artifact: ['config', 'data', 'graph', 'model', 'db', 'hyperparameter', 'execution'],
-  logging: ['config', 'data', 'graph', 'model', 'db', 'hyperparameter', 'execution', 'artifact'],
-  service: ['config', 'data', 'graph', 'model', 'db', 'hyperparameter', 'execution', 'artifact', 'logging'],
-  app: ['config', 'data', 'graph', 'model', 'db', 'hyperparameter', 'execution', 'artifact', 'logging', 'service'],
+  db: ['config', 'data'],
+  hyperparameter: ['config', 'data', 'db'],
+  model: ['config', 'data', 'graph', 'hyperparameter'],
+  execution: ['config', 'logging', 'data', 'graph', 'db', 'hyperparameter', 'model'],
+  artifact: ['config', 'logging', 'data', 'graph', 'db', 'hyperparameter', 'model', 'execution'],
+  service: ['config', 'logging', 'data', 'graph', 'db', 'hyperparameter', 'model', 'execution', 'artifact'],
+  app: ['config', 'logging', 'data', 'graph', 'db', 'hyperparameter', 'model', 'execution', 'artifact', 'service'],
 };
 
 export const depConstraints = [

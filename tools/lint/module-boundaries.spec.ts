@@ -17,11 +17,14 @@ interface LintResult {
 const probes = {
   dataImportsApp: ['libs/data/src/__boundary_probe__.ts', "import { buildContainer } from '@tsforecast/app';\nexport const x = buildContainer;\n"],
   dataImportsGraph: ['libs/data/src/__boundary_probe_graph__.ts', "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n"],
-  dbImportsModel: ['libs/db/src/__boundary_probe__.ts', "import { ModelRegistry } from '@tsforecast/model';\nexport const x = ModelRegistry;\n"],
+  dbImportsGraph: ['libs/db/src/__boundary_probe__.ts', "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n"],
+  loggingImportsData: ['libs/logging/src/__boundary_probe__.ts', "import { readCsv } from '@tsforecast/data';\nexport const x = readCsv;\n"],
+  hyperparameterImportsModel: ['libs/hyperparameter/src/__boundary_probe__.ts', "import { ModelRegistry } from '@tsforecast/model';\nexport const x = ModelRegistry;\n"],
   serviceImportsConfig: ['libs/service/src/__boundary_probe__.ts', "import { loadSettings } from '@tsforecast/config';\nexport const x = loadSettings;\n"],
+  modelImportsHyperparameter: ['libs/model/src/__boundary_probe__.ts', "import { choice } from '@tsforecast/hyperparameter';\nexport const x = choice;\n"],
 } as const;
 
-// One ESLint run over three probe files (the Nx graph is computed once); the
+// One ESLint run over all probe files (the Nx graph is computed once); the
 // files exist only for the duration of the run.
 function lintProbes(): Record<keyof typeof probes, string[]> {
   const entries = Object.entries(probes) as [keyof typeof probes, readonly [string, string]][];
@@ -55,10 +58,18 @@ describe('layer boundaries', () => {
 
   it('fails lint by the tag matrix where no cycle hides it', () => {
     expect(messages.dataImportsGraph.join('\n')).toMatch(/A project tagged with "layer:data" can only depend on libs tagged with "layer:config"/);
-    expect(messages.dbImportsModel.join('\n')).toMatch(/A project tagged with "layer:db" can only depend on libs tagged with "layer:config"/);
+    expect(messages.dbImportsGraph.join('\n')).toMatch(/A project tagged with "layer:db" can only depend on libs tagged with "layer:config", "layer:data"$/m);
+    // logging sits low (it imports only config): reporting progress must not pull in the data lib.
+    expect(messages.loggingImportsData.join('\n')).toMatch(/A project tagged with "layer:logging" can only depend on libs tagged with "layer:config"$/m);
+  });
+
+  it('keeps hyperparameter below model (model files declare their search spaces)', () => {
+    // model imports hyperparameter, so Nx may report the cycle before the tag rule.
+    expect(messages.hyperparameterImportsModel.join('\n')).toMatch(/Circular dependency between "hyperparameter" and "model"|"layer:hyperparameter" can only depend on/);
   });
 
   it('passes lint when a higher layer imports a lower one', () => {
     expect(messages.serviceImportsConfig).toEqual([]);
+    expect(messages.modelImportsHyperparameter).toEqual([]);
   });
 });
