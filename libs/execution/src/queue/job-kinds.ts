@@ -1,0 +1,74 @@
+/** JSON, as a job payload or output stores it. */
+export type JobJson = string | number | boolean | null | JobJson[] | { [key: string]: JobJson };
+
+/**
+ * One model × horizon of a training request (`cli train`), run by any worker
+ * that sees the same data file and model directory (shared storage).
+ */
+export interface TrainRunJob {
+  /** Groups the jobs of one request (the enqueuer waits on them and writes the report). */
+  requestId: string;
+  experiment: string;
+  /** The long-format CSV, an absolute path every worker can read. */
+  dataPath: string;
+  /** sha256 of the file's bytes when the request read it; a worker reading other bytes fails the job. */
+  fingerprint: string;
+  frequency?: string;
+  seasonLength?: number;
+  model: string;
+  horizon: number;
+  /** The request's hyperparameter overrides (the model's defaults fill the rest). */
+  hyperparameters: { [key: string]: JobJson };
+  /** Where the trained model's files go (MODEL_DIR of the request, shared storage). */
+  modelDir: string;
+  /** A tuning search to run before the final fit (trials become `trial` jobs when the service enqueues them). */
+  search?: { [key: string]: JobJson };
+}
+
+/** One trial of a hyperparameter study: the study's sampler picks the parameters when the trial starts. */
+export interface TrialJob {
+  requestId: string;
+  experiment: string;
+  /** Study name (the study and its sampler state live in the database). */
+  study: string;
+  dataPath: string;
+  fingerprint: string;
+  frequency?: string;
+  seasonLength?: number;
+  model: string;
+  horizon: number;
+  /** Fixed overrides; the sampled values fill the search space. */
+  hyperparameters: { [key: string]: JobJson };
+}
+
+/** The payload of each job kind: adding a kind is one entry here and one in {@link jobKindPolicies}. */
+export interface JobPayloads {
+  'train-run': TrainRunJob;
+  trial: TrialJob;
+}
+
+export type JobKind = keyof JobPayloads;
+
+/** Retry and expiry of a kind's jobs (pg-boss queue options). */
+export interface JobKindPolicy {
+  /** Retries after the first attempt: a job that crashes `retryLimit + 1` times ends `failed` with its last error. */
+  readonly retryLimit: number;
+  /** Seconds before the first retry; doubled (with jitter) per retry when `retryBackoff`. */
+  readonly retryDelaySeconds: number;
+  readonly retryBackoff: boolean;
+  /**
+   * An active job not completed within this time is failed by pg-boss (and
+   * retried). A lost worker is found much sooner by the run reaper (missed
+   * heartbeats); this bounds a job whose worker is alive but stuck.
+   */
+  readonly expireInSeconds: number;
+}
+
+/** Policies by kind; a missing kind is a compile error. */
+export const jobKindPolicies: { readonly [K in JobKind]: JobKindPolicy } = {
+  'train-run': { retryLimit: 2, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 6 * 3600 },
+  trial: { retryLimit: 2, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 2 * 3600 },
+};
+
+/** Every job kind, in a stable order. */
+export const jobKinds = Object.keys(jobKindPolicies) as JobKind[];
