@@ -5,3 +5,15 @@ export { ForecastService, writeForecastCsv, type PredictRequest, type PredictRes
 export { serviceModule } from './service-module';
 export { layerModules, type LayerModuleInputs } from './layer-modules';
 export { requireExperimentName, experimentNameFromFile } from './validation/experiment-name';
+export {
+  apiScopes,
+  isApiScope,
+  parseScopes,
+  parseTokenLifetime,
+  requireScope,
+  TokenIssuer,
+  TokenVerifier,
+  AuthenticationError,
+  PermissionError,
+} from './auth';
+export type { ApiScope, IssuedToken, Principal, TokenRequest } from './auth';

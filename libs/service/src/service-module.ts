@@ -1,4 +1,6 @@
 import { ContainerModule } from 'inversify';
+import { TokenIssuer } from './auth/token-issuer';
+import { TokenVerifier } from './auth/token-verifier';
 import { ForecastService } from './forecasting/forecast-service';
 import { TrainingService } from './training/training-service';
 import { TuningService } from './tuning/tuning-service';
@@ -8,4 +10,6 @@ export const serviceModule = new ContainerModule((options) => {
   options.bind(TrainingService).toSelf().inSingletonScope();
   options.bind(TuningService).toSelf().inSingletonScope();
   options.bind(ForecastService).toSelf().inSingletonScope();
+  options.bind(TokenIssuer).toSelf().inSingletonScope();
+  options.bind(TokenVerifier).toSelf().inSingletonScope();
 });
