@@ -1,4 +1,4 @@
-export { TsforecastError, UsageError, ConfigError, DataError, NotFoundError } from './errors/tsforecast-error';
+export { TsforecastError, UsageError, ConfigError, DataError, NotFoundError, ConflictError } from './errors/tsforecast-error';
 export { redactSecrets } from './secrets/redact-secrets';
 export { rememberSecret } from './secrets/known-secrets';
 export { parseConnectionTarget, describeConnectionTarget, passwordsOf, type ConnectionTarget } from './secrets/connection-target';

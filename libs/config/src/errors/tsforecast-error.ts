@@ -44,3 +44,10 @@ export class NotFoundError extends TsforecastError {
     super(message, { exitCode: options.exitCode ?? 2, cause: options.cause });
   }
 }
+
+/** The request contradicts the current state (a concurrent change, a duplicate): HTTP 409, exit code 2. */
+export class ConflictError extends TsforecastError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, exitCode: 2 });
+  }
+}
