@@ -4,6 +4,7 @@ export {
   type UniformExpr, type QUniformExpr, type LogUniformExpr, type QLogUniformExpr, type RandIntExpr,
   type NormalExpr, type QNormalExpr, type LogNormalExpr, type QLogNormalExpr,
 } from './space/expressions';
+export { type SearchSpace, type SpaceEntry, type ReadonlyValue } from './space/search-space';
 export { flattenSpace, type FlatSpace, type ParamSpec, type BranchCondition } from './space/flat-space';
 export { materialize, configFromParams, type ParamPicker } from './space/materialize';
 export { cardinality, contains, type Distribution, type NumericDistribution, type CategoricalDistribution } from './space/distribution';

@@ -1,5 +1,6 @@
 import type { Logger } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
+import type { SearchSpace } from '@tsforecast/hyperparameter';
 import type { ExportedModel } from './exported-model';
 import type { Forecast } from './forecast';
 
@@ -79,6 +80,12 @@ export interface ModelDefinition<H extends object = Record<string, unknown>> {
   defaults(h: number, seasonLength: number): H;
   /** A new unfitted model; `overrides` are merged over `defaults`. */
   create(h: number, seasonLength: number, overrides?: Partial<H>): ForecastModel<H>;
+  /**
+   * The default search space at horizon `h` (`--search`), typed against `H`:
+   * every neural model has one (NeuralForecast's Auto* ranges); baselines and
+   * statistical models have none.
+   */
+  searchSpace?(h: number): SearchSpace<H>;
 }
 
 export const ModelDefinitionToken = Symbol('ModelDefinition');

@@ -1,5 +1,6 @@
 import { TsforecastError, UsageError } from '@tsforecast/config';
 import { injectable, multiInject } from 'inversify';
+import type { SearchSpace } from '@tsforecast/hyperparameter';
 import { ModelDefinitionToken, type ForecastModel, type ModelDefinition } from '../contract/forecast-model';
 
 /** One line of the model listing. */
@@ -50,6 +51,25 @@ export class ModelRegistry {
   /** A new unfitted model for horizon `h` and season length `seasonLength`, `overrides` over its defaults. */
   create(name: string, h: number, seasonLength: number, overrides: Record<string, unknown> = {}): ForecastModel {
     return this.get(name).create(h, seasonLength, overrides);
+  }
+
+  /**
+   * The default search space of the model named `name` (any letter case) at
+   * horizon `h`, from its definition (NeuralForecast's Auto* ranges).
+   * @throws UsageError for an invalid `h`, or for a model without a space
+   * (baselines, statistical models), naming the models that have one.
+   *
+   * @example
+   * registry.searchSpace('nhits', 12); // { inputSize: choice('inputSize', [12, 24, …]), learningRate: loguniform(…), … }
+   */
+  searchSpace(name: string, h: number): SearchSpace<Record<string, unknown>> {
+    if (!Number.isSafeInteger(h) || h < 1) throw new UsageError(`'h' must be a positive integer, got ${h}`);
+    const definition = this.get(name);
+    if (definition.searchSpace === undefined) {
+      const tunable = [...this.byName.values()].filter((d) => d.searchSpace !== undefined).map((d) => d.name);
+      throw new UsageError(`model '${definition.name}' has no default search space; models with one: ${tunable.join(', ') || 'none'}`);
+    }
+    return definition.searchSpace(h);
   }
 
   /** Name, kind and description of every model, for listings. */
