@@ -10,17 +10,10 @@ export { LOSS_NAMES, levelsToQuantiles, lossQuantiles, lossOutputs, lossGraph, p
 export {
   trainingDefaults,
   checkTrainingHyperparameters,
-  learningRateAt,
   lossSpecOf,
   type TrainingHyperparameters,
-} from './training/training-hyperparameters';
-export { allocateWindows, firstWindows, lastWindows, type WindowBatch, type WindowShape } from './training/window-batch';
-export { WindowSampler, trainWindowStarts, leftPadding, validationWindows, type TrainWindowOptions } from './training/window-sampler';
-export { buildForecastGraph, GRAPH_NAMES, type ForecastGraph, type ForecastGraphSpec, type NetworkBody } from './training/forecast-graph';
-export { trainNetwork, type TrainOutcome } from './training/train-network';
-export { InferenceRunner } from './training/inference-runner';
-export { NeuralForecaster } from './training/neural-forecaster';
-export { neuralDefinition, type NeuralModelSpec } from './training/neural-definition';
+} from './contract/training-hyperparameters';
+export { NeuralNetwork, type NeuralModelSpec } from './contract/neural-network';
 export { ACTIVATIONS, type Activation } from './neural/activation';
 export { MLP, mlpSpec, mlpDefaults, type MLPHyperparameters } from './neural/mlp';
 export { NHITS, nhitsSpec, nhitsDefaults, type NHITSHyperparameters } from './neural/nhits';

@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, futureTimestamps, holdOut, readCsv } from '@tsforecast/data';
-import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, type NeuralForecaster, type NeuralModelSpec, type ScalerType, type TrainingHyperparameters } from '@tsforecast/model';
+import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, type NeuralModelSpec, type ScalerType, type TrainingHyperparameters } from '@tsforecast/model';
+import { NeuralForecaster } from '@tsforecast/execution';
 
 const SPECS = [nhitsSpec, mlpSpec, nbeatsSpec, dlinearSpec, nlinearSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     if (!spec) throw new Error(`unknown model '${name}'`);
     const steps = arg('steps', '');
     const hp = { ...spec.defaults(h, m), inputSize: 96, scalerType: arg('scaler', 'identity') as ScalerType, ...(steps ? { maxSteps: Number(steps) } : {}) };
-    const model = spec.build(h, hp, { threads: Number(arg('threads', '2')) }) as unknown as NeuralForecaster<TrainingHyperparameters>;
+    const model = new NeuralForecaster(spec.build(h, hp), { threads: Number(arg('threads', '2')) });
     const t0 = performance.now();
     await model.fit(train, { logger: silentLogger });
     const fitS = (performance.now() - t0) / 1000;

@@ -13,7 +13,8 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { readCsv } from '@tsforecast/data';
 import { compileTrainStep, TrainStepSession } from '@tsforecast/graph';
-import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, patchtstSpec, tideSpec, WindowSampler, type NeuralForecaster, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
+import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, patchtstSpec, tideSpec, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
+import { NeuralForecaster, WindowSampler } from '@tsforecast/execution';
 
 
 const SPECS = [nhitsSpec, mlpSpec, dlinearSpec, nlinearSpec, nbeatsSpec, tideSpec, patchtstSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const h = 24;
   const { frame } = await readCsv(arg('data', path.resolve(__dirname, '../../../../shared/data/bench_panel/train.csv')));
   const hp = { ...spec.defaults(h, 24), inputSize: 48, scalerType: arg('scaler', 'robust'), batchSize: 32, windowsBatchSize: 1024 } as TrainingHyperparameters;
-  const model = spec.build(h, hp, {}) as unknown as NeuralForecaster<TrainingHyperparameters>;
+  const model = new NeuralForecaster(spec.build(h, hp), {});
   const graph = model.buildGraph();
   const session = await TrainStepSession.create(compileTrainStep(graph.g, { loss: graph.loss, optimizer: { kind: 'adam' } }), { threads: Number(arg('threads', '2')), profiling: true, seed: 1 });
   const sampler = new WindowSampler(frame.series.map((s) => s.y), { inputSize: 48, h, stepSize: 1, startPaddingEnabled: false }, { batchSize: 32, windowsBatchSize: 1024, seed: 1 });

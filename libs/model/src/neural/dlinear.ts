@@ -1,8 +1,7 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 
 /** Hyperparameters of {@link DLinear}. */
 export interface DLinearHyperparameters extends TrainingHyperparameters {
@@ -36,10 +35,10 @@ export function movingAverageMatrix(length: number, window: number): Float64Arra
  * DLinear (Zeng et al., AAAI 2023): splits the window into a moving-average
  * trend and the seasonal rest, one linear map from each to the horizon, summed.
  */
-export class DLinear extends NeuralForecaster<DLinearHyperparameters> {
+export class DLinear extends NeuralNetwork<DLinearHyperparameters> {
   readonly name = 'DLinear';
 
-  protected body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
     const l = this.hyperparameters.inputSize;
     const trend = g.matmul(z, g.constant(movingAverageMatrix(l, this.hyperparameters.movingAvgWindow), [l, l]));
     const seasonal = g.sub(z, trend);
@@ -53,5 +52,5 @@ export const dlinearSpec: NeuralModelSpec<DLinearHyperparameters> = {
   name: 'DLinear',
   description: 'Decomposition-linear: moving-average trend and seasonal rest, each mapped linearly to the horizon.',
   defaults: (h) => dlinearDefaults(h),
-  build: (h, hp, runtime) => new DLinear(h, hp, runtime),
+  build: (h, hp) => new DLinear(h, hp),
 };

@@ -1,7 +1,6 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 
 /** Hyperparameters of {@link MLP}. */
 export interface MLPHyperparameters extends TrainingHyperparameters {
@@ -21,12 +20,12 @@ export function mlpDefaults(h: number): MLPHyperparameters {
  * `z: [B, L]` → (Linear + ReLU) × numLayers → Linear → `[B, h, Q]`.
  *
  * @example
- * const model = mlpSpec.build(12, { ...mlpDefaults(12), inputSize: 24 }, {});
+ * const network = mlpSpec.build(12, { ...mlpDefaults(12), inputSize: 24 });
  */
-export class MLP extends NeuralForecaster<MLPHyperparameters> {
+export class MLP extends NeuralNetwork<MLPHyperparameters> {
   readonly name = 'MLP';
 
-  protected body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
     let x = z;
     for (let i = 0; i < this.hyperparameters.numLayers; i++) x = g.relu(g.dense(`mlp${i}`, x, this.hyperparameters.hiddenSize));
     return g.reshape(g.dense('out', x, this.h * outputs), [z.shape[0], this.h, outputs]);
@@ -38,5 +37,5 @@ export const mlpSpec: NeuralModelSpec<MLPHyperparameters> = {
   name: 'MLP',
   description: 'Multi-layer perceptron from the input window to the horizon (NeuralForecast MLP).',
   defaults: (h) => mlpDefaults(h),
-  build: (h, hp, runtime) => new MLP(h, hp, runtime),
+  build: (h, hp) => new MLP(h, hp),
 };

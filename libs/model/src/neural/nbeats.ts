@@ -1,8 +1,7 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import type { Activation } from './activation';
 import { blockMlp, flipMatrix } from './block-mlp';
 
@@ -71,10 +70,10 @@ export function seasonalityBasis(harmonics: number, size: number, h: number, bac
  * polynomial trend or harmonic seasonality. The forecast starts at the last
  * input value, as NeuralForecast's.
  */
-export class NBEATS extends NeuralForecaster<NBEATSHyperparameters> {
+export class NBEATS extends NeuralNetwork<NBEATSHyperparameters> {
   readonly name = 'NBEATS';
 
-  protected body(g: GraphBuilder, z: Tensor, mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, mask: Tensor, outputs: number): Tensor {
     const hp = this.hyperparameters;
     const l = hp.inputSize;
     const h = this.h;
@@ -118,5 +117,5 @@ export const nbeatsSpec: NeuralModelSpec<NBEATSHyperparameters> = {
   name: 'NBEATS',
   description: 'Neural Basis Expansion Analysis: doubly residual MLP stacks with identity, trend and seasonality bases.',
   defaults: (h) => nbeatsDefaults(h),
-  build: (h, hp, runtime) => new NBEATS(h, hp, runtime),
+  build: (h, hp) => new NBEATS(h, hp),
 };

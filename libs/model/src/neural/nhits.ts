@@ -1,8 +1,7 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import type { Activation } from './activation';
 import { blockMlp, flipMatrix } from './block-mlp';
 
@@ -42,10 +41,10 @@ export function nhitsDefaults(h: number): NHITSHyperparameters {
  * backcast and a few forecast knots linearly interpolated to h, and passes the
  * masked residual on. The forecast starts at the last input value (naive level).
  */
-export class NHITS extends NeuralForecaster<NHITSHyperparameters> {
+export class NHITS extends NeuralNetwork<NHITSHyperparameters> {
   readonly name = 'NHITS';
 
-  protected body(g: GraphBuilder, z: Tensor, mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, mask: Tensor, outputs: number): Tensor {
     const hp = this.hyperparameters;
     const l = hp.inputSize;
     const stacks = hp.nBlocks.length;
@@ -81,5 +80,5 @@ export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
   name: 'NHITS',
   description: 'Neural Hierarchical Interpolation for Time Series: multi-rate pooled MLP stacks with interpolated forecasts.',
   defaults: (h) => nhitsDefaults(h),
-  build: (h, hp, runtime) => new NHITS(h, hp, runtime),
+  build: (h, hp) => new NHITS(h, hp),
 };

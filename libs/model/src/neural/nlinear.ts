@@ -1,7 +1,6 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 
 /** Hyperparameters of {@link NLinear} (the shared ones only). */
 export type NLinearHyperparameters = TrainingHyperparameters;
@@ -15,10 +14,10 @@ export function nlinearDefaults(h: number): NLinearHyperparameters {
  * NLinear (Zeng et al., AAAI 2023): subtracts the last input value, maps the
  * window linearly to the horizon, adds the value back.
  */
-export class NLinear extends NeuralForecaster<NLinearHyperparameters> {
+export class NLinear extends NeuralNetwork<NLinearHyperparameters> {
   readonly name = 'NLinear';
 
-  protected body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
     const l = this.hyperparameters.inputSize;
     const last = g.slice(z, 1, l - 1, l);
     const out = g.add(g.dense('linear', g.sub(z, last), this.h * outputs), last);
@@ -31,5 +30,5 @@ export const nlinearSpec: NeuralModelSpec<NLinearHyperparameters> = {
   name: 'NLinear',
   description: 'Normalised linear: last-value-subtracted window mapped linearly to the horizon.',
   defaults: (h) => nlinearDefaults(h),
-  build: (h, hp, runtime) => new NLinear(h, hp, runtime),
+  build: (h, hp) => new NLinear(h, hp),
 };

@@ -1,8 +1,7 @@
 import { ConfigError } from '@tsforecast/config';
 import { init, type GraphBuilder, type Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 
 /** Activations of the PatchTST feed-forward sublayer. */
 export type PatchTSTActivation = 'gelu' | 'relu';
@@ -107,12 +106,12 @@ export function patchMatrix(inputSize: number, patchLen: number, stride: number)
  * residual dropout and BatchNorm) → flatten head to the horizon → RevIN inverse.
  *
  * @example
- * const model = patchtstSpec.build(12, { ...patchtstDefaults(12), inputSize: 48 }, {});
+ * const network = patchtstSpec.build(12, { ...patchtstDefaults(12), inputSize: 48 });
  */
-export class PatchTST extends NeuralForecaster<PatchTSTHyperparameters> {
+export class PatchTST extends NeuralNetwork<PatchTSTHyperparameters> {
   readonly name = 'PatchTST';
 
-  protected body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
     const hp = this.hyperparameters;
     checkPatchTST(hp);
     const l = hp.inputSize;
@@ -204,5 +203,5 @@ export const patchtstSpec: NeuralModelSpec<PatchTSTHyperparameters> = {
   name: 'PatchTST',
   description: 'Patch Time-Series Transformer: RevIN, patch embeddings, Transformer encoder and a flatten head to the horizon.',
   defaults: (h) => patchtstDefaults(h),
-  build: (h, hp, runtime) => new PatchTST(h, hp, runtime),
+  build: (h, hp) => new PatchTST(h, hp),
 };

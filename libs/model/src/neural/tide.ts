@@ -1,8 +1,7 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { NeuralForecaster } from '../training/neural-forecaster';
-import type { NeuralModelSpec } from '../training/neural-definition';
-import { trainingDefaults, type TrainingHyperparameters } from '../training/training-hyperparameters';
+import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 
 /** Hyperparameters of {@link TiDE}. */
 export interface TiDEHyperparameters extends TrainingHyperparameters {
@@ -73,12 +72,12 @@ export function residualBlock(g: GraphBuilder, name: string, x: Tensor, hidden: 
  * `mqloss` for a network where they matter.
  *
  * @example
- * const model = tideSpec.build(12, { ...tideDefaults(12), inputSize: 24 }, {});
+ * const network = tideSpec.build(12, { ...tideDefaults(12), inputSize: 24 });
  */
-export class TiDE extends NeuralForecaster<TiDEHyperparameters> {
+export class TiDE extends NeuralNetwork<TiDEHyperparameters> {
   readonly name = 'TiDE';
 
-  protected body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
+  body(g: GraphBuilder, z: Tensor, _mask: Tensor, outputs: number): Tensor {
     const hp = this.hyperparameters;
     checkTiDE(hp);
     const batch = z.shape[0];
@@ -101,5 +100,5 @@ export const tideSpec: NeuralModelSpec<TiDEHyperparameters> = {
   name: 'TiDE',
   description: 'Time-series Dense Encoder: residual MLP encoder/decoder, per-step temporal decoder and a global linear skip.',
   defaults: (h) => tideDefaults(h),
-  build: (h, hp, runtime) => new TiDE(h, hp, runtime),
+  build: (h, hp) => new TiDE(h, hp),
 };

@@ -1,10 +1,33 @@
 import { GraphBuilder, type Tensor } from '@tsforecast/graph';
-import { lossGraph, lossOutputs, lossQuantiles, pointOutput, type LossSpec } from '../losses/forecast-loss';
-import { applyScaler, invertScaler, revinAffine, scalerStatistics } from '../scalers/temporal-norm';
-import type { ScalerType } from '../scalers/scaler-type';
+import {
+  applyScaler,
+  invertScaler,
+  lossGraph,
+  lossOutputs,
+  lossQuantiles,
+  lossSpecOf,
+  pointOutput,
+  revinAffine,
+  scalerStatistics,
+  type LossSpec,
+  type NeuralNetwork,
+  type ScalerType,
+  type TrainingHyperparameters,
+} from '@tsforecast/model';
 
-/** Names of the graph inputs and outputs (the exported-model contract plus the training targets). */
-export const GRAPH_NAMES = { y: 'y', mask: 'mask', target: 'target', targetMask: 'target_mask', yHat: 'y_hat', quantiles: 'quantiles' } as const;
+/**
+ * Names of the graph inputs and outputs: `y`, `mask`, `y_hat`, `quantiles` are
+ * the exported-model contract (see `ExportedModel`, checked by `OnnxRunner`);
+ * `target` and `target_mask` feed the training loss only.
+ */
+export const GRAPH_NAMES = {
+  y: 'y',
+  mask: 'mask',
+  target: 'target',
+  targetMask: 'target_mask',
+  yHat: 'y_hat',
+  quantiles: 'quantiles',
+} as const;
 
 /**
  * A network body: maps the scaled input window `z: [B, L]` and its mask
@@ -52,4 +75,19 @@ export function buildForecastGraph(spec: ForecastGraphSpec, body: NetworkBody): 
   if (quantiles) g.output(GRAPH_NAMES.quantiles, raw);
   const loss = lossGraph(g, spec.loss, revinAffine(g, out, stats), applyScaler(g, target, stats), targetMask);
   return { g, loss, outputs: [...g.outputs.keys()], quantiles };
+}
+
+/**
+ * The full graph of a neural network for its own horizon and hyperparameters.
+ *
+ * @example
+ * const graph = forecastGraphOf(nhitsSpec.build(12, nhitsDefaults(12)));
+ * const onnx = exportInference(graph.g, {}, { outputs: graph.outputs }); // untrained weights
+ */
+export function forecastGraphOf<H extends TrainingHyperparameters>(network: NeuralNetwork<H>): ForecastGraph {
+  const hp = network.hyperparameters;
+  return buildForecastGraph(
+    { h: network.h, inputSize: hp.inputSize, scalerType: hp.scalerType, loss: lossSpecOf(hp), seed: hp.seed },
+    (g, z, mask, outputs) => network.body(g, z, mask, outputs),
+  );
 }

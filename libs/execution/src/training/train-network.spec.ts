@@ -1,23 +1,24 @@
 import { EvalSession, compileEval } from '@tsforecast/graph';
 import { MemoryLogger } from '@tsforecast/config/testing';
-import { hostLoss } from '../losses/forecast-loss';
-import { MLP, mlpDefaults } from '../neural/mlp';
-import { toyFrame } from '../testing/toy-frame';
+import { hostLoss, lossSpecOf, MLP, mlpDefaults, type MLPHyperparameters } from '@tsforecast/model';
+import { toyFrame } from '@tsforecast/model/testing';
 import { GRAPH_NAMES } from './forecast-graph';
+import { learningRateAt } from './learning-rate';
+import { NeuralForecaster } from './neural-forecaster';
 import { trainNetwork } from './train-network';
-import { learningRateAt, lossSpecOf } from './training-hyperparameters';
 import { validationWindows } from './window-sampler';
 
 jest.setTimeout(120_000);
 
 const h = 6;
 const small = { ...mlpDefaults(h), inputSize: 12, hiddenSize: 16, maxSteps: 30, windowsBatchSize: 32, scalerType: 'robust' as const };
+const mlp = (hp: MLPHyperparameters) => new NeuralForecaster(new MLP(h, hp), { threads: 1 });
 
 describe('trainNetwork', () => {
   it('gives identical forecasts for two fits with the same seed, different ones for another seed', async () => {
     const frame = toyFrame();
     const fit = async (seed: number) => {
-      const model = new MLP(h, { ...small, seed }, { threads: 1 });
+      const model = mlp({ ...small, seed });
       await model.fit(frame, { logger: new MemoryLogger() });
       const forecast = await model.predict(frame);
       await model.dispose();
@@ -31,7 +32,7 @@ describe('trainNetwork', () => {
   it('stops early and restores the best validation weights', async () => {
     const frame = toyFrame(2, 96);
     const hp = { ...small, maxSteps: 400, learningRate: 0.05, numLrDecays: -1, valSize: 12, valCheckSteps: 5, earlyStopPatienceSteps: 2 };
-    const model = new MLP(h, hp, { threads: 1 });
+    const model = mlp(hp);
     const graph = model.buildGraph();
     const logger = new MemoryLogger();
     const outcome = await trainNetwork(graph, frame.series.map((s) => s.y), hp, h, { logger });
@@ -49,7 +50,7 @@ describe('trainNetwork', () => {
   it('calls onValidation after each validation check; an error thrown there stops training', async () => {
     const frame = toyFrame(2, 96);
     const hp = { ...small, maxSteps: 40, valSize: 12, valCheckSteps: 5 };
-    const model = new MLP(h, hp, { threads: 1 });
+    const model = mlp(hp);
     const calls: [number, number][] = [];
     await trainNetwork(model.buildGraph(), frame.series.map((s) => s.y), hp, h, { logger: new MemoryLogger(), onValidation: (step, loss) => void calls.push([step, loss]) });
     expect(calls.map(([step]) => step)).toEqual([5, 10, 15, 20, 25, 30, 35, 40]);
@@ -67,7 +68,7 @@ describe('trainNetwork', () => {
 
   it('forecasts ordered quantiles with the median as y_hat under mqloss', async () => {
     const frame = toyFrame();
-    const model = new MLP(h, { ...small, maxSteps: 60, learningRate: 3e-3, loss: 'mqloss', level: [80, 90] }, { threads: 1 });
+    const model = mlp({ ...small, maxSteps: 60, learningRate: 3e-3, loss: 'mqloss', level: [80, 90] });
     await model.fit(frame, { logger: new MemoryLogger() });
     const fc = await model.predict(frame);
     expect(fc.quantiles?.levels).toEqual([0.05, 0.1, 0.5, 0.9, 0.95]);

@@ -91,10 +91,3 @@ export function checkTrainingHyperparameters(hp: TrainingHyperparameters, h: num
   if (!LOSS_NAMES.includes(hp.loss)) throw new ConfigError(`'loss' must be one of ${LOSS_NAMES.join(', ')}, got '${String(hp.loss)}'`);
   if (!SCALER_TYPES.includes(hp.scalerType)) throw new ConfigError(`'scalerType' must be one of ${SCALER_TYPES.join(', ')}, got '${String(hp.scalerType)}'`);
 }
-
-/** Learning rate of (1-based) `step` under StepLR(γ = 0.5, every ⌊maxSteps / numLrDecays⌋ steps). */
-export function learningRateAt(hp: Pick<TrainingHyperparameters, 'learningRate' | 'maxSteps' | 'numLrDecays'>, step: number): number {
-  if (hp.numLrDecays <= 0) return hp.learningRate;
-  const every = Math.max(Math.floor(hp.maxSteps / hp.numLrDecays), 1);
-  return hp.learningRate * 0.5 ** Math.floor((step - 1) / every);
-}

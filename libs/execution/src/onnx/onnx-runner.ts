@@ -1,0 +1,90 @@
+import * as ort from 'onnxruntime-node';
+import { DataError, silentLogger, type Logger } from '@tsforecast/config';
+import type { SeriesFrame } from '@tsforecast/data';
+import { createSession, type RuntimeOptions } from '@tsforecast/graph';
+import type { ExportedModel, Forecast } from '@tsforecast/model';
+import { GRAPH_NAMES } from '../training/forecast-graph';
+import { lastWindows } from '../training/window-batch';
+import { checkExportedModel, checkGraphNames } from './exported-model-check';
+import { forecastFromOutputs } from './forecast-from-outputs';
+
+/** How a runner's session is opened and what its errors call the model. */
+export interface OnnxRunnerOptions {
+  /** ORT options: threads, execution provider (from the graph lib's `SessionFactory.options`). */
+  readonly runtime?: RuntimeOptions;
+  /** Gets the execution-provider line (which provider is used, and why when it falls back). */
+  readonly logger?: Logger;
+  /** What errors call the model, e.g. `model NHITS@3` (default `exported model`). */
+  readonly label?: string;
+}
+
+/**
+ * The one ONNX runner: forecasts with an exported model in one ORT session —
+ * training-time prediction, `cli predict`, the forecast service and the API
+ * all run a neural model through it.
+ *
+ * Input contract of every exported model (see `ExportedModel`):
+ * - `y`: float32 [B, L] — the last L = `inputSize` values of each series; a
+ *   history shorter than L is left-padded with zeros, exactly as the
+ *   training windows are;
+ * - `mask`: float32 [B, L] — 1 on real values, 0 on the padding;
+ * - out: `y_hat`: float32 [B, h] raw values, and `quantiles`: float32
+ *   [B, h, Q] when the model has quantile levels.
+ * A graph with other input or output names (a file of another format) is
+ * refused at {@link create} with a {@link DataError} naming what it has and
+ * what is expected.
+ *
+ * @example
+ * const runner = await OnnxRunner.create(await model.export(), { runtime: { threads: 2 } });
+ * try {
+ *   const forecast = await runner.forecast(history); // forecast.mean[i]: [h]
+ * } finally {
+ *   await runner.release();
+ * }
+ */
+export class OnnxRunner {
+  private constructor(
+    readonly model: ExportedModel,
+    private readonly session: ort.InferenceSession,
+    private readonly label: string,
+  ) {}
+
+  /**
+   * Opens a session on `model.onnx` and checks it follows the contract.
+   * @throws DataError when the metadata or the graph's input/output names break the contract.
+   * @throws GraphRuntimeError when ONNX Runtime cannot load the bytes (e.g. a truncated file).
+   */
+  static async create(model: ExportedModel, options: OnnxRunnerOptions = {}): Promise<OnnxRunner> {
+    const label = options.label ?? 'exported model';
+    checkExportedModel(model, label);
+    const { session } = await createSession(model.onnx, options.runtime ?? {}, options.logger ?? silentLogger);
+    try {
+      checkGraphNames(session.inputNames, session.outputNames, model, label);
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
+    return new OnnxRunner(model, session, label);
+  }
+
+  /** Forecasts the `h` points after the end of each series of `history`, with quantiles when the model has them. */
+  async forecast(history: SeriesFrame): Promise<Forecast> {
+    const { inputSize: l } = this.model;
+    const b = history.series.length;
+    if (b === 0) throw new DataError(`${this.label}: the history holds no series; expected at least one`);
+    const { y, mask } = lastWindows(
+      history.series.map((s) => s.y),
+      l,
+    );
+    const out = await this.session.run({
+      [GRAPH_NAMES.y]: new ort.Tensor('float32', y, [b, l]),
+      [GRAPH_NAMES.mask]: new ort.Tensor('float32', mask, [b, l]),
+    });
+    return forecastFromOutputs(history, this.model, out, this.label);
+  }
+
+  /** Releases the ORT session; the runner cannot forecast afterwards. */
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}

@@ -1,0 +1,2 @@
+// Test helpers for other libs' tests. Not part of the public runtime API.
+export { evalGraphForecast, type PlainForecast } from './testing/eval-graph-forecast';
