@@ -4,7 +4,8 @@ import { DataError, Logger } from '@tsforecast/config';
 import { SeriesReader, formatTimestamp, futureTimestamps, type SeriesFrame } from '@tsforecast/data';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelRegistry, type Forecast } from '@tsforecast/model';
-import { ModelStore, OnnxForecaster, writeCsv, type LoadedModel } from '@tsforecast/artifact';
+import { ModelStore, writeCsv, type LoadedModel } from '@tsforecast/artifact';
+import { OnnxRunner } from '@tsforecast/execution';
 
 export interface PredictRequest {
   /** Model id (uuid), `name@version`, or name (latest version). */
@@ -56,11 +57,16 @@ export class ForecastService {
   /** Forecasts `h` points after each series of `frame` with a loaded model. */
   async forecastFrame(loaded: LoadedModel, frame: SeriesFrame): Promise<Forecast> {
     if (loaded.onnx) {
-      const forecaster = await OnnxForecaster.create(loaded.onnx, loaded.metadata, this.sessions);
+      // The metadata schema requires inputSize and opset of a neural model; the runner checks them again.
+      const { inputSize = 0, h, opset = 0, quantiles, scaler = 'identity' } = loaded.metadata;
+      const runner = await OnnxRunner.create(
+        { onnx: loaded.onnx, inputSize, h, opset, quantiles, scaler },
+        { runtime: this.sessions.options, logger: this.logger, label: `model ${loaded.saved.name}@${loaded.saved.version}` },
+      );
       try {
-        return await forecaster.forecast(frame);
+        return await runner.forecast(frame);
       } finally {
-        await forecaster.release();
+        await runner.release();
       }
     }
     const { metadata } = loaded;
