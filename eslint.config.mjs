@@ -26,8 +26,8 @@ export const depConstraints = [
     sourceTag: `layer:${layer}`,
     onlyDependOnLibsWithTags: deps.map((d) => `layer:${d}`),
   })),
-  // Apps compose the libs: they may use any layer but never another app.
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: Object.keys(below).map((d) => `layer:${d}`) },
+  // Apps parse arguments / HTTP and call use cases: the composition root, the services and the settings, nothing below.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['layer:app', 'layer:service', 'layer:config'] },
   // Tools (benchmarks, scripts) sit above everything, like apps.
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: Object.keys(below).map((d) => `layer:${d}`) },
 ];

@@ -1,4 +1,4 @@
-import { loadSettings, type Settings, type SettingsInput } from '@tsforecast/config';
+import { UsageError, loadSettings, type Settings, type SettingsInput } from '@tsforecast/config';
 import { buildContainer, type AppContainer } from '@tsforecast/app';
 
 /** Global flags every command accepts; they override env, `.env` and the config file. */
@@ -12,8 +12,13 @@ export interface GlobalFlags {
   backend?: string;
 }
 
+/**
+ * The settings of one command: flags over env, `.env`, config file. `--backend
+ * cuda|webgpu` without `ENABLE_GPU=true` is a usage error (exit 2): the flag asks
+ * for a GPU that the settings switch off, and running on CPU instead would hide it.
+ */
 export function settingsFrom(flags: GlobalFlags, extra: SettingsInput = {}): Settings {
-  return loadSettings({
+  const settings = loadSettings({
     configFile: flags.config,
     flags: {
       DATABASE_URL: flags.databaseUrl,
@@ -25,6 +30,10 @@ export function settingsFrom(flags: GlobalFlags, extra: SettingsInput = {}): Set
       ...extra,
     },
   });
+  if (flags.backend !== undefined && settings.DEFAULT_BACKEND !== 'cpu' && !settings.ENABLE_GPU) {
+    throw new UsageError(`'--backend ${settings.DEFAULT_BACKEND}' needs ENABLE_GPU=true (environment, .env or config file), got ENABLE_GPU=false`);
+  }
+  return settings;
 }
 
 /** Builds the app container for one command and always closes it (releasing the embedded database lock). */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
+import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
 import { cliSandbox, runCli, type CliRun } from './testing/run-cli';
 
 // Stored data, secrets, flags and exit codes, through real processes (tsx):

@@ -3,7 +3,7 @@ import { Container } from 'inversify';
 import type { Logger, Settings } from '@tsforecast/config';
 import { openDatabase, type Database } from '@tsforecast/db';
 import { createLogger } from '@tsforecast/logging';
-import { layerModules } from '@tsforecast/service';
+import { layerModules } from './layer-modules';
 
 export interface AppContainer {
   container: Container;
@@ -34,6 +34,7 @@ export interface BuildContainerOptions {
  */
 export async function buildContainer(settings: Settings, options: BuildContainerOptions = {}): Promise<AppContainer> {
   const logger = options.logger ?? createLogger(settings);
+  warnIfGpuSwitchedOff(settings, logger);
   const database = await openDatabase(settings, logger, { migrate: options.migrate });
   const container = new Container();
   try {
@@ -48,4 +49,18 @@ export async function buildContainer(settings: Settings, options: BuildContainer
     logger,
     close: () => database.close(),
   };
+}
+
+/**
+ * `DEFAULT_BACKEND=cuda` (env or config) with `ENABLE_GPU` off runs on CPU: the
+ * switch wins, so an operator can turn GPUs off without editing the backend;
+ * the line says so, so nobody believes a CPU run used the GPU. (The CLI's
+ * `--backend` flag is stricter: a usage error.)
+ */
+function warnIfGpuSwitchedOff(settings: Settings, logger: Logger): void {
+  if (settings.DEFAULT_BACKEND === 'cpu' || settings.ENABLE_GPU) return;
+  logger.warn(`DEFAULT_BACKEND=${settings.DEFAULT_BACKEND} is ignored because ENABLE_GPU=false: running on cpu (set ENABLE_GPU=true to use the GPU)`, {
+    backend: settings.DEFAULT_BACKEND,
+    used: 'cpu',
+  });
 }

@@ -1,1 +1,3 @@
 export { buildContainer, type AppContainer, type BuildContainerOptions } from './build-container';
+export { layerModules, type LayerModuleInputs } from './layer-modules';
+export { buildModelCatalog } from './model-catalog';

@@ -2,8 +2,13 @@ export { TrainingService } from './training/training-service';
 export type { TrainRequest, TrainResult, RunOutcome, SearchRequest, TuningSummary } from './training/train-request';
 export { TuningService, type TuningOutcome, type TuningContext } from './tuning/tuning-service';
 export { ForecastService, writeForecastCsv, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
+export { EvaluationService } from './evaluation/evaluation-service';
+export type { EvaluationRequest, EvaluationResult, EvaluationRow, EvaluationWindow } from './evaluation/evaluation-request';
+export { TrackingQueries, runKinds, runStatuses, type RunFilter, type RunDetail } from './queries/tracking-queries';
+export { ModelCatalog } from './queries/model-catalog';
+export type { DatabaseHealth } from './queries/database-health';
+export { MigrationService, type MigrationReport, type RevertReport } from './migration/migration-service';
 export { serviceModule } from './service-module';
-export { layerModules, type LayerModuleInputs } from './layer-modules';
 export { requireExperimentName, experimentNameFromFile } from './validation/experiment-name';
 export {
   apiScopes,

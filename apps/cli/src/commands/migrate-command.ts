@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '@tsforecast/config';
-import { pendingMigrations, revertLastMigration } from '@tsforecast/db';
+import { MigrationService } from '@tsforecast/service';
 import { settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
 /**
@@ -19,13 +19,14 @@ export function registerMigrateCommand(program: Command, globals: () => GlobalFl
       await withApp(
         settingsFrom(globals()),
         async (app) => {
+          const migrations = app.container.get(MigrationService);
           if (flags.revert) {
-            const reverted = await revertLastMigration(app.database, { force: flags.force === true });
-            process.stdout.write(reverted ? `reverted ${reverted} on ${app.database.describe()}\n` : 'nothing to revert\n');
+            const { database, reverted } = await migrations.revertLast({ force: flags.force === true });
+            process.stdout.write(reverted ? `reverted ${reverted} on ${database}\n` : 'nothing to revert\n');
             return;
           }
-          const pending = await pendingMigrations(app.database);
-          process.stdout.write(`${app.database.describe()}: up to date (${pending.length} pending)\n`);
+          const report = await migrations.apply();
+          process.stdout.write(`${report.database}: up to date (${report.pending.length} pending)\n`);
         },
         // --revert must not first re-apply the migration it is asked to undo.
         { migrate: flags.revert ? 'leave' : true },

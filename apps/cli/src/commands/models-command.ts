@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { Container } from 'inversify';
-import { ModelRegistry, modelModule } from '@tsforecast/model';
+import { buildModelCatalog } from '@tsforecast/app';
 import { printTable } from '../cli-context';
 
 /** `models`: which models exist (the registry of multi-bound definitions). */
@@ -9,9 +8,7 @@ export function registerModelsCommand(program: Command): void {
     .command('models')
     .description('list the available models')
     .action(() => {
-      const container = new Container();
-      container.loadSync(modelModule);
-      const registry = container.get(ModelRegistry);
-      printTable(registry.list().map((d) => ({ name: d.name, kind: d.kind, description: d.description })), ['name', 'kind', 'description']);
+      const models = buildModelCatalog().list();
+      printTable(models.map((d) => ({ name: d.name, kind: d.kind, description: d.description })), ['name', 'kind', 'description']);
     });
 }

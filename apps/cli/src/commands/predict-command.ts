@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { ForecastService, writeForecastCsv } from '@tsforecast/service';
+import { ForecastService } from '@tsforecast/service';
 import { settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
-/** `predict --model <id | name@version> --data <csv> [--output <file>]`. */
+/** `predict --model <id | name@version> --data <csv> [--output <file>]`: the same CSV to the file or to stdout. */
 export function registerPredictCommand(program: Command, globals: () => GlobalFlags): void {
   program
     .command('predict')
@@ -12,14 +12,8 @@ export function registerPredictCommand(program: Command, globals: () => GlobalFl
     .option('--output <file>', 'CSV to write (unique_id,ds,y_hat[,quantiles]); default: stdout')
     .action(async (flags: { model: string; data: string; output?: string }) => {
       await withApp(settingsFrom(globals()), async (app) => {
-        const service = app.container.get(ForecastService);
-        if (flags.output) {
-          const result = await service.predict(flags);
-          process.stdout.write(`${result.model}: ${result.rows} forecast rows written to ${flags.output}\n`);
-          return;
-        }
-        const result = await service.predict({ model: flags.model, data: flags.data });
-        await writeForecastCsv(process.stdout, result.forecast, result.frame);
+        const result = await app.container.get(ForecastService).predict({ model: flags.model, data: flags.data, output: flags.output ?? process.stdout });
+        if (flags.output) process.stdout.write(`${result.model}: ${result.rows} forecast rows written to ${flags.output}\n`);
       });
     });
 }

@@ -1,7 +1,7 @@
-import { inject, injectable, multiInject, optional } from 'inversify';
-import { Logger, NotFoundError } from '@tsforecast/config';
+import { inject, injectable } from 'inversify';
+import { Logger } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
-import { ModelDefinitionToken, type ModelDefinition } from '@tsforecast/model';
+import { ModelRegistry } from '@tsforecast/model';
 import { crossValidation, type CrossValidationResult, type CrossValidationRunOptions } from './cross-validation';
 
 /** Cross-validates registered models by name (the service layer's entry point). */
@@ -11,17 +11,20 @@ export interface CrossValidator {
   run(model: string, frame: SeriesFrame, options: CrossValidationRunOptions & { hyperparameters?: Record<string, unknown> }): Promise<CrossValidationResult>;
 }
 
-/** {@link CrossValidator} over the bound {@link ModelDefinition}s. */
+/**
+ * {@link CrossValidator} over the {@link ModelRegistry}: the one lookup of a
+ * model by name (any letter case), so `evaluate --models naive` finds `Naive`
+ * exactly as `train` does; an unknown name is the registry's UsageError.
+ */
 @injectable()
 export class DefinitionCrossValidator implements CrossValidator {
   constructor(
-    @multiInject(ModelDefinitionToken) @optional() private readonly definitions: ModelDefinition[] = [],
+    @inject(ModelRegistry) private readonly registry: ModelRegistry,
     @inject(Logger) private readonly logger: Logger,
   ) {}
 
   async run(model: string, frame: SeriesFrame, options: CrossValidationRunOptions & { hyperparameters?: Record<string, unknown> }): Promise<CrossValidationResult> {
-    const definition = this.definitions.find((d) => d.name === model);
-    if (!definition) throw new NotFoundError(`model '${model}' is not registered; registered: ${this.definitions.map((d) => d.name).join(', ') || '(none)'}`);
+    const definition = this.registry.get(model);
     return crossValidation({ definition, hyperparameters: options.hyperparameters }, frame, { context: { logger: this.logger }, ...options });
   }
 }

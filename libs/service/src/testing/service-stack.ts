@@ -2,11 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Container } from 'inversify';
-import { loadSettings } from '@tsforecast/config';
+import { configModule, loadSettings } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
-import type { Database } from '@tsforecast/db';
+import { dataModule } from '@tsforecast/data';
+import { graphModule } from '@tsforecast/graph';
+import { modelModule } from '@tsforecast/model';
+import { dbModule, type Database } from '@tsforecast/db';
 import { openTestDatabase } from '@tsforecast/db/testing';
-import { layerModules } from '../layer-modules';
+import { hyperparameterModule } from '@tsforecast/hyperparameter';
+import { executionModule } from '@tsforecast/execution';
+import { artifactModule } from '@tsforecast/artifact';
+import { loggingModule } from '@tsforecast/logging';
+import { serviceModule } from '../service-module';
 
 /** Every layer's real module up to the service, on an embedded PostgreSQL (PGlite), in a fresh temp folder. */
 export interface ServiceStack {
@@ -18,8 +25,11 @@ export interface ServiceStack {
 }
 
 /**
- * Wires the service exactly as the app does ({@link layerModules}, the list the
- * app's composition root loads too). Close `database` after the tests.
+ * Wires every layer up to the service with the real modules, bottom to top.
+ * The app's composition list (`layerModules` in `@tsforecast/app`) sits above
+ * the service, so this stack keeps its own copy of the lower part; the app's
+ * `build-container.spec` checks that the app wires what the services need.
+ * Close `database` after the tests.
  *
  * @example
  * const stack = await openServiceStack('tsf-service-');
@@ -31,6 +41,17 @@ export async function openServiceStack(prefix: string): Promise<ServiceStack> {
   const database = await openTestDatabase();
   const logger = new MemoryLogger();
   const container = new Container();
-  container.loadSync(...layerModules({ settings, database, logger, tty: false }));
+  container.loadSync(
+    configModule(settings),
+    dataModule,
+    graphModule,
+    modelModule,
+    dbModule(database),
+    hyperparameterModule,
+    executionModule,
+    artifactModule,
+    loggingModule(logger, { tty: false }),
+    serviceModule,
+  );
   return { container, database, logger, dir };
 }

@@ -8,7 +8,7 @@ import { hyperparameterModule } from '@tsforecast/hyperparameter';
 import { executionModule } from '@tsforecast/execution';
 import { artifactModule } from '@tsforecast/artifact';
 import { loggingModule } from '@tsforecast/logging';
-import { serviceModule } from './service-module';
+import { serviceModule } from '@tsforecast/service';
 
 /** What the layers' modules are made from. */
 export interface LayerModuleInputs {
@@ -20,9 +20,9 @@ export interface LayerModuleInputs {
 }
 
 /**
- * Every layer's ContainerModule, bottom to top (config → … → service): the one
- * list the app's composition root and the service tests load, so tests run on
- * exactly the wiring users get. Building the container stays with the caller.
+ * Every layer's ContainerModule, bottom to top (config → … → service): the
+ * composition list. `buildContainer` loads it for the apps; tests that need
+ * the wiring users get load it too (`@tsforecast/app/testing`).
  *
  * @example
  * const container = new Container();
@@ -38,7 +38,7 @@ export function layerModules(inputs: LayerModuleInputs): ContainerModule[] {
     hyperparameterModule,
     executionModule,
     artifactModule,
-    loggingModule(inputs.logger, { tty: inputs.tty, settings: inputs.settings }),
+    loggingModule(inputs.logger, { tty: inputs.tty }),
     serviceModule,
   ];
 }
