@@ -24,10 +24,9 @@ export {
 export { mae, mse, rmse, mape, smape } from './metrics/point-metrics';
 export { mase, seasonalNaiveScale } from './metrics/mase';
 export type { NonFiniteMetric } from './metrics/explain-non-finite';
+export { METRICS, METRIC_NAMES, requireMetricName, type MetricName, type MetricFn, type MetricContext } from './metrics/metric-table';
 export {
   evaluateForecasts,
-  METRIC_NAMES,
-  type MetricName,
   type PointForecasts,
   type SeriesScores,
   type Evaluation,

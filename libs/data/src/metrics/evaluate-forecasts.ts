@@ -1,12 +1,7 @@
 import { TsforecastError, UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '../frame/series-frame';
 import { explainPanelMetric, explainSeriesMetric, type NonFiniteMetric } from './explain-non-finite';
-import { mase } from './mase';
-import { mae, mape, mse, rmse, smape } from './point-metrics';
-
-/** The metrics {@link evaluateForecasts} computes. */
-export const METRIC_NAMES = ['mae', 'mse', 'rmse', 'mape', 'smape', 'mase'] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
+import { METRICS, METRIC_NAMES, type MetricName } from './metric-table';
 
 /** Point forecasts per series (the model lib's `Forecast` fits this shape). */
 export interface PointForecasts {
@@ -76,10 +71,11 @@ function meanSkippingNaN(values: readonly number[]): number {
  * panel.mase
  */
 export function evaluateForecasts(test: SeriesFrame, forecasts: PointForecasts, options: EvaluateOptions = {}): Evaluation {
-  const metrics = options.metrics ?? METRIC_NAMES.filter((name) => name !== 'mase' || options.train !== undefined);
+  const metrics = options.metrics ?? METRIC_NAMES.filter((name) => !METRICS[name].needsTrain || options.train !== undefined);
   const m = options.seasonLength ?? test.seasonLength;
-  if (metrics.includes('mase') && options.train === undefined) {
-    throw new UsageError("metric 'mase' needs the training frame ('train') for its scale");
+  const needsTrain = metrics.find((name) => METRICS[name].needsTrain);
+  if (needsTrain !== undefined && options.train === undefined) {
+    throw new UsageError(`metric '${needsTrain}' needs the training frame ('train') for its scale`);
   }
   const forecastIndex = new Map(forecasts.seriesIds.map((id, i) => [id, i]));
   const trainById = new Map((options.train?.series ?? []).map((s) => [s.id, s]));
@@ -94,14 +90,12 @@ export function evaluateForecasts(test: SeriesFrame, forecasts: PointForecasts, 
     }
     const values = {} as Record<MetricName, number>;
     for (const name of metrics) {
-      let yTrain: Float64Array | undefined;
-      if (name === 'mase') {
-        yTrain = trainById.get(series.id)?.y;
-        if (yTrain === undefined) throw new TsforecastError(`no training part for series '${series.id}' (needed for MASE)`);
-        values.mase = mase(series.y, yHat, yTrain, m);
-      } else {
-        values[name] = { mae, mse, rmse, mape, smape }[name](series.y, yHat);
+      const metric = METRICS[name];
+      const yTrain = metric.needsTrain ? trainById.get(series.id)?.y : undefined;
+      if (metric.needsTrain && yTrain === undefined) {
+        throw new TsforecastError(`no training part for series '${series.id}' (needed for ${name})`);
       }
+      values[name] = metric.score(series.y, yHat, { yTrain, seasonLength: m });
       if (!Number.isFinite(values[name])) {
         nonFinite.push(explainSeriesMetric(name, series.id, values[name], { y: series.y, yHat, yTrain, seasonLength: m }));
       }
