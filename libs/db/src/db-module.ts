@@ -2,6 +2,8 @@ import { ContainerModule } from 'inversify';
 import { Database } from './data-source/database';
 import { TrackingStore } from './tracking/tracking-store';
 import { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
+import { ModelStageStore } from './registry/model-stage-store';
+import { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';
 
 /**
  * Binds an already opened {@link Database} and the repositories over it.
@@ -17,5 +19,6 @@ export function dbModule(database: Database): ContainerModule {
   return new ContainerModule((options) => {
     options.bind<Database>(Database).toConstantValue(database);
     options.bind<TrackingStore>(TrackingStore).to(TypeOrmTrackingStore).inSingletonScope();
+    options.bind<ModelStageStore>(ModelStageStore).to(TypeOrmModelStageStore).inSingletonScope();
   });
 }

@@ -42,4 +42,7 @@ export {
   type RunDetails,
 } from './tracking/tracking-store';
 export { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
+export { ModelStageChange, modelStages, type ModelStage } from './entities/tracking';
+export { ModelStageStore, type StageChangeOutcome } from './registry/model-stage-store';
+export { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';
 export { dbModule } from './db-module';

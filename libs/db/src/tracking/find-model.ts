@@ -4,8 +4,9 @@ import { ModelVersion } from '../entities/tracking/model-version';
 import { isUuid } from './database-errors';
 
 /**
- * Resolves a model reference: a uuid, `NAME@VERSION`, or `NAME` (its latest
- * version). Not found → NotFoundError listing the models that exist.
+ * Resolves a model reference: a uuid, `NAME@VERSION`, `NAME@production` (the
+ * production version), `NAME@staging` (the newest staging version), or `NAME`
+ * (its latest version). Not found → NotFoundError listing the models that exist.
  * @internal
  */
 export async function findModelVersion(em: EntityManager, ref: string): Promise<ModelVersion> {
@@ -18,8 +19,15 @@ export async function findModelVersion(em: EntityManager, ref: string): Promise<
     if (at >= 0) {
       const name = trimmed.slice(0, at);
       const versionText = trimmed.slice(at + 1);
+      if (name !== '' && (versionText === 'production' || versionText === 'staging')) {
+        model = await em.findOne(ModelVersion, { where: { name, stage: versionText }, order: { version: 'DESC' } });
+        if (model === null) throw new NotFoundError(`Model '${ref}' not found: no version of '${name}' is in ${versionText}; ${await describeKnownModels(em)}`);
+        return model;
+      }
       if (name === '' || !/^[1-9][0-9]*$/.test(versionText)) {
-        throw new UsageError(`'model' must be a uuid, NAME or NAME@VERSION (version an integer >= 1), got '${ref}'`);
+        throw new UsageError(
+          `'model' must be a uuid, NAME or NAME@VERSION (version an integer >= 1, or production or staging), got '${ref}'`,
+        );
       }
       model = await em.findOneBy(ModelVersion, { name, version: Number(versionText) });
     } else {

@@ -205,18 +205,6 @@ describe.each([
     );
   });
 
-  it('keeps exactly one production version per model name', async () => {
-    const run = await startedRun();
-    const register = () =>
-      store.registerModel({ runId: run.id, name: 'PatchTST', artifactPath: 'p.onnx', sizeBytes: 1, sha256: sha('c'), hyperparameters: {}, metadata: {} });
-    const v1 = await register();
-    const v2 = await register();
-    expect((await store.setProduction(v1.id)).isProduction).toBe(true);
-    await store.setProduction(v2.id);
-    expect((await store.findModel('PatchTST@1')).isProduction).toBe(false);
-    expect((await store.findModel('PatchTST@2')).isProduction).toBe(true);
-  });
-
   it('replaces a leaderboard per experiment and horizon, atomically', async () => {
     const a = await startedRun('board', 'NHITS');
     const b = await startedRun('board', 'DLinear');

@@ -133,8 +133,6 @@ export interface TrackingStore {
   registerModel(input: ModelInput): Promise<{ id: string; version: number }>;
   /** A model by uuid, `name@version`, or name (latest version); NotFoundError listing known models otherwise. */
   findModel(ref: string): Promise<ModelVersion>;
-  /** Makes this version the production one of its name (and no other). */
-  setProduction(modelId: string): Promise<ModelVersion>;
   /** All experiments, newest first. */
   listExperiments(): Promise<Experiment[]>;
   /** Runs, newest first. */

@@ -152,16 +152,6 @@ export class TypeOrmTrackingStore implements TrackingStore {
     return findModelVersion(this.dataSource.manager, ref);
   }
 
-  async setProduction(modelId: string): Promise<ModelVersion> {
-    return this.dataSource.transaction(async (em) => {
-      const model = await findModelVersion(em, modelId);
-      // Demote first: the partial unique index allows one production row per name.
-      await em.update(ModelVersion, { name: model.name, isProduction: true }, { isProduction: false });
-      await em.update(ModelVersion, { id: model.id }, { isProduction: true });
-      return em.findOneByOrFail(ModelVersion, { id: model.id });
-    });
-  }
-
   listExperiments(): Promise<Experiment[]> {
     return this.dataSource.getRepository(Experiment).find({ order: { createdAt: 'DESC', name: 'ASC' } });
   }
@@ -275,7 +265,7 @@ async function insertModelVersion(em: EntityManager, input: ModelInput): Promise
   const [{ next }] = (await em.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM models WHERE name = $1', [input.name])) as {
     next: number;
   }[];
-  const values: Partial<ModelVersion> = { ...input, version: next, isProduction: false };
+  const values: Partial<ModelVersion> = { ...input, version: next, stage: 'none' };
   const { identifiers } = await em.createQueryBuilder().insert().into(ModelVersion).values(values as never).execute();
   return { id: (identifiers[0] as { id: string }).id, version: next };
 }

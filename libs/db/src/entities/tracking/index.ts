@@ -2,6 +2,7 @@ import { Dataset } from './dataset';
 import { Experiment } from './experiment';
 import { LeaderboardEntry } from './leaderboard-entry';
 import { ModelVersion } from './model-version';
+import { ModelStageChange } from './model-stage-change';
 import { Prediction } from './prediction';
 import { Run } from './run';
 import { RunMetric } from './run-metric';
@@ -17,10 +18,13 @@ export const trackingEntities: EntityClass[] = [
   Run,
   RunMetric,
   ModelVersion,
+  ModelStageChange,
   Prediction,
   LeaderboardEntry,
 ];
 
+export { ModelStageChange };
+export { modelStages, type ModelStage } from './model-stage';
 export { Dataset, Experiment, LeaderboardEntry, ModelVersion, Prediction, Run, RunMetric };
 export { runStatuses, type RunStatus, type RunKind, type JsonObject, type JsonValue } from './run';
 export { leaderboardMetricNames, type LeaderboardMetricName } from './leaderboard-entry';
