@@ -4,6 +4,10 @@ import { TrackingStore } from './tracking/tracking-store';
 import { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
 import { ModelStageStore } from './registry/model-stage-store';
 import { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';
+import { RunLeaseStore } from './execution/run-lease-store';
+import { TypeOrmRunLeaseStore } from './execution/typeorm-run-lease-store';
+import { ResourceStatsStore } from './execution/resource-stats-store';
+import { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-store';
 
 /**
  * Binds an already opened {@link Database} and the repositories over it.
@@ -20,5 +24,7 @@ export function dbModule(database: Database): ContainerModule {
     options.bind<Database>(Database).toConstantValue(database);
     options.bind<TrackingStore>(TrackingStore).to(TypeOrmTrackingStore).inSingletonScope();
     options.bind<ModelStageStore>(ModelStageStore).to(TypeOrmModelStageStore).inSingletonScope();
+    options.bind<RunLeaseStore>(RunLeaseStore).to(TypeOrmRunLeaseStore).inSingletonScope();
+    options.bind<ResourceStatsStore>(ResourceStatsStore).to(TypeOrmResourceStatsStore).inSingletonScope();
   });
 }

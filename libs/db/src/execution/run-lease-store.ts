@@ -1,0 +1,56 @@
+/** The lease of a run: who executes it. `jobId` null for a run a process executes without the queue. */
+export interface RunLease {
+  runId: string;
+  /** `host:pid` of the process that executes the run. */
+  workerId: string;
+  jobId?: string | null;
+  jobKind?: string | null;
+  /** 1 for the first attempt of the job, 2 for its first retry, ... */
+  attempt?: number | null;
+}
+
+/** A `running` run the reaper marked `failed` because its process is gone. */
+export interface LostRun {
+  runId: string;
+  jobId: string | null;
+  jobKind: string | null;
+  attempt: number | null;
+  workerId: string | null;
+  /** The error message stored on the run. */
+  reason: string;
+}
+
+/** How long silence means a lost process, in milliseconds. */
+export interface LostRunLimits {
+  /** A leased run whose last beat is older than this has lost its worker (e.g. 30 000: six missed 5 s beats). */
+  staleAfterMs: number;
+  /**
+   * A run without any lease (left by a version before heartbeats, or killed
+   * between starting its run and its first beat) not updated for this long.
+   */
+  unleasedAfterMs: number;
+}
+
+/**
+ * Heartbeats of running runs, and the reaper's writes: no run stays `running`
+ * once the process executing it is gone. Times are the database server's
+ * (`now()`), so workers on many machines agree on what is stale.
+ *
+ * @example
+ * await leases.open({ runId, workerId: 'host:123', jobId, jobKind: 'train-run', attempt: 1 });
+ * setInterval(() => leases.beat([runId]), 5000);
+ * const lost = await leases.failLostRuns({ staleAfterMs: 30_000, unleasedAfterMs: 6 * 3600_000 });
+ */
+export const RunLeaseStore = Symbol('RunLeaseStore');
+export interface RunLeaseStore {
+  /** Writes (or takes over) the lease of a run, beating now. */
+  open(lease: RunLease): Promise<void>;
+  /** Marks the processes of these runs alive now. */
+  beat(runIds: readonly string[]): Promise<void>;
+  /** The id of a `completed` run of any attempt of this job, or null: a retried job whose run already completed. */
+  completedRunOfJob(jobId: string): Promise<string | null>;
+  /** Marks `failed` ("worker lost: ...") every running run whose process fell silent; returns them. */
+  failLostRuns(limits: LostRunLimits): Promise<LostRun[]>;
+  /** Ends the run as `failed` or `cancelled` with `reason` if it is still running; false when it was not. */
+  endRunIfRunning(runId: string, status: 'failed' | 'cancelled', reason: string): Promise<boolean>;
+}

@@ -1,0 +1,110 @@
+import { inject, injectable } from 'inversify';
+import type { DataSource } from 'typeorm';
+import { Database } from '../data-source/database';
+import { RunHeartbeat } from '../entities/execution/run-heartbeat';
+import { Run } from '../entities/tracking/run';
+import type { LostRun, LostRunLimits, RunLease, RunLeaseStore } from './run-lease-store';
+
+/** {@link RunLeaseStore} on the tracking database. */
+@injectable()
+export class TypeOrmRunLeaseStore implements RunLeaseStore {
+  private readonly dataSource: DataSource;
+
+  constructor(@inject(Database) database: Database) {
+    this.dataSource = database.dataSource;
+  }
+
+  async open(lease: RunLease): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(RunHeartbeat)
+      .values({
+        runId: lease.runId,
+        workerId: lease.workerId,
+        jobId: lease.jobId ?? null,
+        jobKind: lease.jobKind ?? null,
+        attempt: lease.attempt ?? null,
+        beatAt: () => 'now()',
+      })
+      .orUpdate(['worker_id', 'job_id', 'job_kind', 'attempt', 'beat_at'], ['run_id'])
+      .execute();
+  }
+
+  async beat(runIds: readonly string[]): Promise<void> {
+    if (runIds.length === 0) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .update(RunHeartbeat)
+      .set({ beatAt: () => 'now()' })
+      .where('run_id IN (:...runIds)', { runIds })
+      .execute();
+  }
+
+  async completedRunOfJob(jobId: string): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(RunHeartbeat)
+      .createQueryBuilder('h')
+      .innerJoin(Run, 'r', 'r.id = h.run_id')
+      .where('h.job_id = :jobId AND r.status = :completed', { jobId, completed: 'completed' })
+      .getOne();
+    return row?.runId ?? null;
+  }
+
+  async failLostRuns(limits: LostRunLimits): Promise<LostRun[]> {
+    const lost: LostRun[] = [];
+    for (const lease of await this.staleLeases(limits.staleAfterMs)) {
+      const attempt = lease.jobId === null ? '' : ` (attempt ${lease.attempt ?? '?'} of ${lease.jobKind} job ${lease.jobId})`;
+      const reason = `worker lost: no heartbeat from ${lease.workerId} since ${lease.beatAt.toISOString()}${attempt}`;
+      if (await this.endRunIfRunning(lease.runId, 'failed', reason)) {
+        lost.push({ runId: lease.runId, jobId: lease.jobId, jobKind: lease.jobKind, attempt: lease.attempt, workerId: lease.workerId, reason });
+      }
+    }
+    for (const run of await this.unleasedRuns(limits.unleasedAfterMs)) {
+      const reason =
+        `worker lost: no heartbeat recorded and no update since ${run.updatedAt.toISOString()} ` +
+        `(left by a process that was killed, or by a version without heartbeats)`;
+      if (await this.endRunIfRunning(run.id, 'failed', reason)) {
+        lost.push({ runId: run.id, jobId: null, jobKind: null, attempt: null, workerId: null, reason });
+      }
+    }
+    return lost;
+  }
+
+  async endRunIfRunning(runId: string, status: 'failed' | 'cancelled', reason: string): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Run)
+      .set({
+        status,
+        errorMessage: reason,
+        endedAt: () => 'now()',
+        durationMs: () => '(EXTRACT(EPOCH FROM (now() - started_at)) * 1000)::bigint',
+      })
+      .where('id = :runId AND status = :running', { runId, running: 'running' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Leases of running runs whose last beat is older than `ms` (by the server's clock). */
+  private staleLeases(ms: number): Promise<RunHeartbeat[]> {
+    return this.dataSource
+      .getRepository(RunHeartbeat)
+      .createQueryBuilder('h')
+      .innerJoin(Run, 'r', 'r.id = h.run_id')
+      .where('r.status = :running', { running: 'running' })
+      .andWhere('h.beat_at < now() - make_interval(secs => :seconds)', { seconds: ms / 1000 })
+      .getMany();
+  }
+
+  /** Running runs with no lease at all, untouched for `ms`. */
+  private unleasedRuns(ms: number): Promise<Run[]> {
+    return this.dataSource
+      .getRepository(Run)
+      .createQueryBuilder('r')
+      .where('r.status = :running', { running: 'running' })
+      .andWhere('NOT EXISTS (SELECT 1 FROM run_heartbeats h WHERE h.run_id = r.id)')
+      .andWhere('r.updated_at < now() - make_interval(secs => :seconds)', { seconds: ms / 1000 })
+      .getMany();
+  }
+}
