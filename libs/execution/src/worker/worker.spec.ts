@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { silentLogger } from '@tsforecast/config';
+import { openDatabase, Run, TypeOrmResourceStatsStore, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
+import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
+import type { JobJson, TrainRunJob } from '../queue/job-kinds';
+import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
+import { waitForJobs } from '../queue/wait-for-jobs';
+import { RunReaper } from '../reaper/run-reaper';
+import type { JobProgress } from './job-runner';
+import { Worker, type WorkerOptions } from './worker';
+
+jest.setTimeout(180_000);
+
+const entry = join(__dirname, 'testing', 'fixture-job-process.ts');
+
+function job(model: string, hyperparameters: { [key: string]: JobJson } = {}): TrainRunJob {
+  return {
+    requestId: 'req',
+    experiment: 'worker-spec',
+    dataPath: '/unused.csv',
+    fingerprint: '0'.repeat(64),
+    model,
+    horizon: 3,
+    hyperparameters,
+    modelDir: '/unused',
+  };
+}
+
+describe('Worker with child job processes on PostgreSQL', () => {
+  let server: ServerTestDatabase;
+  let database: Database;
+  let queue: PgBossJobQueue;
+  let leases: TypeOrmRunLeaseStore;
+  let stats: TypeOrmResourceStatsStore;
+  let worker: Worker | undefined;
+
+  function startWorker(options: Partial<WorkerOptions> = {}): Worker {
+    const reaper = new RunReaper(leases, queue, silentLogger);
+    worker = new Worker(queue, leases, stats, reaper, silentLogger, {
+      kinds: ['train-run'],
+      concurrency: 2,
+      threadsPerJob: 1,
+      entry,
+      backend: 'cpu',
+      env: { DATABASE_URL: server.url },
+      pollMs: 100,
+      heartbeatMs: 200,
+      ...options,
+    });
+    worker.start();
+    return worker;
+  }
+
+  const runsOf = async (jobId: string) =>
+    (await database.dataSource.query(
+      `SELECT r.id, r.status, r.error_message FROM run_heartbeats h JOIN runs r ON r.id = h.run_id WHERE h.job_id = $1 ORDER BY h.attempt`,
+      [jobId],
+    )) as { id: string; status: string; error_message: string | null }[];
+
+  beforeAll(async () => {
+    server = await createServerTestDatabase();
+    database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+    queue = new PgBossJobQueue(database, silentLogger, { policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } } });
+    leases = new TypeOrmRunLeaseStore(database);
+    stats = new TypeOrmResourceStatsStore(database);
+  });
+  afterEach(async () => {
+    await worker?.stop({ cancel: true });
+    worker = undefined;
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await database?.close();
+    await server?.drop();
+  });
+
+  it('runs jobs two at a time in child processes: one completed run per job, progress, resource statistics', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const progress: JobProgress[] = [];
+    const pids = new Set<string>();
+    startWorker({
+      listener: {
+        jobStarted: () => (mostAtOnce = Math.max(mostAtOnce, ++running)),
+        jobProgress: (_job, runId, update) => {
+          progress.push(update);
+          pids.add(runId);
+        },
+        jobEnded: () => running--,
+      },
+    });
+    const ids = await queue.enqueue('train-run', [job('Sleep', { steps: 8, stepMs: 100 }), job('Sleep', { steps: 8, stepMs: 100 }), job('Sleep')]);
+    const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 100 });
+
+    expect(ended.map((status) => [status.state, status.output?.['status']])).toEqual([
+      ['completed', 'completed'],
+      ['completed', 'completed'],
+      ['completed', 'completed'],
+    ]);
+    expect(mostAtOnce).toBe(2);
+    for (const status of ended) {
+      const runs = await runsOf(status.id);
+      expect(runs).toEqual([{ id: status.output?.['runId'], status: 'completed', error_message: null }]);
+      const usage = await stats.forRun(runs[0]!.id);
+      expect(usage).toMatchObject({ jobId: status.id, threads: 1, backend: 'cpu', stepsPerSecond: 20, workerId: worker!.workerId });
+      expect(usage!.cpuMs).toBeGreaterThan(0);
+      expect(usage!.peakRssBytes).toBeGreaterThan(20 * 1024 * 1024);
+      expect(usage!.wallMs).toBeGreaterThan(0);
+    }
+    expect(progress).toContainEqual({ step: 8, fraction: 1, loss: 1 / 8, steps_per_s: 20 });
+    expect(pids.size).toBe(3);
+  });
+
+  it('retries a job whose process was killed; its first run is failed as worker lost, the retry completes', async () => {
+    startWorker();
+    const [id] = await queue.enqueue('train-run', [job('CrashOnce')]);
+    const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
+    expect(status).toMatchObject({ state: 'completed', attempts: 2 });
+    const runs = await runsOf(id!);
+    expect(runs.map((run) => run.status)).toEqual(['failed', 'completed']);
+    expect(runs[0]!.error_message).toBe('worker lost: job process exited with signal SIGKILL');
+    expect(status!.output?.['runId']).toBe(runs[1]!.id);
+  });
+
+  it('ends a job that keeps crashing failed with its last error after its attempts', async () => {
+    startWorker();
+    const [crash, broken] = await queue.enqueue('train-run', [job('Crash'), job('Throw')]);
+    const [crashed, threw] = await waitForJobs(queue, 'train-run', [crash!, broken!], { pollMs: 100 });
+    expect(crashed).toMatchObject({ state: 'failed', attempts: 2, output: { message: 'job process exited with signal SIGKILL' } });
+    expect((await runsOf(crash!)).map((run) => run.status)).toEqual(['failed', 'failed']);
+    expect(threw).toMatchObject({ state: 'failed', attempts: 2, output: { message: 'fixture runner broke' } });
+    expect(await runsOf(broken!)).toEqual([]);
+  });
+
+  it('completes the job of a run that failed on its own, without retrying it', async () => {
+    startWorker();
+    const [id] = await queue.enqueue('train-run', [job('Fail')]);
+    const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
+    expect(status).toMatchObject({ state: 'completed', attempts: 1, output: { status: 'failed', error: 'fixture model diverged' } });
+  });
+
+  it('stops a cancelled job at its next step and records its run cancelled', async () => {
+    let started: (runId: string) => void;
+    const runStarted = new Promise<string>((resolve) => (started = resolve));
+    startWorker({ listener: { jobProgress: (_job, runId) => started(runId) } });
+    const [id] = await queue.enqueue('train-run', [job('Sleep', { steps: 10_000, stepMs: 20 })]);
+    const runId = await runStarted;
+    const cancelledAt = Date.now();
+    await queue.cancel('train-run', id!);
+    await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
+    while (worker!.activeJobs > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Date.now() - cancelledAt).toBeLessThan(10_000);
+    const run = await database.dataSource.getRepository(Run).findOneByOrFail({ id: runId });
+    expect(run.status).toBe('cancelled');
+    expect(run.errorMessage).toMatch(/^job cancelled at step \d+$/);
+    expect((await queue.status('train-run', [id!]))[0]?.state).toBe('cancelled');
+  });
+
+  it('does not run a job again when an earlier attempt already completed its run', async () => {
+    const [id] = await queue.enqueue('train-run', [job('Sleep')]);
+    const runId = randomUUID();
+    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('done-before') RETURNING id`)) as { id: string }[];
+    await database.dataSource.query(
+      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters, status) VALUES ($1, $2, 'Sleep', 3, 'train', '{}', 'completed')`,
+      [runId, experimentId],
+    );
+    await leases.open({ runId, workerId: 'gone:1', jobId: id!, jobKind: 'train-run', attempt: 1 });
+    startWorker();
+    const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
+    expect(status).toMatchObject({ state: 'completed', output: { runId, status: 'completed', reused: true } });
+    expect(await runsOf(id!)).toHaveLength(1);
+  });
+
+  it('reaper: a run whose worker fell silent is failed and its job retried at once', async () => {
+    const [id] = await queue.enqueue('train-run', [job('Sleep')]);
+    // A worker that claimed the job, started its run and died (no process left, no more heartbeats).
+    const [claimed] = await queue.claim('train-run', 1);
+    const lostRun = randomUUID();
+    await leases.open({ runId: lostRun, workerId: 'dead-host:9', jobId: id!, jobKind: 'train-run', attempt: claimed!.attempt });
+    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('reaped') RETURNING id`)) as { id: string }[];
+    await database.dataSource.query(`INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, 'Sleep', 3, 'train', '{}')`, [
+      lostRun,
+      experimentId,
+    ]);
+    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [lostRun]);
+
+    startWorker();
+    const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
+
+    expect(status).toMatchObject({ state: 'completed', attempts: 2 });
+    const runs = await runsOf(id!);
+    expect(runs.map((run) => run.status)).toEqual(['failed', 'completed']);
+    expect(runs[0]!.error_message).toMatch(/^worker lost: no heartbeat from dead-host:9 since /);
+  });
+});
