@@ -16,9 +16,6 @@ module.exports = {
   // sessions can be slow to start under that load.
   testTimeout: 30000,
   transform: {
-    // PGlite's CJS bundle imports Node built-ins dynamically, which jest's vm
-    // cannot do; tools/jest/pglite-transform.cjs rewrites those imports.
-    '@electric-sql/pglite/dist/.+\\.cjs$': path.join(__dirname, 'tools/jest/pglite-transform.cjs'),
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -32,7 +29,6 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|test).ts'],
   moduleNameMapper,

@@ -1,6 +1,12 @@
 export { Database, type DatabaseKind } from './data-source/database';
 export { openDatabase, type OpenDatabaseOptions } from './data-source/open-database';
-export { inMemoryDataDir } from './data-source/open-embedded';
+export {
+  ensureEmbeddedServer,
+  embeddedServerStatus,
+  stopEmbeddedServer,
+  type EmbeddedServerAddress,
+  type EmbeddedServerStatus,
+} from './data-source/embedded-server/embedded-server';
 export { describeServerUrl } from './data-source/open-server';
 export { migrationsTableName } from './data-source/typeorm-options';
 export {
@@ -46,8 +52,3 @@ export { ModelStageChange, modelStages, type ModelStage } from './entities/track
 export { ModelStageStore, type StageChangeOutcome } from './registry/model-stage-store';
 export { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';
 export { dbModule } from './db-module';
-export { RunHeartbeat, ResourceStats, executionEntities } from './entities/execution';
-export { RunLeaseStore, type RunLease, type LostRun, type LostRunLimits } from './execution/run-lease-store';
-export { TypeOrmRunLeaseStore } from './execution/typeorm-run-lease-store';
-export { ResourceStatsStore, type ResourceStatsInput, type RunResourceStats } from './execution/resource-stats-store';
-export { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-store';

@@ -1,20 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import { Client } from 'pg';
 import type { Database } from './data-source/database';
-import { inMemoryDataDir, openEmbedded } from './data-source/open-embedded';
-import { commonOptions } from './data-source/typeorm-options';
+import { openServer } from './data-source/open-server';
 import { runMigrations } from './migrations/migration-runner';
 
 /**
- * A migrated, throw-away in-memory PGlite database for tests. Close it in
- * `afterAll`.
- *
- * A fresh PGlite runs initdb, which costs seconds of CPU; so it starts from
- * {@link migratedDataDirTemplate} instead.
+ * A migrated, throw-away database for tests: a fresh `tsf_test_<random>` on
+ * the test server ({@link testServerUrl}), dropped again by `close()`. Each
+ * call gets its own, so test files and Jest workers never share rows.
  *
  * @example
  * let db: Database;
@@ -22,42 +16,28 @@ import { runMigrations } from './migrations/migration-runner';
  * afterAll(() => db.close());
  */
 export async function openTestDatabase(logger: Logger = silentLogger): Promise<Database> {
-  const database = await openEmbedded(inMemoryDataDir, process.cwd(), logger, {
-    loadDataDir: await migratedDataDirTemplate(),
-  });
-  await runMigrations(database);
-  return database;
-}
-
-/**
- * A PGlite data directory with every migration applied, as a tarball for
- * PGlite's `loadDataDir`. Built once per PGlite version and migration set and
- * cached in the OS temp folder, so Jest workers and later runs skip initdb.
- */
-export async function migratedDataDirTemplate(): Promise<Blob> {
-  const templatePath = join(tmpdir(), `tsforecast-pglite-template-${templateKey()}.tar`);
-  if (!existsSync(templatePath)) {
-    const database = await openEmbedded(inMemoryDataDir, process.cwd(), silentLogger);
-    try {
-      await runMigrations(database);
-      const tarball = await database.pglite.dumpDataDir('none');
-      // Write then rename: concurrent Jest workers never read a half-written file.
-      const partial = `${templatePath}.${process.pid}.partial`;
-      writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
-      renameSync(partial, templatePath);
-    } finally {
-      await database.close();
-    }
+  const server = await createServerTestDatabase();
+  let database: Database;
+  try {
+    database = await openServer(server.url, logger);
+    await runMigrations(database);
+  } catch (error) {
+    await server.drop();
+    throw error;
   }
-  return new Blob([readFileSync(templatePath)]);
-}
-
-/** PGlite version + the source of every migration: a new schema or engine gets a new template. */
-function templateKey(): string {
-  const pglitePackage = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
-  const hash = createHash('sha256').update(readFileSync(pglitePackage));
-  for (const migration of commonOptions.migrations) hash.update(migration.toString());
-  return hash.digest('hex').slice(0, 16);
+  const opened = database;
+  let closed = false;
+  return {
+    dataSource: opened.dataSource,
+    kind: opened.kind,
+    describe: () => opened.describe(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await opened.close();
+      await server.drop();
+    },
+  };
 }
 
 /** Server for {@link createServerTestDatabase}: `TEST_DATABASE_URL`, else the local one CI provides. */

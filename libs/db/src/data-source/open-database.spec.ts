@@ -1,57 +1,46 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TsforecastError, silentLogger } from '@tsforecast/config';
-import { MemoryLogger } from '@tsforecast/config/testing';
-import { createServerTestDatabase, migratedDataDirTemplate, type ServerTestDatabase } from '../testing';
-import { TypeOrmTrackingStore } from '../tracking/typeorm-tracking-store';
+import { pendingMigrations } from '../migrations/migration-runner';
+import { createServerTestDatabase, type ServerTestDatabase } from '../testing';
+import { stopEmbeddedServer } from './embedded-server/embedded-server';
 import { openDatabase } from './open-database';
-import { openEmbedded } from './open-embedded';
 
 jest.setTimeout(180_000);
 
-describe('openDatabase, embedded in a directory', () => {
+describe('openDatabase, embedded server in a directory', () => {
   let cwd: string;
+  const settings = { DATA_DIR: 'data', DATABASE_URL: undefined };
   beforeAll(() => {
     cwd = mkdtempSync(join(tmpdir(), 'tsf-embedded-'));
+    chmodSync(cwd, 0o755); // reachable by the server's account when tests run as root
   });
-  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopEmbeddedServer(settings.DATA_DIR, cwd, silentLogger);
+    rmSync(cwd, { recursive: true, force: true });
+  });
 
-  it('keeps runs across restarts, locks the directory while open and takes over a stale lock', async () => {
-    const settings = { DATA_DIR: 'data', DATABASE_URL: undefined };
-    const lockPath = join(cwd, 'data', 'pgdata.lock');
-
-    // Seeded from the migrated template instead of running initdb (seconds of
-    // CPU); the reopen below is the plain production path.
-    const first = await openEmbedded(settings.DATA_DIR, cwd, silentLogger, { loadDataDir: await migratedDataDirTemplate() });
-    expect(first.kind).toBe('embedded');
-    expect(first.describe()).toBe(`embedded PGlite at ${join(cwd, 'data', 'pgdata')}`);
-    expect(existsSync(lockPath)).toBe(true);
-    await expect(openDatabase(settings, silentLogger, { cwd })).rejects.toThrow(
-      /^Embedded database .*pgdata is in use by process \d+; stop it or set DATABASE_URL to a PostgreSQL server/,
-    );
-    await expect(openDatabase(settings, silentLogger, { cwd })).rejects.toMatchObject({ exitCode: 2 });
-    const store = new TypeOrmTrackingStore(first);
-    const experiment = await store.ensureExperiment('restart-check');
-    const run = await store.startRun({ experimentId: experiment.id, modelName: 'NHITS', horizon: 7, kind: 'train', parameters: { lr: 0.001 } });
-    await store.completeRun(run.id, { metrics: { mae: 1.5 }, durationMs: 1200 });
-    await first.close();
-    expect(existsSync(lockPath)).toBe(false);
-
-    // A crashed process leaves its lock behind: the pid in it no longer exists.
-    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-    writeFileSync(lockPath, JSON.stringify({ pid: Number(child.stdout.toString()), startedAt: '2020-01-01T00:00:00Z' }));
-    const logger = new MemoryLogger();
-    const second = await openDatabase(settings, logger, { cwd });
+  it('is migrated on open, admits two opens at once (no lock) and keeps runs across reopen', async () => {
+    const first = await openDatabase(settings, silentLogger, { cwd });
+    const second = await openDatabase(settings, silentLogger, { cwd });
     try {
-      expect(logger.records.some((record) => record.level === 'warn' && /stale/.test(record.message))).toBe(true);
-      const runs = await new TypeOrmTrackingStore(second).listRuns({ experiment: 'restart-check' });
-      expect(runs.map((r) => [r.id, r.status, r.durationMs, r.parameters])).toEqual([[run.id, 'completed', 1200, { lr: 0.001 }]]);
-      const details = await new TypeOrmTrackingStore(second).getRun(run.id);
-      expect(details.metrics.map((m) => [m.name, m.value])).toEqual([['mae', 1.5]]);
+      expect(first.kind).toBe('embedded');
+      expect(first.describe()).toMatch(new RegExp(`^embedded PostgreSQL server 127\\.0\\.0\\.1:\\d+ \\(data ${join(cwd, 'data', 'postgres', 'data')}\\)$`));
+      expect(second.describe()).toBe(first.describe());
+      expect(await pendingMigrations(first)).toEqual([]);
+      await first.dataSource.query("INSERT INTO experiments (name) VALUES ('restart-check')");
+      // The second handle sees it at once: one server, not two copies.
+      expect(await second.dataSource.query("SELECT name FROM experiments WHERE name = 'restart-check'")).toEqual([{ name: 'restart-check' }]);
     } finally {
+      await first.close();
       await second.close();
+    }
+    const reopened = await openDatabase(settings, silentLogger, { cwd });
+    try {
+      expect(await reopened.dataSource.query("SELECT name FROM experiments WHERE name = 'restart-check'")).toEqual([{ name: 'restart-check' }]);
+    } finally {
+      await reopened.close();
     }
   });
 });

@@ -10,7 +10,7 @@ export interface OpenDatabaseOptions {
    * What to do about pending migrations on a server: `true` applies them (`cli
    * migrate`, tests); `'leave'` neither applies nor checks them (`cli migrate
    * --revert`, which must not re-apply what it undoes); unset refuses a server
-   * with pending migrations. Embedded databases always migrate.
+   * with pending migrations. The embedded server always migrates.
    */
   migrate?: boolean | 'leave';
   /** Base for a relative DATA_DIR; default `process.cwd()`. */
@@ -19,10 +19,11 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens the tracking database the settings point at: the PostgreSQL server of
- * `DATABASE_URL`, or, when it is unset, embedded PGlite in `<DATA_DIR>/pgdata`
- * (`DATA_DIR=memory://` for a throw-away one). The embedded database migrates
- * itself; a server must already be migrated (`nx run cli:migrate`) unless
- * `migrate: true`.
+ * `DATABASE_URL`, or, when it is unset, the project's embedded PostgreSQL
+ * server in `<DATA_DIR>/postgres` (started if not running; shared by every
+ * process on the machine). Both go through the same pool and migration runner;
+ * the embedded server is migrated on open, a remote server must already be
+ * migrated (`nx run cli:migrate`) unless `migrate: true`.
  *
  * @example
  * const db = await openDatabase(settings, logger);

@@ -1,6 +1,6 @@
 import { ConfigError, describeConnectionTarget, passwordsOf, redactSecrets, rememberSecret, type Logger } from '@tsforecast/config';
 import { DataSource } from 'typeorm';
-import type { Database } from './database';
+import type { Database, DatabaseKind } from './database';
 import { commonOptions } from './typeorm-options';
 
 /**
@@ -24,6 +24,24 @@ export async function openServer(url: string, logger: Logger): Promise<Database>
   for (const secret of passwordsOf(url)) rememberSecret(secret);
   const where = describeServerUrl(url);
   requireParsableUrl(url, where);
+  return connectPostgres(url, { kind: 'server', where, hint: 'check DATABASE_URL' }, logger);
+}
+
+/** How {@link connectPostgres} labels the database it opens. @internal */
+export interface PostgresTarget {
+  readonly kind: DatabaseKind;
+  /** Safe to log: no password. */
+  readonly where: string;
+  /** Appended to a connection error: what the user can do. */
+  readonly hint: string;
+}
+
+/**
+ * The one way the project connects to PostgreSQL, a remote server or the
+ * embedded one: a TypeORM data source over a pg pool of 10.
+ * @internal
+ */
+export async function connectPostgres(url: string, target: PostgresTarget, logger: Logger): Promise<Database> {
   let dataSource: DataSource | undefined;
   try {
     dataSource = new DataSource({
@@ -38,16 +56,16 @@ export async function openServer(url: string, logger: Logger): Promise<Database>
     const cause = error instanceof Error ? error.message || error.name : String(error);
     const code = (error as { code?: unknown }).code;
     throw new ConfigError(
-      `Cannot connect to ${where}: ${redactSecrets(cause)}${typeof code === 'string' && !cause.includes(code) ? ` (${code})` : ''}; check DATABASE_URL`,
+      `Cannot connect to ${target.where}: ${redactSecrets(cause)}${typeof code === 'string' && !cause.includes(code) ? ` (${code})` : ''}; ${target.hint}`,
     );
   }
-  logger.debug('opened database', { database: where });
+  logger.debug('opened database', { database: target.where });
   const opened = dataSource;
   let closed = false;
   return {
     dataSource: opened,
-    kind: 'server',
-    describe: () => where,
+    kind: target.kind,
+    describe: () => target.where,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -82,7 +82,7 @@ function describeRefusal(database: Database, plan: RevertPlan): string {
   const backup =
     database.kind === 'server'
       ? 'pg_dump --format=custom --file=tsforecast-backup.dump <database>'
-      : 'copy the embedded data folder (DATA_DIR) while no tsforecast process uses it';
+      : 'copy the embedded data folder (DATA_DIR/postgres) after `cli db stop`';
   return (
     `Refusing to revert ${plan.migration} on ${database.describe()}: it drops ${losing.length} table(s) holding data: ${list}. ` +
     `Nothing was changed. Back up first (e.g. ${backup}), then run \`migrate --revert --force\``
@@ -90,12 +90,10 @@ function describeRefusal(database: Database, plan: RevertPlan): string {
 }
 
 /**
- * Holds a session advisory lock on a separate connection while `work` runs.
- * Embedded databases are single-connection and already locked by file, so
- * taking a second connection there would deadlock: they skip this.
+ * Holds a session advisory lock on a separate connection while `work` runs, on
+ * every database: the embedded server is shared by processes as a remote one is.
  */
 async function withMigrationLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
-  if (database.kind === 'embedded') return work();
   const runner: QueryRunner = (database.dataSource as DataSource).createQueryRunner();
   await runner.connect();
   try {
