@@ -1,3 +1,4 @@
 export { buildContainer, type AppContainer, type BuildContainerOptions } from './build-container';
 export { layerModules, type LayerModuleInputs } from './layer-modules';
 export { buildModelCatalog } from './model-catalog';
+export { databaseServerStatus, startDatabaseServer, stopDatabaseServer, type DatabaseServerReport } from './database-server';
