@@ -25,20 +25,23 @@ export function checkExportedModel(model: ExportedModel, label: string): void {
 }
 
 /**
- * Checks the graph's names against the contract: inputs exactly `y` and
- * `mask`; outputs `y_hat`, plus `quantiles` when the model has levels.
+ * Checks the graph's names against the contract: inputs `y` and `mask` (a
+ * graph that does not read the mask — identity scaler and a body that ignores
+ * it, e.g. MLP — has `y` alone, as export drops unused inputs; the runner
+ * feeds both either way); outputs `y_hat`, plus `quantiles` when the model
+ * has levels.
  * @throws DataError naming what the graph has and what is expected.
  * @internal
  */
 export function checkGraphNames(inputs: readonly string[], outputs: readonly string[], model: ExportedModel, label: string): void {
-  const expectedInputs = [GRAPH_NAMES.y, GRAPH_NAMES.mask];
-  const sameInputs = inputs.length === expectedInputs.length && expectedInputs.every((name) => inputs.includes(name));
+  const contractInputs: readonly string[] = [GRAPH_NAMES.y, GRAPH_NAMES.mask];
+  const inputsOk = inputs.includes(GRAPH_NAMES.y) && inputs.every((name) => contractInputs.includes(name));
   const expectedOutputs = model.quantiles ? [GRAPH_NAMES.yHat, GRAPH_NAMES.quantiles] : [GRAPH_NAMES.yHat];
-  const hasOutputs = expectedOutputs.every((name) => outputs.includes(name));
-  if (sameInputs && hasOutputs) return;
+  const outputsOk = expectedOutputs.every((name) => outputs.includes(name));
+  if (inputsOk && outputsOk) return;
   throw new DataError(
     `${label}: the ONNX graph has inputs [${inputs.join(', ')}] and outputs [${outputs.join(', ')}]; ` +
-      `the exported-model contract expects inputs [${expectedInputs.join(', ')}] (float32 [B, inputSize]) ` +
+      `the exported-model contract expects inputs [${contractInputs.join(', ')}] (float32 [B, inputSize]) ` +
       `and outputs [${expectedOutputs.join(', ')}]; it was not exported by this version of tsforecast — train it again`,
   );
 }

@@ -82,6 +82,20 @@ describe('OnnxRunner', () => {
     );
   });
 
+  it('runs a graph that does not read the mask (export drops the unused input), as MLP with the identity scaler', async () => {
+    const g = new GraphBuilder({ seed: 1 });
+    const y = g.input('y', ['B', L]);
+    g.input('mask', ['B', L]);
+    g.output('y_hat', g.matmul(y, g.param('w', [L, h])));
+    const onnx = exportInference(g, { w: W }, { outputs: ['y_hat'] });
+    expect(onnx.inputs.map((i) => i.name)).toEqual(['y']);
+    const runner = await OnnxRunner.create({ onnx: onnx.bytes, inputSize: L, h, opset: onnx.opset, scaler: 'identity' });
+    const forecast = await runner.forecast(history);
+    await runner.release();
+    // 'short' = [0, 0, 3, 9] after padding: 3·W[2, t] + 9·W[3, t].
+    expect(Array.from(forecast.mean[2])).toEqual([0, 1, 2].map((t) => expect.closeTo(3 * W[2 * h + t] + 9 * W[3 * h + t], 5)));
+  });
+
   it('refuses metadata that announces quantiles the graph does not output', async () => {
     const model = { ...tinyGraph(undefined, false), quantiles: levels };
     await expect(OnnxRunner.create(model)).rejects.toThrow(/outputs \[y_hat\]; .*expects .*outputs \[y_hat, quantiles\]/);

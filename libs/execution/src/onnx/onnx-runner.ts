@@ -30,9 +30,12 @@ export interface OnnxRunnerOptions {
  * - `mask`: float32 [B, L] — 1 on real values, 0 on the padding;
  * - out: `y_hat`: float32 [B, h] raw values, and `quantiles`: float32
  *   [B, h, Q] when the model has quantile levels.
- * A graph with other input or output names (a file of another format) is
- * refused at {@link create} with a {@link DataError} naming what it has and
- * what is expected.
+ * A graph that does not read the mask (identity scaler, a body that ignores
+ * it) has `y` alone — export drops unused inputs — and is fed the same way
+ * (ONNX Runtime ignores a feed the graph does not take). A graph with other
+ * input or output names (a file of another format) is refused at
+ * {@link create} with a {@link DataError} naming what it has and what is
+ * expected.
  *
  * @example
  * const runner = await OnnxRunner.create(await model.export(), { runtime: { threads: 2 } });

@@ -29,6 +29,8 @@ const variants: [string, Record<string, unknown>][] = [
   ['TiDE', { layernorm: false }],
   ['PatchTST', { batchNormalization: true, revinAffine: true, revinSubtractLast: false, activation: 'relu', resAttention: false }],
   ['MLP', { loss: 'mqloss', level: [80] }],
+  // The identity scaler and a mask-blind body: the exported graph has no `mask` input.
+  ['MLP', { scalerType: 'identity' }],
 ];
 
 const container = new Container();
@@ -77,7 +79,7 @@ describe.each(cases)('%s', (_label, definition, overrides) => {
     expectClose(forecast.quantiles?.values.flat() ?? [], expected.quantiles?.flat() ?? []);
 
     const exported = await model.export();
-    expect(exported).toMatchObject({ inputSize: 12, h, scaler: 'standard' });
+    expect(exported).toMatchObject({ inputSize: 12, h, scaler: overrides['scalerType'] ?? 'standard' });
     const runner = await OnnxRunner.create({ ...exported, onnx: Uint8Array.from(exported.onnx) });
     const again = await runner.forecast(frame);
     await runner.release();
