@@ -9,6 +9,7 @@ import { executionModule } from '@tsforecast/execution';
 import { artifactModule } from '@tsforecast/artifact';
 import { loggingModule } from '@tsforecast/logging';
 import { serviceModule } from '@tsforecast/service';
+import { jobProcessModule } from './job-process-module';
 
 /** What the layers' modules are made from. */
 export interface LayerModuleInputs {
@@ -20,7 +21,8 @@ export interface LayerModuleInputs {
 }
 
 /**
- * Every layer's ContainerModule, bottom to top (config → … → service): the
+ * Every layer's ContainerModule, bottom to top (config → … → service, then
+ * the app's own: the job process workers fork): the
  * composition list. `buildContainer` loads it for the apps; tests that need
  * the wiring users get load it too (`@tsforecast/app/testing`).
  *
@@ -40,5 +42,6 @@ export function layerModules(inputs: LayerModuleInputs): ContainerModule[] {
     artifactModule,
     loggingModule(inputs.logger, { tty: inputs.tty }),
     serviceModule,
+    jobProcessModule,
   ];
 }

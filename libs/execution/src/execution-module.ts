@@ -16,6 +16,7 @@ import {
 import { LocalExecutor } from './local/local-executor';
 import { CrossValidator, DefinitionCrossValidator } from './evaluation/cross-validator';
 import { neuralDefinition } from './training/neural-definition';
+import { bindQueueAndWorkers } from './worker/bind-workers';
 
 const neuralModelSpecs = [mlpSpec, nhitsSpec, nbeatsSpec, dlinearSpec, nlinearSpec, tideSpec, patchtstSpec] as unknown as readonly NeuralModelSpec<TrainingHyperparameters>[];
 
@@ -32,6 +33,7 @@ function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
 export const executionModule = new ContainerModule((options) => {
   options.bind(LocalExecutor).toSelf().inSingletonScope();
   options.bind<CrossValidator>(CrossValidator).to(DefinitionCrossValidator).inSingletonScope();
+  bindQueueAndWorkers(options);
   for (const spec of neuralModelSpecs) {
     options
       .bind<ModelDefinition>(ModelDefinitionToken)

@@ -91,6 +91,11 @@ export class Worker {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}`;
   }
 
+  /** Jobs it runs at a time. */
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
   /** Jobs running now. */
   get activeJobs(): number {
     return this.active.size;
