@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TsforecastError, silentLogger } from '@tsforecast/config';
-import { pendingMigrations } from '../migrations/migration-runner';
+import { pendingMigrations, revertLastMigration } from '../migrations/migration-runner';
 import { createServerTestDatabase, type ServerTestDatabase } from '../testing';
 import { stopEmbeddedServer } from './embedded-server/embedded-server';
 import { openDatabase } from './open-database';
@@ -42,6 +42,18 @@ describe('openDatabase, embedded server in a directory', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it("leaves migrations alone with migrate: 'leave' (migrate --revert must not re-apply what it undoes)", async () => {
+    const opened = await openDatabase(settings, silentLogger, { cwd });
+    const last = await revertLastMigration(opened, { force: true });
+    await opened.close();
+    const left = await openDatabase(settings, silentLogger, { cwd, migrate: 'leave' });
+    expect(await pendingMigrations(left)).toEqual([last]);
+    await left.close();
+    const migrated = await openDatabase(settings, silentLogger, { cwd });
+    expect(await pendingMigrations(migrated)).toEqual([]);
+    await migrated.close();
   });
 });
 

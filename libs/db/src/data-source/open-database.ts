@@ -10,7 +10,7 @@ export interface OpenDatabaseOptions {
    * What to do about pending migrations on a server: `true` applies them (`cli
    * migrate`, tests); `'leave'` neither applies nor checks them (`cli migrate
    * --revert`, which must not re-apply what it undoes); unset refuses a server
-   * with pending migrations. The embedded server always migrates.
+   * with pending migrations. The embedded server migrates unless `'leave'`.
    */
   migrate?: boolean | 'leave';
   /** Base for a relative DATA_DIR; default `process.cwd()`. */
@@ -39,7 +39,7 @@ export async function openDatabase(
       ? await openEmbedded(settings.DATA_DIR, options.cwd ?? process.cwd(), logger)
       : await openServer(settings.DATABASE_URL, logger);
   try {
-    if (database.kind === 'server' && options.migrate === 'leave') {
+    if (options.migrate === 'leave') {
       // The caller manages migrations itself.
     } else if (database.kind === 'embedded' || options.migrate === true) {
       const applied = await runMigrations(database);
