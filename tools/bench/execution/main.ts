@@ -1,0 +1,46 @@
+/**
+ * Execution benchmarks (`npm run bench:execution`): one JSON line per scenario.
+ *
+ *   npx tsx tools/bench/execution/main.ts [--scenario queue|parallel|kill|all] [--admin-url postgres://…/test]
+ *
+ * - queue:    per-job overhead and jobs/s of empty jobs through pg-boss (`--jobs 300`, `--claimers 4`)
+ * - parallel: 8 small training jobs (MLP, NHITS × 4 horizons, AirPassengers, 300 steps) with 2 workers' slots vs 1
+ * - kill:     30 jobs, 3 worker processes, `kill -9` of a worker 3 times; counts what the kills left behind
+ *
+ * Each scenario runs on a fresh database on the server of `--admin-url`
+ * (default the test server at 127.0.0.1:5432) and drops it afterwards.
+ */
+import 'reflect-metadata';
+import { benchDatabase, type BenchDatabase } from './bench-database';
+import { benchQueueOverhead } from './queue-overhead';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+}
+
+type Scenario = (db: BenchDatabase) => Promise<Record<string, unknown>>;
+
+const scenarios: Record<string, Scenario> = {
+  queue: (db) => benchQueueOverhead(db, Number(arg('jobs', '300')), Number(arg('claimers', '4'))),
+};
+
+async function main(): Promise<void> {
+  const chosen = arg('scenario', 'all');
+  const names = chosen === 'all' ? Object.keys(scenarios) : [chosen];
+  for (const name of names) {
+    const scenario = scenarios[name];
+    if (scenario === undefined) throw new Error(`'--scenario' must be one of ${Object.keys(scenarios).join(', ')}, all; got '${name}'`);
+    const db = await benchDatabase(process.argv.includes('--admin-url') ? arg('admin-url', '') : undefined);
+    try {
+      console.log(JSON.stringify(await scenario(db)));
+    } finally {
+      await db.drop();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
