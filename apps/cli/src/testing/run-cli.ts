@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,6 +31,8 @@ export function runCli(args: readonly string[], env: Record<string, string>): Cl
 /** A fresh temp folder and the settings that put the embedded database, models, outputs and logs in it. */
 export function cliSandbox(prefix: string): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  // mkdtemp makes it 0700; the embedded PostgreSQL server runs as 'postgres' when tests run as root and must reach DATA_DIR inside.
+  chmodSync(dir, 0o755);
   return { dir, env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') } };
 }
 

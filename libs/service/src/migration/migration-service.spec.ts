@@ -4,6 +4,7 @@ import { silentLogger } from '@tsforecast/config';
 import { dbModule, openDatabase, type Database } from '@tsforecast/db';
 import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
 import { TrackingQueries } from '../queries/tracking-queries';
+import { LeaderboardQuery } from '../training/leaderboard-query';
 import { MigrationService } from './migration-service';
 
 jest.setTimeout(120_000);
@@ -21,6 +22,7 @@ describe('MigrationService on a PostgreSQL server', () => {
     container.loadSync(dbModule(database));
     container.bind(MigrationService).toSelf();
     container.bind(TrackingQueries).toSelf();
+    container.bind(LeaderboardQuery).toSelf();
   });
   afterAll(async () => {
     await database?.close();

@@ -16,7 +16,7 @@ describe('TrackingQueries', () => {
     const train = await recorder.start({ kind: 'train', experiment: 'q1', model: 'Naive', horizon: 12, parameters: {} });
     await recorder.complete(train, { metrics: { mae: 76 } });
     const cv = await recorder.start({ kind: 'cv', experiment: 'q1', model: 'SeasonalNaive', horizon: 12, parameters: { windows: 2 } });
-    await recorder.complete(cv, { metrics: { mae: 40 }, windows: [{ window: 0, metrics: { mae: 32 } }, { window: 1, metrics: { mae: 48 } }] });
+    await recorder.complete(cv, { metrics: { mae: 40 }, windows: [{ window: 0, metrics: { mae: 32, mase: 1.1 } }, { window: 1, metrics: { mae: 48 } }] });
     const failed = await recorder.start({ kind: 'train', experiment: 'q2', model: 'NHITS', horizon: 6, parameters: {} });
     await recorder.fail(failed, new Error('diverged'));
     Object.assign(ids, { train: train.id, cv: cv.id, failed: failed.id });
