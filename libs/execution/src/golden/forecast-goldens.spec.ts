@@ -25,7 +25,9 @@ jest.setTimeout(120_000);
 const container = new Container();
 container.loadSync(modelModule, executionModule);
 // As the app binds it from ORT_THREADS=1: the neural models train and forecast on one thread.
-container.bind<SessionFactory>(SessionFactory).toConstantValue({ options: { threads: 1 }, create: (bytes, o = {}) => createSession(bytes, { threads: 1, ...o }) });
+container
+  .bind<SessionFactory>(SessionFactory)
+  .toConstantValue({ options: { threads: 1 }, create: (bytes, o = {}) => createSession(bytes, { threads: 1, ...o }) });
 const registry = container.get(ModelRegistry);
 const frame = toyFrame();
 const h = 6;
@@ -41,7 +43,9 @@ async function forecastOf(model: string, overrides: Record<string, unknown>): Pr
 function expectGolden(name: string, actual: number[][], golden: number[][], relative: number): void {
   if (process.env['GOLDEN_PRINT']) console.log(`${name}: ${JSON.stringify(actual)}`);
   expect(actual).toHaveLength(golden.length);
-  actual.forEach((row, i) => row.forEach((v, t) => expect(Math.abs(v - golden[i][t])).toBeLessThanOrEqual(relative * Math.abs(golden[i][t]))));
+  actual.forEach((row, i) =>
+    row.forEach((v, t) => expect(Math.abs(v - golden[i][t])).toBeLessThanOrEqual(relative * Math.abs(golden[i][t]))),
+  );
 }
 
 describe('forecast goldens, one per model family', () => {
@@ -62,7 +66,15 @@ describe('forecast goldens, one per model family', () => {
   });
 
   it('neural: NHITS, seed 1, 30 steps, one ORT thread', async () => {
-    const hp = { inputSize: 12, mlpUnits: [[16, 16]], maxSteps: 30, learningRate: 3e-3, windowsBatchSize: 32, scalerType: 'robust', seed: 1 };
+    const hp = {
+      inputSize: 12,
+      mlpUnits: [[16, 16]],
+      maxSteps: 30,
+      learningRate: 3e-3,
+      windowsBatchSize: 32,
+      scalerType: 'robust',
+      seed: 1,
+    };
     const golden = [
       [13.74307, 13.81355, 14.07496, 14.05002, 13.64784, 13.61052],
       [26.5767, 26.87513, 27.18192, 27.32611, 26.58212, 26.35375],

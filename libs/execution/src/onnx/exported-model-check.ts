@@ -14,7 +14,8 @@ export function checkExportedModel(model: ExportedModel, label: string): void {
   if (!(model.onnx instanceof Uint8Array) || model.onnx.byteLength === 0) {
     throw new DataError(`${label}: 'onnx' must be the bytes of an ONNX model, got ${model.onnx?.byteLength ?? 'nothing'} bytes`);
   }
-  if (!isPositiveInteger(model.inputSize)) throw new DataError(`${label}: 'inputSize' must be an integer >= 1, got ${String(model.inputSize)}`);
+  if (!isPositiveInteger(model.inputSize))
+    throw new DataError(`${label}: 'inputSize' must be an integer >= 1, got ${String(model.inputSize)}`);
   if (!isPositiveInteger(model.h)) throw new DataError(`${label}: 'h' must be an integer >= 1, got ${String(model.h)}`);
   const levels = model.quantiles;
   if (levels === undefined) return;

@@ -20,7 +20,12 @@ function outputData(out: ort.InferenceSession.ReturnType, name: string, count: n
  * timestamps continue each series at the frame's frequency.
  * @internal
  */
-export function forecastFromOutputs(history: SeriesFrame, model: ExportedModel, out: ort.InferenceSession.ReturnType, label: string): Forecast {
+export function forecastFromOutputs(
+  history: SeriesFrame,
+  model: ExportedModel,
+  out: ort.InferenceSession.ReturnType,
+  label: string,
+): Forecast {
   const { h } = model;
   const b = history.series.length;
   const yHat = outputData(out, GRAPH_NAMES.yHat, b * h, `[${b}, ${h}]`, label);

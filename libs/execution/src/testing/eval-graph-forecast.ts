@@ -21,7 +21,10 @@ export interface PlainForecast {
  * await model.fit(frame, ctx);
  * const expected = await evalGraphForecast(model, frame);
  */
-export async function evalGraphForecast<H extends TrainingHyperparameters>(model: NeuralForecaster<H>, frame: SeriesFrame): Promise<PlainForecast> {
+export async function evalGraphForecast<H extends TrainingHyperparameters>(
+  model: NeuralForecaster<H>,
+  frame: SeriesFrame,
+): Promise<PlainForecast> {
   if (!model.lastFit) throw new Error(`evalGraphForecast: ${model.name} was not fitted`);
   const graph = model.buildGraph();
   const session = await EvalSession.create(compileEval(graph.g, { outputs: graph.outputs }), { threads: 1 });
@@ -38,13 +41,18 @@ export async function evalGraphForecast<H extends TrainingHyperparameters>(model
     }
   });
   try {
-    const out = await session.run({ [GRAPH_NAMES.y]: { data: y, dims: [b, l] }, [GRAPH_NAMES.mask]: { data: mask, dims: [b, l] } }, model.lastFit.weights);
+    const out = await session.run(
+      { [GRAPH_NAMES.y]: { data: y, dims: [b, l] }, [GRAPH_NAMES.mask]: { data: mask, dims: [b, l] } },
+      model.lastFit.weights,
+    );
     const yHat = out[GRAPH_NAMES.yHat].data;
     const mean = frame.series.map((_, i) => Array.from(yHat.subarray(i * h, (i + 1) * h)));
     if (!graph.quantiles) return { mean };
     const q = out[GRAPH_NAMES.quantiles].data;
     const nq = graph.quantiles.length;
-    const quantiles = graph.quantiles.map((_, k) => frame.series.map((_, i) => Array.from({ length: h }, (_, t) => q[(i * h + t) * nq + k])));
+    const quantiles = graph.quantiles.map((_, k) =>
+      frame.series.map((_, i) => Array.from({ length: h }, (_, t) => q[(i * h + t) * nq + k])),
+    );
     return { mean, quantiles };
   } finally {
     await session.release();

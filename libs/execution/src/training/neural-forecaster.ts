@@ -50,7 +50,14 @@ export class NeuralForecaster<H extends TrainingHyperparameters> implements Fore
 
   async fit(frame: SeriesFrame, context: FitContext): Promise<void> {
     const graph = this.buildGraph();
-    const outcome = await trainNetwork(graph, frame.series.map((s) => s.y), this.hyperparameters, this.h, context, this.runtime);
+    const outcome = await trainNetwork(
+      graph,
+      frame.series.map((s) => s.y),
+      this.hyperparameters,
+      this.h,
+      context,
+      this.runtime,
+    );
     const onnx = exportInference(graph.g, outcome.weights, { outputs: graph.outputs });
     await this.dispose();
     this.exported = {

@@ -36,17 +36,28 @@ const variants: [string, Record<string, unknown>][] = [
 const container = new Container();
 container.loadSync(modelModule, executionModule);
 const registry = container.get(ModelRegistry);
-const neural = registry.names().map((name) => registry.get(name)).filter((d) => d.kind === 'neural');
+const neural = registry
+  .names()
+  .map((name) => registry.get(name))
+  .filter((d) => d.kind === 'neural');
 const cases: [string, ModelDefinition, Record<string, unknown>][] = [
   ...neural.map((d): [string, ModelDefinition, Record<string, unknown>] => [d.name, d, {}]),
-  ...variants.map(([name, overrides]): [string, ModelDefinition, Record<string, unknown>] => [`${name} ${JSON.stringify(overrides)}`, registry.get(name), overrides]),
+  ...variants.map(([name, overrides]): [string, ModelDefinition, Record<string, unknown>] => [
+    `${name} ${JSON.stringify(overrides)}`,
+    registry.get(name),
+    overrides,
+  ]),
 ];
 const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
 const plain = (rows: ArrayLike<number>[]) => rows.map((r) => Array.from(r));
 /** Float32 agreement: |a − b| ≤ 1e-5 · max(1, |b|). */
 const expectClose = (actual: ArrayLike<number>[], expected: number[][]) => {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((row, i) => Array.from(row).forEach((v, t) => expect(Math.abs(v - expected[i][t])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(expected[i][t])))));
+  actual.forEach((row, i) =>
+    Array.from(row).forEach((v, t) =>
+      expect(Math.abs(v - expected[i][t])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(expected[i][t]))),
+    ),
+  );
 };
 
 it('the registry offers the neural models', () => {

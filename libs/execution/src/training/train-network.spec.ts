@@ -35,14 +35,27 @@ describe('trainNetwork', () => {
     const model = mlp(hp);
     const graph = model.buildGraph();
     const logger = new MemoryLogger();
-    const outcome = await trainNetwork(graph, frame.series.map((s) => s.y), hp, h, { logger });
+    const outcome = await trainNetwork(
+      graph,
+      frame.series.map((s) => s.y),
+      hp,
+      h,
+      { logger },
+    );
     expect(outcome.stoppedEarly).toBe(true);
     expect(outcome.steps).toBeLessThan(400);
     expect(outcome.bestStep).toBeLessThan(outcome.steps);
     // The kept weights score the best validation loss, not the last one.
-    const val = validationWindows(frame.series.map((s) => s.y), { inputSize: 12, h, stepSize: 1, startPaddingEnabled: false }, 12);
+    const val = validationWindows(
+      frame.series.map((s) => s.y),
+      { inputSize: 12, h, stepSize: 1, startPaddingEnabled: false },
+      12,
+    );
     const session = await EvalSession.create(compileEval(graph.g, { outputs: [GRAPH_NAMES.yHat] }));
-    const out = await session.run({ y: { data: val.y, dims: [val.count, 12] }, mask: { data: val.mask, dims: [val.count, 12] } }, outcome.weights);
+    const out = await session.run(
+      { y: { data: val.y, dims: [val.count, 12] }, mask: { data: val.mask, dims: [val.count, 12] } },
+      outcome.weights,
+    );
     expect(hostLoss(lossSpecOf(hp), out[GRAPH_NAMES.yHat].data, val.target, val.targetMask)).toBeCloseTo(outcome.bestValLoss!, 4);
     await session.release();
   });
@@ -52,7 +65,13 @@ describe('trainNetwork', () => {
     const hp = { ...small, maxSteps: 40, valSize: 12, valCheckSteps: 5 };
     const model = mlp(hp);
     const calls: [number, number][] = [];
-    await trainNetwork(model.buildGraph(), frame.series.map((s) => s.y), hp, h, { logger: new MemoryLogger(), onValidation: (step, loss) => void calls.push([step, loss]) });
+    await trainNetwork(
+      model.buildGraph(),
+      frame.series.map((s) => s.y),
+      hp,
+      h,
+      { logger: new MemoryLogger(), onValidation: (step, loss) => void calls.push([step, loss]) },
+    );
     expect(calls.map(([step]) => step)).toEqual([5, 10, 15, 20, 25, 30, 35, 40]);
     expect(calls.every(([, loss]) => Number.isFinite(loss) && loss > 0)).toBe(true);
 
@@ -62,7 +81,15 @@ describe('trainNetwork', () => {
       steps.push(step);
       if (step === 10) throw stop;
     };
-    await expect(trainNetwork(model.buildGraph(), frame.series.map((s) => s.y), hp, h, { logger: new MemoryLogger(), onValidation })).rejects.toBe(stop);
+    await expect(
+      trainNetwork(
+        model.buildGraph(),
+        frame.series.map((s) => s.y),
+        hp,
+        h,
+        { logger: new MemoryLogger(), onValidation },
+      ),
+    ).rejects.toBe(stop);
     expect(steps).toEqual([5, 10]);
   });
 

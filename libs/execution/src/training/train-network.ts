@@ -1,12 +1,5 @@
 import { TsforecastError } from '@tsforecast/config';
-import {
-  compileEval,
-  compileTrainStep,
-  EvalSession,
-  TrainStepSession,
-  type ParameterValues,
-  type RuntimeOptions,
-} from '@tsforecast/graph';
+import { compileEval, compileTrainStep, EvalSession, TrainStepSession, type ParameterValues, type RuntimeOptions } from '@tsforecast/graph';
 import { hostLoss, lossSpecOf, type FitContext, type TrainingHyperparameters } from '@tsforecast/model';
 import { GRAPH_NAMES, type ForecastGraph } from './forecast-graph';
 import { learningRateAt } from './learning-rate';
@@ -91,7 +84,8 @@ async function openTraining(
 ): Promise<Training> {
   const shape: TrainWindowOptions = { inputSize: hp.inputSize, h, stepSize: hp.stepSize, startPaddingEnabled: hp.startPaddingEnabled };
   // The validation part (last valSize points) is cut off the training series; validation windows see all of it.
-  const trainSeries = hp.valSize > 0 ? series.map((s) => Array.prototype.slice.call(s, 0, Math.max(s.length - hp.valSize, 0)) as number[]) : series;
+  const trainSeries =
+    hp.valSize > 0 ? series.map((s) => Array.prototype.slice.call(s, 0, Math.max(s.length - hp.valSize, 0)) as number[]) : series;
   const sampler = new WindowSampler(trainSeries, shape, { batchSize: hp.batchSize, windowsBatchSize: hp.windowsBatchSize, seed: hp.seed });
   const compiled = compileTrainStep(graph.g, { loss: graph.loss, optimizer: { kind: 'adam' } });
   const session = await TrainStepSession.create(compiled, { ...runtime, seed: hp.seed, logger: context.logger });

@@ -61,7 +61,8 @@ function pad(values: ArrayLike<number>, o: TrainWindowOptions): PaddedSeries {
  * returned batch is a view valid until the next call.
  *
  * @example
- * const sampler = new WindowSampler(series, { inputSize: 24, h: 12, stepSize: 1, startPaddingEnabled: false }, { batchSize: 32, windowsBatchSize: 1024, seed: 1 });
+ * const shape = { inputSize: 24, h: 12, stepSize: 1, startPaddingEnabled: false };
+ * const sampler = new WindowSampler(series, shape, { batchSize: 32, windowsBatchSize: 1024, seed: 1 });
  * const batch = sampler.next(); // batch.count windows
  */
 export class WindowSampler {
@@ -80,7 +81,12 @@ export class WindowSampler {
   ) {
     this.series = values.map((v) => pad(v, o)).filter((s) => s.starts.length > 0);
     if (this.series.length === 0) {
-      throw new DataError(`no training window: every series needs at least 2 points (input ${o.inputSize}, horizon ${o.h}), got lengths ${values.map((v) => v.length).slice(0, 5).join(', ')}`);
+      throw new DataError(
+        `no training window: every series needs at least 2 points (input ${o.inputSize}, horizon ${o.h}), got lengths ${values
+          .map((v) => v.length)
+          .slice(0, 5)
+          .join(', ')}`,
+      );
     }
     const poolCapacity = this.series.reduce((n, s) => n + s.starts.length, 0);
     this.poolSeries = new Int32Array(poolCapacity);

@@ -89,5 +89,6 @@ export function checkTrainingHyperparameters(hp: TrainingHyperparameters, h: num
   if (!(hp.learningRate > 0)) throw new ConfigError(`'learningRate' must be > 0, got ${hp.learningRate}`);
   if (!(hp.huberDelta > 0)) throw new ConfigError(`'huberDelta' must be > 0, got ${hp.huberDelta}`);
   if (!LOSS_NAMES.includes(hp.loss)) throw new ConfigError(`'loss' must be one of ${LOSS_NAMES.join(', ')}, got '${String(hp.loss)}'`);
-  if (!SCALER_TYPES.includes(hp.scalerType)) throw new ConfigError(`'scalerType' must be one of ${SCALER_TYPES.join(', ')}, got '${String(hp.scalerType)}'`);
+  if (!SCALER_TYPES.includes(hp.scalerType))
+    throw new ConfigError(`'scalerType' must be one of ${SCALER_TYPES.join(', ')}, got '${String(hp.scalerType)}'`);
 }
