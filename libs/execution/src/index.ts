@@ -10,12 +10,10 @@ export {
 export { CrossValidator, DefinitionCrossValidator } from './evaluation/cross-validator';
 // The one ONNX runner of exported models.
 export { OnnxRunner, type OnnxRunnerOptions } from './onnx/onnx-runner';
-// The trainer of the neural models.
+// The trainer of the neural models (executionModule registers them); the sampler for the step benchmarks.
 export { NeuralForecaster } from './training/neural-forecaster';
-export { neuralDefinition } from './training/neural-definition';
-export { trainNetwork, type TrainOutcome } from './training/train-network';
+export type { TrainOutcome } from './training/train-network';
 export { WindowSampler, type TrainWindowOptions } from './training/window-sampler';
-export { buildForecastGraph, forecastGraphOf, GRAPH_NAMES, type ForecastGraph, type ForecastGraphSpec, type NetworkBody } from './training/forecast-graph';
 // The job queue (pg-boss), the workers that run its jobs in child processes, and the reaper of lost runs.
 export {
   jobKinds,
