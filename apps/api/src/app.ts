@@ -1,21 +1,50 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Container } from 'inversify';
+import { Logger, SettingsToken, type Settings } from '@tsforecast/config';
+import { ServiceStatus, TokenVerifier } from '@tsforecast/service';
+import { installAuthentication } from './auth/authentication';
+import { installErrorHandler } from './errors/error-handler';
+import { ApiMetrics } from './metrics/api-metrics';
+import { installRequestTiming } from './metrics/request-timing';
+import { installOpenApi } from './openapi/openapi-docs';
 import { healthRoutes } from './routes/health-routes';
+import { metricsRoutes } from './routes/metrics-routes';
+import { modelRoutes } from './routes/model-routes';
+import { installSecurity } from './security/security-plugins';
+
+/** Version of the API document (`info.version` of `/openapi.json`). */
+const apiVersion = '0.1.0';
+
+export interface BuildAppOptions {
+  /** Fastify's own request logging (pino to stdout); errors go to the container's Logger either way. */
+  logger?: boolean;
+}
 
 /**
  * The HTTP app as a function of the Inversify container; `server.ts` only
- * starts it. 5xx messages are hidden from clients.
+ * starts it. Order matters: errors, security, authentication and timing hooks
+ * and the OpenAPI generator are in place before any route is added.
  */
-export async function buildApp(container: Container, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const statusCode = error.statusCode ?? 500;
-    if (statusCode >= 500) {
-      app.log.error(error);
-      return reply.code(statusCode).send({ statusCode, error: 'Internal Server Error', message: 'internal error' });
-    }
-    return reply.code(statusCode).send({ statusCode, error: 'Bad Request', message: error.message });
+export async function buildApp(container: Container, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const settings = container.get<Settings>(SettingsToken);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.API_BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
   });
+  installErrorHandler(app, container.get<Logger>(Logger));
+  await installSecurity(app, settings);
+  installAuthentication(app, container.get(TokenVerifier), settings.METRICS_TOKEN);
+  const metrics = new ApiMetrics(container.get(ServiceStatus));
+  installRequestTiming(app, metrics);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await installOpenApi(app, apiVersion);
   await app.register(healthRoutes(container));
+  await app.register(metricsRoutes(metrics));
+  await app.register(modelRoutes(container));
   return app;
 }

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { loadSettings, redactSecrets, TsforecastError } from '@tsforecast/config';
 import { buildContainer } from '@tsforecast/app';
+import { assertSafeToListen } from './auth/listen-guard';
 import { buildApp } from './app';
 
 async function start(): Promise<void> {
   const settings = loadSettings();
+  assertSafeToListen(settings.API_HOST, settings.JWT_SECRET !== undefined || settings.JWT_JWKS_URL !== undefined);
   const runtime = await buildContainer(settings);
   const app = await buildApp(runtime.container);
   const shutdown = async () => {

@@ -22,3 +22,8 @@ export {
   PermissionError,
 } from './auth';
 export type { ApiScope, IssuedToken, Principal, TokenRequest } from './auth';
+export { ServiceStatus, type RunStatusCounts } from './health/service-status';
+export type { DatabasePoolStats } from './health/database-pool';
+export type { Readiness, ReadinessCheck } from './health/readiness';
+export { ModelVersionRegistry, promotionStages } from './registry/model-version-registry';
+export type { PromotionStage, RegisteredModel, ModelVersionDetail } from './registry/model-version-registry';

@@ -1,19 +1,39 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { Database } from '@tsforecast/db';
 import type { Container } from 'inversify';
-import { ErrorResponse, HealthResponse } from '../schemas/health';
+import { ServiceStatus } from '@tsforecast/service';
+import { ErrorResponse } from '../schemas/error-response';
+import { HealthResponse, ReadyResponse } from '../schemas/health';
 
-/** `GET /health`: `{ status: 'ok' }` when the process is up and its database answers a query, 503 otherwise. */
+/**
+ * Public probes. `GET /health` (liveness): `{ status: 'ok' }` when the process
+ * is up and its database answers a query, 503 otherwise. `GET /ready`
+ * (readiness): database reachable, migrations current, model store readable —
+ * 200, or 503 naming each failed check.
+ */
 export function healthRoutes(container: Container): FastifyPluginAsync {
+  const status = container.get(ServiceStatus);
   return async (app) => {
-    app.get('/health', { schema: { response: { 200: HealthResponse, 503: ErrorResponse } } }, async (_request, reply) => {
-      const database = container.get<Database>(Database);
-      try {
-        await database.dataSource.query('SELECT 1');
-      } catch {
-        return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database unreachable' });
-      }
-      return { status: 'ok' as const };
-    });
+    app.get(
+      '/health',
+      {
+        config: { access: 'public' },
+        schema: { summary: 'Liveness', tags: ['probes'], response: { 200: HealthResponse, 503: ErrorResponse } },
+      },
+      async (request, reply) => {
+        if (await status.databaseAnswers()) return { status: 'ok' as const };
+        return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database unreachable', requestId: request.id });
+      },
+    );
+    app.get(
+      '/ready',
+      {
+        config: { access: 'public' },
+        schema: { summary: 'Readiness: database, migrations, model store', tags: ['probes'], response: { 200: ReadyResponse, 503: ReadyResponse } },
+      },
+      async (_request, reply) => {
+        const readiness = await status.readiness();
+        return reply.code(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks });
+      },
+    );
   };
 }

@@ -9,4 +9,21 @@ import { Type, type Static } from '@sinclair/typebox';
 export const HealthResponse = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false });
 export type HealthResponse = Static<typeof HealthResponse>;
 
-export const ErrorResponse = Type.Object({ statusCode: Type.Number(), error: Type.String(), message: Type.String() });
+/** `GET /ready`: each check with its outcome; 503 names the failed ones. */
+export const ReadyResponse = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ready'), Type.Literal('not ready')]),
+    checks: Type.Array(
+      Type.Object(
+        {
+          name: Type.Union([Type.Literal('database'), Type.Literal('migrations'), Type.Literal('model-store')]),
+          ok: Type.Boolean(),
+          detail: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ReadyResponse = Static<typeof ReadyResponse>;

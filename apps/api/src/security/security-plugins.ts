@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { Settings } from '@tsforecast/config';
+
+/**
+ * Security headers (helmet), CORS only for the origins in `API_CORS_ORIGINS`
+ * (none by default: browsers on other origins are refused), and a rate limit
+ * of `API_RATE_LIMIT` requests per minute per bearer token (per client address
+ * without one), checked before authentication so floods of bad tokens count too.
+ */
+export async function installSecurity(app: FastifyInstance, settings: Settings): Promise<void> {
+  await app.register(helmet, { global: true });
+  const origins = settings.API_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  if (origins.length > 0) await app.register(cors, { origin: origins, credentials: false });
+  await app.register(rateLimit, {
+    max: settings.API_RATE_LIMIT,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`), { statusCode: 429 }),
+  });
+}
+
+/** A digest of the bearer token (tokens are not kept in memory as keys), else the client address. */
+function rateLimitKey(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  if (header === undefined || header === '') return `ip:${request.ip}`;
+  return `token:${createHash('sha256').update(header).digest('base64url').slice(0, 22)}`;
+}

@@ -1,0 +1,2 @@
+// Fixtures for other libs' and the apps' tests. Not part of the public runtime API.
+export { registerModelVersions } from './registry/testing/register-model-versions';
