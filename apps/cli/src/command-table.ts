@@ -49,6 +49,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/migrate-command')).registerMigrateCommand,
   },
   {
+    name: 'db',
+    summary: 'status, start or stop the embedded PostgreSQL server (used when DATABASE_URL is unset)',
+    load: async () => (await import('./commands/db-command')).registerDbCommand,
+  },
+  {
     name: 'worker',
     summary: 'run queued jobs (train runs, trials) from the database until stopped',
     load: async () => (await import('./commands/worker-command')).registerWorkerCommand,
