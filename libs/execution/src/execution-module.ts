@@ -1,24 +1,10 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import { SessionFactory, type RuntimeOptions } from '@tsforecast/graph';
-import {
-  dlinearSpec,
-  mlpSpec,
-  nbeatsSpec,
-  nhitsSpec,
-  nlinearSpec,
-  patchtstSpec,
-  tideSpec,
-  ModelDefinitionToken,
-  type ModelDefinition,
-  type NeuralModelSpec,
-  type TrainingHyperparameters,
-} from '@tsforecast/model';
+import { ModelDefinitionToken, neuralModelSpecs, type ModelDefinition } from '@tsforecast/model';
 import { LocalExecutor } from './local/local-executor';
 import { CrossValidator, DefinitionCrossValidator } from './evaluation/cross-validator';
 import { neuralDefinition } from './training/neural-definition';
 import { bindQueueAndWorkers } from './worker/bind-workers';
-
-const neuralModelSpecs = [mlpSpec, nhitsSpec, nbeatsSpec, dlinearSpec, nlinearSpec, tideSpec, patchtstSpec] as unknown as readonly NeuralModelSpec<TrainingHyperparameters>[];
 
 /** ORT options from the graph lib's {@link SessionFactory} (threads, EP from the settings), or defaults when it is not bound. */
 function runtimeOf(ctx: ResolutionContext): RuntimeOptions {

@@ -31,5 +31,3 @@ export { type Trial } from './study/trial';
 export { TrialPruned } from './study/trial-pruned';
 export { TypeOrmStudyStorage } from './study/typeorm-study-storage';
 export { hyperparameterModule, SamplerFactory, PrunerFactory } from './hyperparameter-module';
-export { defaultSearchSpace, modelsWithSearchSpace } from './model-spaces/default-search-space';
-export { trainingSpace, INPUT_SIZE_MULTIPLIERS } from './model-spaces/shared-space';

@@ -22,6 +22,7 @@ export { DLinear, dlinearSpec, dlinearDefaults, movingAverageMatrix, type DLinea
 export { NLinear, nlinearSpec, nlinearDefaults, type NLinearHyperparameters } from './neural/nlinear';
 export { TiDE, tideSpec, tideDefaults, residualBlock, type TiDEHyperparameters } from './neural/tide';
 export { PatchTST, patchtstSpec, patchtstDefaults, patchCount, patchMatrix, type PatchTSTHyperparameters, type PatchTSTActivation } from './neural/patchtst';
+export { neuralModelSpecs } from './neural/neural-specs';
 // Baselines and the registry.
 export { Naive, naiveDefinition, type NaiveHyperparameters } from './baselines/naive';
 export { SeasonalNaive, seasonalNaiveDefinition, type SeasonalNaiveHyperparameters } from './baselines/seasonal-naive';

@@ -25,5 +25,6 @@ export function neuralDefinition<H extends TrainingHyperparameters>(spec: Neural
     },
     defaults: (h, m) => spec.defaults(h, m),
     create: (h, m, overrides = {}) => new NeuralForecaster(spec.build(h, { ...spec.defaults(h, m), ...overrides }), runtime),
+    searchSpace: (h) => spec.searchSpace(h),
   };
 }

@@ -1,4 +1,5 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import type { SearchSpace } from '@tsforecast/hyperparameter';
 import { checkTrainingHyperparameters, type TrainingHyperparameters } from './training-hyperparameters';
 
 /**
@@ -46,4 +47,10 @@ export interface NeuralModelSpec<H extends TrainingHyperparameters> {
   defaults(h: number, seasonLength: number): H;
   /** The network for horizon `h` and complete hyperparameters (defaults already merged). */
   build(h: number, hyperparameters: H): NeuralNetwork<H>;
+  /**
+   * The default search space at horizon `h` (`--search`), typed against `H`:
+   * a key that is not a hyperparameter is a compile error. Usually
+   * `{ ...trainingSpace(h), <model-specific entries> }` (NeuralForecast's Auto* ranges).
+   */
+  searchSpace(h: number): SearchSpace<H>;
 }

@@ -1,6 +1,8 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { choice, randint } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
+import { trainingSpace } from './training-space';
 
 /** Hyperparameters of {@link MLP}. */
 export interface MLPHyperparameters extends TrainingHyperparameters {
@@ -37,5 +39,7 @@ export const mlpSpec: NeuralModelSpec<MLPHyperparameters> = {
   name: 'MLP',
   description: 'Multi-layer perceptron from the input window to the horizon (NeuralForecast MLP).',
   defaults: (h) => mlpDefaults(h),
+  // NeuralForecast `AutoMLP`: 256–1024 units, 2–6 layers.
+  searchSpace: (h) => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512, 1024] as const), numLayers: randint('numLayers', 2, 6) }),
   build: (h, hp) => new MLP(h, hp),
 };

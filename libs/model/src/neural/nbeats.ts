@@ -1,7 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { choice, randint } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
+import { trainingSpace } from './training-space';
 import type { Activation } from './activation';
 import { blockMlp, flipMatrix } from './block-mlp';
 
@@ -117,5 +119,11 @@ export const nbeatsSpec: NeuralModelSpec<NBEATSHyperparameters> = {
   name: 'NBEATS',
   description: 'Neural Basis Expansion Analysis: doubly residual MLP stacks with identity, trend and seasonality bases.',
   defaults: (h) => nbeatsDefaults(h),
+  // NeuralForecast `AutoNBEATS`: the MLP width of every stack and the seasonality harmonics.
+  searchSpace: (h) => ({
+    ...trainingSpace(h),
+    mlpUnits: choice('mlpUnits', [[[512, 512], [512, 512], [512, 512]], [[256, 256], [256, 256], [256, 256]]]),
+    nHarmonics: randint('nHarmonics', 1, 3),
+  }),
   build: (h, hp) => new NBEATS(h, hp),
 };

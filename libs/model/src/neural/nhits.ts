@@ -1,7 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { choice } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
+import { trainingSpace } from './training-space';
 import type { Activation } from './activation';
 import { blockMlp, flipMatrix } from './block-mlp';
 
@@ -10,7 +12,7 @@ export interface NHITSHyperparameters extends TrainingHyperparameters {
   nBlocks: number[];
   /** Hidden layers of every block's MLP, `[in, out]` pairs (NeuralForecast `mlp_units`, shared by all stacks). */
   mlpUnits: number[][];
-  /** Pooling kernel (= stride) on the input of each stack. */
+  /** Pooling kernel (= stride) on the input of each stack; one longer than `inputSize` pools the whole window. */
   nPoolKernelSize: number[];
   /** Forecast knots of a stack = max(⌊h / nFreqDownsample⌋, 1). */
   nFreqDownsample: number[];
@@ -58,7 +60,9 @@ export class NHITS extends NeuralNetwork<NHITSHyperparameters> {
     for (let s = 0; s < stacks; s++) {
       for (let b = 0; b < hp.nBlocks[s]; b++) {
         g.scope(`stack${s}.block${b}`, () => {
-          const k = hp.nPoolKernelSize[s];
+          // PyTorch's ceil-mode pooling (NeuralForecast) turns a kernel longer than the window into one
+          // window over all of it; AutoNHITS proposes such kernels (16 with inputSize = h = 12).
+          const k = Math.min(hp.nPoolKernelSize[s], l);
           const pooled = k <= 1 ? residuals : hp.poolingMode === 'MaxPool1d' ? g.maxPool1d(residuals, { kernel: k, stride: k, ceilMode: true }) : g.avgPool1d(residuals, { kernel: k, stride: k, ceilMode: true });
           const knots = Math.max(Math.floor(this.h / hp.nFreqDownsample[s]), 1);
           const theta = blockMlp(g, pooled, hp.mlpUnits, l + outputs * knots, hp.activation, hp.dropoutProbTheta);
@@ -80,5 +84,12 @@ export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
   name: 'NHITS',
   description: 'Neural Hierarchical Interpolation for Time Series: multi-rate pooled MLP stacks with interpolated forecasts.',
   defaults: (h) => nhitsDefaults(h),
+  // NeuralForecast `AutoNHITS`: pooling kernels and downsampling factors per stack. A kernel longer than the input
+  // pools the whole window and a factor above h gives one knot (see `body`), as in NeuralForecast.
+  searchSpace: (h) => ({
+    ...trainingSpace(h),
+    nPoolKernelSize: choice('nPoolKernelSize', [[2, 2, 1], [1, 1, 1], [2, 2, 2], [4, 4, 4], [8, 4, 1], [16, 8, 1]]),
+    nFreqDownsample: choice('nFreqDownsample', [[168, 24, 1], [24, 12, 1], [180, 60, 1], [60, 8, 1], [40, 20, 1], [1, 1, 1]]),
+  }),
   build: (h, hp) => new NHITS(h, hp),
 };

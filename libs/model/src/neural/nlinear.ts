@@ -1,6 +1,8 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { randint } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
+import { trainingSpace } from './training-space';
 
 /** Hyperparameters of {@link NLinear} (the shared ones only). */
 export type NLinearHyperparameters = TrainingHyperparameters;
@@ -30,5 +32,7 @@ export const nlinearSpec: NeuralModelSpec<NLinearHyperparameters> = {
   name: 'NLinear',
   description: 'Normalised linear: last-value-subtracted window mapped linearly to the horizon.',
   defaults: (h) => nlinearDefaults(h),
+  // NeuralForecast `AutoNLinear`: the random seed (NLinear has no other parameter).
+  searchSpace: (h) => ({ ...trainingSpace(h), seed: randint('seed', 1, 20) }),
   build: (h, hp) => new NLinear(h, hp),
 };

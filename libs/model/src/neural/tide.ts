@@ -1,7 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
+import { choice } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
+import { trainingSpace } from './training-space';
 
 /** Hyperparameters of {@link TiDE}. */
 export interface TiDEHyperparameters extends TrainingHyperparameters {
@@ -100,5 +102,11 @@ export const tideSpec: NeuralModelSpec<TiDEHyperparameters> = {
   name: 'TiDE',
   description: 'Time-series Dense Encoder: residual MLP encoder/decoder, per-step temporal decoder and a global linear skip.',
   defaults: (h) => tideDefaults(h),
+  // NeuralForecast `AutoTiDE`: hidden width and dropout.
+  searchSpace: (h) => ({
+    ...trainingSpace(h),
+    hiddenSize: choice('hiddenSize', [256, 512, 1024] as const),
+    dropout: choice('dropout', [0, 0.1, 0.2, 0.3, 0.5] as const),
+  }),
   build: (h, hp) => new TiDE(h, hp),
 };

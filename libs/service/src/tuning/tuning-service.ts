@@ -9,7 +9,6 @@ import {
   Study,
   StudyStorage,
   TrialPruned,
-  defaultSearchSpace,
   type Trial,
 } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
@@ -56,7 +55,7 @@ export class TuningService {
   async tune(modelName: string, h: number, train: SeriesFrame, search: SearchRequest, context: TuningContext): Promise<TuningOutcome> {
     const definition = this.registry.get(modelName);
     // Parameters the user fixed (`--max-steps`, `--input-size`, …) are not searched.
-    const space = Object.fromEntries(Object.entries(defaultSearchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined));
+    const space = Object.fromEntries(Object.entries(this.registry.searchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined));
     const studyName = `${context.experiment}/${definition.name}/h${h}`;
     const log = this.logger.child({ study: studyName });
     const study = await this.openStudy(studyName, space, search, log);

@@ -1,4 +1,5 @@
-import { choice, loguniform, quniform } from '../space/expressions';
+import { choice, loguniform, quniform, type SearchSpace } from '@tsforecast/hyperparameter';
+import type { TrainingHyperparameters } from '../contract/training-hyperparameters';
 
 /** Multipliers of `h` NeuralForecast's Auto* models draw `input_size` from. */
 export const INPUT_SIZE_MULTIPLIERS = [1, 2, 3, 4, 5] as const;
@@ -9,9 +10,9 @@ export const INPUT_SIZE_MULTIPLIERS = [1, 2, 3, 4, 5] as const;
  * scaler, 500–1500 steps, series and window batch sizes.
  *
  * @example
- * const space = { ...trainingSpace(12), hiddenSize: choice('hiddenSize', [256, 512]) };
+ * searchSpace: (h) => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512] as const) }),
  */
-export function trainingSpace(h: number) {
+export function trainingSpace(h: number): SearchSpace<TrainingHyperparameters> {
   return {
     inputSize: choice('inputSize', INPUT_SIZE_MULTIPLIERS.map((k) => k * h)),
     learningRate: loguniform('learningRate', 1e-4, 1e-1),
