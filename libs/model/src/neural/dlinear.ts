@@ -1,6 +1,6 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice } from '@tsforecast/hyperparameter';
+import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -55,6 +55,9 @@ export const dlinearSpec: NeuralModelSpec<DLinearHyperparameters> = {
   description: 'Decomposition-linear: moving-average trend and seasonal rest, each mapped linearly to the horizon.',
   defaults: (h) => dlinearDefaults(h),
   // NeuralForecast `AutoDLinear`: the (odd) moving-average window.
-  searchSpace: (h) => ({ ...trainingSpace(h), movingAvgWindow: choice('movingAvgWindow', [11, 25, 51] as const) }),
+  searchSpace: (h): SearchSpace<DLinearHyperparameters> => ({
+    ...trainingSpace(h),
+    movingAvgWindow: choice('movingAvgWindow', [11, 25, 51] as const),
+  }),
   build: (h, hp) => new DLinear(h, hp),
 };

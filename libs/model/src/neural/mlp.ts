@@ -1,5 +1,5 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, randint } from '@tsforecast/hyperparameter';
+import { choice, randint, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -40,6 +40,10 @@ export const mlpSpec: NeuralModelSpec<MLPHyperparameters> = {
   description: 'Multi-layer perceptron from the input window to the horizon (NeuralForecast MLP).',
   defaults: (h) => mlpDefaults(h),
   // NeuralForecast `AutoMLP`: 256–1024 units, 2–6 layers.
-  searchSpace: (h) => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512, 1024] as const), numLayers: randint('numLayers', 2, 6) }),
+  searchSpace: (h): SearchSpace<MLPHyperparameters> => ({
+    ...trainingSpace(h),
+    hiddenSize: choice('hiddenSize', [256, 512, 1024] as const),
+    numLayers: randint('numLayers', 2, 6),
+  }),
   build: (h, hp) => new MLP(h, hp),
 };

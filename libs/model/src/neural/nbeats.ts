@@ -1,6 +1,6 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, randint } from '@tsforecast/hyperparameter';
+import { choice, randint, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -120,7 +120,7 @@ export const nbeatsSpec: NeuralModelSpec<NBEATSHyperparameters> = {
   description: 'Neural Basis Expansion Analysis: doubly residual MLP stacks with identity, trend and seasonality bases.',
   defaults: (h) => nbeatsDefaults(h),
   // NeuralForecast `AutoNBEATS`: the MLP width of every stack and the seasonality harmonics.
-  searchSpace: (h) => ({
+  searchSpace: (h): SearchSpace<NBEATSHyperparameters> => ({
     ...trainingSpace(h),
     mlpUnits: choice('mlpUnits', [[[512, 512], [512, 512], [512, 512]], [[256, 256], [256, 256], [256, 256]]]),
     nHarmonics: randint('nHarmonics', 1, 3),

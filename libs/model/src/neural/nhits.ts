@@ -1,6 +1,6 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice } from '@tsforecast/hyperparameter';
+import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -86,7 +86,7 @@ export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
   defaults: (h) => nhitsDefaults(h),
   // NeuralForecast `AutoNHITS`: pooling kernels and downsampling factors per stack. A kernel longer than the input
   // pools the whole window and a factor above h gives one knot (see `body`), as in NeuralForecast.
-  searchSpace: (h) => ({
+  searchSpace: (h): SearchSpace<NHITSHyperparameters> => ({
     ...trainingSpace(h),
     nPoolKernelSize: choice('nPoolKernelSize', [[2, 2, 1], [1, 1, 1], [2, 2, 2], [4, 4, 4], [8, 4, 1], [16, 8, 1]]),
     nFreqDownsample: choice('nFreqDownsample', [[168, 24, 1], [24, 12, 1], [180, 60, 1], [60, 8, 1], [40, 20, 1], [1, 1, 1]]),

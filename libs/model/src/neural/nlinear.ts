@@ -1,5 +1,5 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { randint } from '@tsforecast/hyperparameter';
+import { randint, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -33,6 +33,9 @@ export const nlinearSpec: NeuralModelSpec<NLinearHyperparameters> = {
   description: 'Normalised linear: last-value-subtracted window mapped linearly to the horizon.',
   defaults: (h) => nlinearDefaults(h),
   // NeuralForecast `AutoNLinear`: the random seed (NLinear has no other parameter).
-  searchSpace: (h) => ({ ...trainingSpace(h), seed: randint('seed', 1, 20) }),
+  searchSpace: (h): SearchSpace<NLinearHyperparameters> => ({
+    ...trainingSpace(h),
+    seed: randint('seed', 1, 20),
+  }),
   build: (h, hp) => new NLinear(h, hp),
 };

@@ -1,6 +1,6 @@
 import { ConfigError } from '@tsforecast/config';
 import { init, type GraphBuilder, type Tensor } from '@tsforecast/graph';
-import { choice } from '@tsforecast/hyperparameter';
+import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -206,6 +206,10 @@ export const patchtstSpec: NeuralModelSpec<PatchTSTHyperparameters> = {
   description: 'Patch Time-Series Transformer: RevIN, patch embeddings, Transformer encoder and a flatten head to the horizon.',
   defaults: (h) => patchtstDefaults(h),
   // NeuralForecast `AutoPatchTST`: model width and attention heads (every width divides by every head count).
-  searchSpace: (h) => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [16, 128, 256] as const), nHeads: choice('nHeads', [4, 16] as const) }),
+  searchSpace: (h): SearchSpace<PatchTSTHyperparameters> => ({
+    ...trainingSpace(h),
+    hiddenSize: choice('hiddenSize', [16, 128, 256] as const),
+    nHeads: choice('nHeads', [4, 16] as const),
+  }),
   build: (h, hp) => new PatchTST(h, hp),
 };

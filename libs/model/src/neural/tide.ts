@@ -1,6 +1,6 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice } from '@tsforecast/hyperparameter';
+import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
 import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { trainingSpace } from './training-space';
@@ -103,7 +103,7 @@ export const tideSpec: NeuralModelSpec<TiDEHyperparameters> = {
   description: 'Time-series Dense Encoder: residual MLP encoder/decoder, per-step temporal decoder and a global linear skip.',
   defaults: (h) => tideDefaults(h),
   // NeuralForecast `AutoTiDE`: hidden width and dropout.
-  searchSpace: (h) => ({
+  searchSpace: (h): SearchSpace<TiDEHyperparameters> => ({
     ...trainingSpace(h),
     hiddenSize: choice('hiddenSize', [256, 512, 1024] as const),
     dropout: choice('dropout', [0, 0.1, 0.2, 0.3, 0.5] as const),

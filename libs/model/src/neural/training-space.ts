@@ -10,7 +10,7 @@ export const INPUT_SIZE_MULTIPLIERS = [1, 2, 3, 4, 5] as const;
  * scaler, 500–1500 steps, series and window batch sizes.
  *
  * @example
- * searchSpace: (h) => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512] as const) }),
+ * searchSpace: (h): SearchSpace<MyHyperparameters> => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512] as const) }),
  */
 export function trainingSpace(h: number): SearchSpace<TrainingHyperparameters> {
   return {
