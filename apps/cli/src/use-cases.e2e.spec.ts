@@ -42,7 +42,7 @@ describe('predict (end to end)', () => {
     const toFile = runCli(['predict', '--model', 'AutoETS@1', '--data', 'apps/cli/assets/air_passengers.csv', '--output', file], env);
     expect(toFile.code).toBe(0);
     expect(toFile.stdout).toBe(`AutoETS@1: 12 forecast rows written to ${file}\n`);
-    const toStdout = runCli(['predict', '--model', 'autoets', '--data', 'apps/cli/assets/air_passengers.csv'], env);
+    const toStdout = runCli(['predict', '--model', 'AutoETS', '--data', 'apps/cli/assets/air_passengers.csv'], env);
     expect(toStdout.stderr).toBe('');
     expect(toStdout.code).toBe(0);
     expect(toStdout.stdout).toBe(readFileSync(file, 'utf8'));

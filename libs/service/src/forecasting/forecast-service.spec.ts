@@ -64,7 +64,7 @@ describe('ForecastService.predict', () => {
     const file = join(stack.dir, 'forecast.csv');
     await service.predict({ model: 'AutoETS@1', data: sample, output: file });
     const out = sink();
-    await service.predict({ model: 'autoets', data: sample, output: out.stream });
+    await service.predict({ model: 'AutoETS', data: sample, output: out.stream });
     expect(out.text()).toBe(readFileSync(file, 'utf8'));
     const lines = out.text().trim().split('\n');
     expect(lines[0]).toMatch(/^unique_id,ds,y_hat(,q0\.\d+)+$/);

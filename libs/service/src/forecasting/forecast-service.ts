@@ -66,16 +66,18 @@ export class ForecastService {
       parameters: { model: ref, ...loaded.metadata.hyperparameters },
       dataset,
     });
+    let forecast: Forecast;
     try {
-      const forecast = await this.forecastFrame(loaded, frame);
-      this.logger.info('forecast made', { model: ref, series: frame.series.length, h: forecast.h, run: run.id });
+      forecast = await this.forecastFrame(loaded, frame);
       await this.recorder.complete(run, { metrics: {}, predictions: forecastPredictions(forecast), usedModelId: loaded.saved.id });
-      if (request.output !== undefined) await writeForecastCsv(request.output, forecast, frame);
-      return { model: ref, forecast, frame, rows: forecast.seriesIds.length * forecast.h, runId: run.id, output: request.output };
     } catch (error) {
       await this.recorder.fail(run, error);
       throw error;
     }
+    this.logger.info('forecast made', { model: ref, series: frame.series.length, h: forecast.h, run: run.id });
+    // After the run is complete: an unwritable output is the caller's error, the forecast stays recorded.
+    if (request.output !== undefined) await writeForecastCsv(request.output, forecast, frame);
+    return { model: ref, forecast, frame, rows: forecast.seriesIds.length * forecast.h, runId: run.id, output: request.output };
   }
 
   /** The history as a frame in the model's frequency; for a CSV, the data set the run records. */
