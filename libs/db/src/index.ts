@@ -52,3 +52,8 @@ export { ModelStageChange, modelStages, type ModelStage } from './entities/track
 export { ModelStageStore, type StageChangeOutcome } from './registry/model-stage-store';
 export { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';
 export { dbModule } from './db-module';
+export { RunHeartbeat, ResourceStats, executionEntities } from './entities/execution';
+export { RunLeaseStore, type RunLease, type LostRun, type LostRunLimits, type AttemptLease } from './execution/run-lease-store';
+export { TypeOrmRunLeaseStore } from './execution/typeorm-run-lease-store';
+export { ResourceStatsStore, type ResourceStatsInput, type RunResourceStats } from './execution/resource-stats-store';
+export { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-store';

@@ -1,3 +1,5 @@
+import type { RunStatus } from '../entities/tracking/run';
+
 /** The lease of a run: who executes it. `jobId` null for a run a process executes without the queue. */
 export interface RunLease {
   runId: string;
@@ -18,6 +20,16 @@ export interface LostRun {
   workerId: string | null;
   /** The error message stored on the run. */
   reason: string;
+}
+
+/** The lease of one job attempt as the reaper sees it. */
+export interface AttemptLease {
+  runId: string;
+  workerId: string;
+  /** Whether its last beat is older than the limit asked for. */
+  stale: boolean;
+  /** The run's status; null when the attempt never got as far as starting its run. */
+  runStatus: RunStatus | null;
 }
 
 /** How long silence means a lost process, in milliseconds. */
@@ -49,6 +61,8 @@ export interface RunLeaseStore {
   beat(runIds: readonly string[]): Promise<void>;
   /** The id of a `completed` run of any attempt of this job, or null: a retried job whose run already completed. */
   completedRunOfJob(jobId: string): Promise<string | null>;
+  /** The lease of a job's attempt, or null when that attempt never got one. */
+  attemptLease(jobId: string, attempt: number, staleAfterMs: number): Promise<AttemptLease | null>;
   /** Marks `failed` ("worker lost: ...") every running run whose process fell silent; returns them. */
   failLostRuns(limits: LostRunLimits): Promise<LostRun[]>;
   /** Ends the run as `failed` or `cancelled` with `reason` if it is still running; false when it was not. */

@@ -2,8 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { DataSource } from 'typeorm';
 import { Database } from '../data-source/database';
 import { RunHeartbeat } from '../entities/execution/run-heartbeat';
-import { Run } from '../entities/tracking/run';
-import type { LostRun, LostRunLimits, RunLease, RunLeaseStore } from './run-lease-store';
+import { Run, type RunStatus } from '../entities/tracking/run';
+import type { AttemptLease, LostRun, LostRunLimits, RunLease, RunLeaseStore } from './run-lease-store';
 
 /** {@link RunLeaseStore} on the tracking database. */
 @injectable()
@@ -49,6 +49,18 @@ export class TypeOrmRunLeaseStore implements RunLeaseStore {
       .where('h.job_id = :jobId AND r.status = :completed', { jobId, completed: 'completed' })
       .getOne();
     return row?.runId ?? null;
+  }
+
+  async attemptLease(jobId: string, attempt: number, staleAfterMs: number): Promise<AttemptLease | null> {
+    const row = await this.dataSource
+      .getRepository(RunHeartbeat)
+      .createQueryBuilder('h')
+      .leftJoin(Run, 'r', 'r.id = h.run_id')
+      .select(['h.run_id AS run_id', 'h.worker_id AS worker_id', 'r.status AS run_status'])
+      .addSelect('h.beat_at < now() - make_interval(secs => :seconds)', 'stale')
+      .where('h.job_id = :jobId AND h.attempt = :attempt', { jobId, attempt, seconds: staleAfterMs / 1000 })
+      .getRawOne<{ run_id: string; worker_id: string; run_status: RunStatus | null; stale: boolean }>();
+    return row ? { runId: row.run_id, workerId: row.worker_id, stale: row.stale, runStatus: row.run_status } : null;
   }
 
   async failLostRuns(limits: LostRunLimits): Promise<LostRun[]> {

@@ -36,6 +36,15 @@ export interface JobStatus<K extends JobKind = JobKind> {
   readonly endedAt: Date | null;
 }
 
+/** A job being worked on, as the reaper sees it. */
+export interface ActiveJob {
+  readonly id: string;
+  /** The attempt running now (1 for the first). */
+  readonly attempt: number;
+  /** Since that attempt was claimed, by the database's clock. */
+  readonly activeForMs: number;
+}
+
 /**
  * The job queue: producers enqueue jobs, workers claim them and report the
  * end; a job whose worker crashes is retried with backoff and ends `failed`
@@ -61,6 +70,8 @@ export interface JobQueue {
   cancel(kind: JobKind, id: string): Promise<void>;
   /** The jobs' current status (archived ones included), in the order of `ids`; null for unknown ids. */
   status<K extends JobKind>(kind: K, ids: readonly string[]): Promise<(JobStatus<K> | null)[]>;
+  /** The jobs of `kind` that are `active` now (claimed by some worker). */
+  active(kind: JobKind): Promise<ActiveJob[]>;
   /** Queue housekeeping: fails expired active jobs (so they retry), archives and drops old ones. */
   maintain(): Promise<void>;
   /** Stops using the connection (the database itself stays open). Safe to call twice. */

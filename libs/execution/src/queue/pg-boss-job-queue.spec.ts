@@ -72,6 +72,18 @@ describe('PgBossJobQueue on PostgreSQL', () => {
     expect((await queue.status('train-run', [waiting!, active!])).map((s) => s?.state)).toEqual(['cancelled', 'cancelled']);
   });
 
+  it('lists the active jobs with their attempt and age', async () => {
+    const [id] = await queue.enqueue('train-run', [payload('NHITS')]);
+    expect(await queue.active('train-run')).toEqual([]);
+    await queue.claim('train-run', 1);
+    const [active] = await queue.active('train-run');
+    expect(active).toMatchObject({ id, attempt: 1 });
+    expect(active!.activeForMs).toBeGreaterThanOrEqual(0);
+    expect(active!.activeForMs).toBeLessThan(60_000);
+    await queue.complete('train-run', id!, {});
+    expect(await queue.active('train-run')).toEqual([]);
+  });
+
   it('keeps kinds apart and reports unknown ids as null', async () => {
     await queue.enqueue('trial', [{ ...payload('NHITS'), study: 's1' }]);
     expect(await queue.claim('train-run', 5)).toEqual([]);

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import type { Database } from '@tsforecast/db';
 import { jobKindPolicies, jobKinds, type JobKind, type JobKindPolicy, type JobPayloads } from './job-kinds';
-import type { ClaimedJob, JobOutput, JobQueue, JobState, JobStatus } from './job-queue';
+import type { ActiveJob, ClaimedJob, JobOutput, JobQueue, JobState, JobStatus } from './job-queue';
 import { pgBossConnection } from './pg-boss-connection';
 
 /** Options of {@link PgBossJobQueue}. */
@@ -100,6 +100,21 @@ export class PgBossJobQueue implements JobQueue {
         };
       }),
     );
+  }
+
+  async active(kind: JobKind): Promise<ActiveJob[]> {
+    const boss = await this.boss();
+    // pg-boss has no call that lists active jobs; this reads its job table (schema version 24, pg-boss 10).
+    const { rows } = await boss.getDb().executeSql(
+      `SELECT id, retry_count, (EXTRACT(EPOCH FROM (now() - started_on)) * 1000)::float8 AS active_ms
+       FROM ${pgBossSchema}.job WHERE name = $1 AND state = 'active'`,
+      [kind],
+    );
+    return (rows as { id: string; retry_count: number; active_ms: number }[]).map((row) => ({
+      id: row.id,
+      attempt: row.retry_count + 1,
+      activeForMs: row.active_ms,
+    }));
   }
 
   async maintain(): Promise<void> {

@@ -36,7 +36,8 @@ describe('Worker with child job processes on PostgreSQL', () => {
   let worker: Worker | undefined;
 
   function startWorker(options: Partial<WorkerOptions> = {}): Worker {
-    const reaper = new RunReaper(leases, queue, silentLogger);
+    // Silence of 2 s means lost here (30 s by default), so the tests need not wait long.
+    const reaper = new RunReaper(leases, queue, silentLogger, { staleAfterMs: 2000, unleasedAfterMs: 3600_000 });
     worker = new Worker(queue, leases, stats, reaper, silentLogger, {
       kinds: ['train-run'],
       concurrency: 2,
@@ -192,5 +193,42 @@ describe('Worker with child job processes on PostgreSQL', () => {
     const runs = await runsOf(id!);
     expect(runs.map((run) => run.status)).toEqual(['failed', 'completed']);
     expect(runs[0]!.error_message).toMatch(/^worker lost: no heartbeat from dead-host:9 since /);
+  });
+
+  it('reaper: retries a job whose worker died before its run started, or before it even wrote the lease', async () => {
+    const [beforeRun, beforeLease] = await queue.enqueue('train-run', [job('Sleep'), job('Sleep')]);
+    const claimed = await queue.claim('train-run', 2);
+    expect(claimed.map((c) => c.id).sort()).toEqual([beforeRun, beforeLease].sort());
+    await leases.open({ runId: randomUUID(), workerId: 'dead-host:10', jobId: beforeRun!, jobKind: 'train-run', attempt: 1 });
+    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE job_id = $1`, [beforeRun]);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // the lease-less claim must be older than the limit
+
+    startWorker();
+    const ended = await waitForJobs(queue, 'train-run', [beforeRun!, beforeLease!], { pollMs: 100 });
+
+    expect(ended.map((s) => [s.state, s.attempts])).toEqual([
+      ['completed', 2],
+      ['completed', 2],
+    ]);
+    expect((await runsOf(beforeLease!)).map((run) => run.status)).toEqual(['completed']);
+  });
+
+  it('reaper: completes, without running it again, an active job whose run completed before its worker died', async () => {
+    const [id] = await queue.enqueue('train-run', [job('Sleep')]);
+    await queue.claim('train-run', 1);
+    const runId = randomUUID();
+    await leases.open({ runId, workerId: 'dead-host:11', jobId: id!, jobKind: 'train-run', attempt: 1 });
+    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('finished') RETURNING id`)) as { id: string }[];
+    await database.dataSource.query(
+      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters, status) VALUES ($1, $2, 'Sleep', 3, 'train', '{}', 'completed')`,
+      [runId, experimentId],
+    );
+    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [runId]);
+
+    startWorker();
+    const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
+
+    expect(status).toMatchObject({ state: 'completed', attempts: 1, output: { runId, status: 'completed', reused: true } });
+    expect(await runsOf(id!)).toHaveLength(1);
   });
 });

@@ -6,20 +6,20 @@
  * run), `CrashOnce` (crashes on attempt 1 only), `Throw`, `Fail`. The run
  * rows are written with SQL here, standing in for the service's recorder.
  */
-import 'reflect-metadata';
-import { silentLogger } from '@tsforecast/config';
-import { openDatabase, type Database } from '@tsforecast/db';
+import { Client } from 'pg';
 import type { ClaimedJob } from '../../queue/job-queue';
 import type { JobContext, JobOutcome, JobRunner } from '../job-runner';
 import { serveJobProcess } from '../serve-job-process';
 
+// A plain client, not the app's container: the fixture process starts in a fraction of the time.
 serveJobProcess(async () => {
-  const database = await openDatabase({ DATABASE_URL: process.env['DATABASE_URL'], DATA_DIR: 'unused' }, silentLogger, { migrate: 'leave' });
+  const database = new Client({ connectionString: process.env['DATABASE_URL'] });
+  await database.connect();
   const runner: JobRunner<'train-run'> = { kind: 'train-run', run: (job, context) => runFixture(database, job, context) };
-  return { runners: [runner], close: () => database.close() };
+  return { runners: [runner], close: () => database.end() };
 });
 
-async function runFixture(database: Database, job: ClaimedJob<'train-run'>, context: JobContext): Promise<JobOutcome> {
+async function runFixture(database: Client, job: ClaimedJob<'train-run'>, context: JobContext): Promise<JobOutcome> {
   const { model, hyperparameters } = job.payload;
   if (model === 'Throw') throw new Error('fixture runner broke');
   await startRun(database, job, context.runId);
@@ -40,25 +40,25 @@ async function runFixture(database: Database, job: ClaimedJob<'train-run'>, cont
   return endRun(database, context.runId, 'completed', undefined, { mae: 1.5 });
 }
 
-async function startRun(database: Database, job: ClaimedJob<'train-run'>, runId: string): Promise<void> {
-  const [experiment] = (await database.dataSource.query(
+async function startRun(database: Client, job: ClaimedJob<'train-run'>, runId: string): Promise<void> {
+  const { rows } = await database.query<{ id: string }>(
     `INSERT INTO experiments (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [job.payload.experiment],
-  )) as { id: string }[];
-  await database.dataSource.query(
+  );
+  await database.query(
     `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, $3, $4, 'train', $5)`,
-    [runId, experiment!.id, job.payload.model, job.payload.horizon, JSON.stringify(job.payload.hyperparameters)],
+    [runId, rows[0]!.id, job.payload.model, job.payload.horizon, JSON.stringify(job.payload.hyperparameters)],
   );
 }
 
 async function endRun(
-  database: Database,
+  database: Client,
   runId: string,
   status: JobOutcome['status'],
   error?: string,
   metrics?: Record<string, number>,
 ): Promise<JobOutcome> {
-  await database.dataSource.query(`UPDATE runs SET status = $2, error_message = $3, ended_at = now() WHERE id = $1 AND status = 'running'`, [
+  await database.query(`UPDATE runs SET status = $2, error_message = $3, ended_at = now() WHERE id = $1 AND status = 'running'`, [
     runId,
     status,
     error ?? null,
