@@ -4,13 +4,15 @@ import { TrackingStore } from './tracking/tracking-store';
 import { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
 import { ModelStageStore } from './registry/model-stage-store';
 import { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';
+import { StudyStore } from './studies/study-store';
+import { TypeOrmStudyStore } from './studies/typeorm-study-store';
 import { RunLeaseStore } from './execution/run-lease-store';
 import { TypeOrmRunLeaseStore } from './execution/typeorm-run-lease-store';
 import { ResourceStatsStore } from './execution/resource-stats-store';
 import { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-store';
 
 /**
- * Binds an already opened {@link Database} and the repositories over it.
+ * Binds an already opened {@link Database} and the stores over it (tracking, studies).
  * Opening is async (PGlite start, migrations), so the app opens the database
  * first and then loads this module; whoever opened it closes it.
  *
@@ -24,6 +26,7 @@ export function dbModule(database: Database): ContainerModule {
     options.bind<Database>(Database).toConstantValue(database);
     options.bind<TrackingStore>(TrackingStore).to(TypeOrmTrackingStore).inSingletonScope();
     options.bind<ModelStageStore>(ModelStageStore).to(TypeOrmModelStageStore).inSingletonScope();
+    options.bind<StudyStore>(StudyStore).to(TypeOrmStudyStore).inSingletonScope();
     options.bind<RunLeaseStore>(RunLeaseStore).to(TypeOrmRunLeaseStore).inSingletonScope();
     options.bind<ResourceStatsStore>(ResourceStatsStore).to(TypeOrmResourceStatsStore).inSingletonScope();
   });

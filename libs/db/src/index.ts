@@ -25,14 +25,12 @@ export {
   RunMetric,
   ModelVersion,
   Prediction,
-  LeaderboardEntry,
+  runKinds,
   runStatuses,
-  leaderboardMetricNames,
   type RunStatus,
   type RunKind,
   type JsonObject,
   type JsonValue,
-  type LeaderboardMetricName,
 } from './entities/tracking';
 export {
   TrackingStore,
@@ -40,14 +38,17 @@ export {
   type RunInput,
   type MetricInput,
   type RunCompletion,
-  type TrainedRunCompletion,
+  type CompletedRunRecord,
   type PredictionInput,
   type ModelInput,
-  type LeaderboardInput,
+  type RunScoreQuery,
+  type RunScores,
   type RunQuery,
   type RunDetails,
 } from './tracking/tracking-store';
 export { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
+export { StudyStore, type StoredTrial, type StudyInput, type FinishedTrialState } from './studies/study-store';
+export { TypeOrmStudyStore } from './studies/typeorm-study-store';
 export { ModelStageChange, modelStages, type ModelStage } from './entities/tracking';
 export { ModelStageStore, type StageChangeOutcome } from './registry/model-stage-store';
 export { TypeOrmModelStageStore } from './registry/typeorm-model-stage-store';

@@ -29,5 +29,5 @@ export { InMemoryStudyStorage } from './study/in-memory-study-storage';
 export { Study, type CreateStudyOptions, type LoadStudyOptions, type OptimizeOptions, type Objective, type BestTrial } from './study/study';
 export { type Trial } from './study/trial';
 export { TrialPruned } from './study/trial-pruned';
-export { TypeOrmStudyStorage } from './study/typeorm-study-storage';
+export { DatabaseStudyStorage } from './study/database-study-storage';
 export { hyperparameterModule, SamplerFactory, PrunerFactory } from './hyperparameter-module';

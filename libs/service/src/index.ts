@@ -8,6 +8,25 @@ export { TrackingQueries, runKinds, runStatuses, type RunFilter, type RunDetail 
 export { ModelCatalog } from './queries/model-catalog';
 export type { DatabaseHealth } from './queries/database-health';
 export { MigrationService, type MigrationReport, type RevertReport } from './migration/migration-service';
+export {
+  RunRecorder,
+  RunRecordSink,
+  type RecordedRunKind,
+  type RunDataset,
+  type RunStart,
+  type RecordedRun,
+  type RunProgress,
+  type WindowScores,
+  type RecordedPrediction,
+  type RunResult,
+  type CompletedRun,
+  type RunEnd,
+} from './recording/run-recorder';
+export { forecastPredictions } from './recording/forecast-predictions';
+export { LeaderboardQuery, type ExperimentLeaderboardRow, type LeaderboardOptions } from './training/leaderboard-query';
+export type { RankedRun, ScoredRun } from './training/rank-leaderboard';
+export { HoldOutRunner, type HoldOutResult } from './training/hold-out-runner';
+export type { HoldOutJob } from './training/hold-out-job';
 export { serviceModule } from './service-module';
 export { requireExperimentName, experimentNameFromFile } from './validation/experiment-name';
 export {

@@ -6,9 +6,19 @@ import { ModelVersionRegistry } from './registry/model-version-registry';
 import { ForecastService } from './forecasting/forecast-service';
 import { TrainingService } from './training/training-service';
 import { TuningService } from './tuning/tuning-service';
+import { RunRecorder, RunRecordSink } from './recording/run-recorder';
+import { TrackingRunRecorder } from './recording/tracking-run-recorder';
+import { MlflowRunSink } from './recording/mlflow-run-sink';
+import { LeaderboardQuery } from './training/leaderboard-query';
+import { HoldOutRunner } from './training/hold-out-runner';
 
 /** Binds the use cases: training (the main job, with optional tuning) and forecasting with saved models. */
 export const serviceModule = new ContainerModule((options) => {
+  // The one writer of run records, and its mirrors (MLflow does nothing unless ENABLE_MLFLOW).
+  options.bind<RunRecorder>(RunRecorder).to(TrackingRunRecorder).inSingletonScope();
+  options.bind<RunRecordSink>(RunRecordSink).to(MlflowRunSink).inSingletonScope();
+  options.bind(LeaderboardQuery).toSelf().inSingletonScope();
+  options.bind(HoldOutRunner).toSelf().inSingletonScope();
   options.bind(TrainingService).toSelf().inSingletonScope();
   options.bind(TuningService).toSelf().inSingletonScope();
   options.bind(ForecastService).toSelf().inSingletonScope();

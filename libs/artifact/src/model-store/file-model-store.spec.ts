@@ -10,7 +10,7 @@ import type { ModelMetadata } from './model-metadata';
 
 type Input = Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>;
 
-describe('FileModelStore.load verifies the files against the database record', () => {
+describe('FileModelStore.load verifies the files against the registered record', () => {
   let database: Database;
   let tracking: TypeOrmTrackingStore;
   let store: FileModelStore;
@@ -21,7 +21,7 @@ describe('FileModelStore.load verifies the files against the database record', (
     settings = loadSettings({ env: { MODEL_DIR: join(dir, 'models') }, cwd: dir });
     database = await openTestDatabase();
     tracking = new TypeOrmTrackingStore(database);
-    store = new FileModelStore(settings, tracking);
+    store = new FileModelStore(settings);
   });
   afterAll(() => database.close());
 
@@ -40,14 +40,18 @@ describe('FileModelStore.load verifies the files against the database record', (
       metrics: { mae: 1 },
       runId: run.id,
     };
-    return store.save(input, onnx);
+    // Written by the store, registered as the run recorder does: in the transaction that completes the run.
+    const written = await store.write(input, onnx);
+    const { model } = await tracking.completeRun(run.id, { model: written.registration });
+    return { version: model!.version, path: written.path, sha256: onnx ? written.registration.sha256 : undefined };
   }
+  const load = async (ref: string) => store.load(await tracking.findModel(ref));
   const edit = (path: string, change: (metadata: Record<string, unknown>) => unknown) =>
     writeFileSync(path, JSON.stringify(change(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)));
 
   it('loads an intact neural model with its ONNX bytes', async () => {
     const model = await saved('neural', new Uint8Array([1, 2, 3, 4]));
-    const loaded = await store.load(`MLP@${model.version}`);
+    const loaded = await load(`MLP@${model.version}`);
     expect(Array.from(loaded.onnx!)).toEqual([1, 2, 3, 4]);
     expect(loaded.metadata.kind).toBe('neural');
   });
@@ -58,7 +62,7 @@ describe('FileModelStore.load verifies the files against the database record', (
     const onnx = readFileSync(join(model.path, 'model.onnx'));
     onnx[0] ^= 0xff;
     writeFileSync(join(model.path, 'model.onnx'), onnx);
-    const failure = store.load(`MLP@${model.version}`);
+    const failure = load(`MLP@${model.version}`);
     await expect(failure).rejects.toThrow(
       new RegExp(`^model MLP@${model.version}: .*model\\.onnx does not match its registered checksum: sha256 [0-9a-f]{64}, the database records ${model.sha256!}`),
     );
@@ -69,15 +73,15 @@ describe('FileModelStore.load verifies the files against the database record', (
     const model = await saved('neural', new Uint8Array([9, 9]));
     const metadataPath = join(model.path, 'metadata.json');
     edit(metadataPath, ({ sha256: _dropped, ...rest }) => rest);
-    await expect(store.load(`MLP@${model.version}`)).rejects.toThrow(/metadata\.json is not valid model metadata: 'sha256' is missing \(expected string\)/);
+    await expect(load(`MLP@${model.version}`)).rejects.toThrow(/metadata\.json is not valid model metadata: 'sha256' is missing \(expected string\)/);
     writeFileSync(metadataPath, '{}');
-    await expect(store.load(`MLP@${model.version}`)).rejects.toThrow(/metadata\.json is not valid model metadata: 'formatVersion' is missing.*'frequency' is missing \(expected object\)/);
+    await expect(load(`MLP@${model.version}`)).rejects.toThrow(/metadata\.json is not valid model metadata: 'formatVersion' is missing.*'frequency' is missing \(expected object\)/);
   });
 
   it('refuses a baseline whose metadata.json was changed (its checksum is the record of a model without weights)', async () => {
     const model = await saved('baseline');
-    expect((await store.load(`Naive@${model.version}`)).onnx).toBeUndefined();
+    expect((await load(`Naive@${model.version}`)).onnx).toBeUndefined();
     edit(join(model.path, 'metadata.json'), (m) => ({ ...m, h: 4 }));
-    await expect(store.load(`Naive@${model.version}`)).rejects.toThrow(/metadata\.json does not match its registered checksum/);
+    await expect(load(`Naive@${model.version}`)).rejects.toThrow(/metadata\.json does not match its registered checksum/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
 import { SettingsToken, type Settings } from '@tsforecast/config';
-import { TrackingStore } from '@tsforecast/db';
+import type { ModelVersion } from '@tsforecast/db';
 import type { ModelMetadata } from './model-metadata';
 import type { LoadedModel, ModelStore, SavedModel, WrittenModel } from './model-store';
 import { readVerifiedModel, sha256Hex } from './read-verified-model';
@@ -10,16 +10,14 @@ import { readVerifiedModel, sha256Hex } from './read-verified-model';
 /**
  * {@link ModelStore} on the local file system: `<MODEL_DIR>/<runId>/model.onnx`
  * and `metadata.json`, written to a temporary folder and renamed into place so a
- * crash never leaves a half-written model; registered in the database by the
- * caller's transaction ({@link write}) or right away ({@link save}). Loading
- * verifies the files against the database record (see `readVerifiedModel`).
+ * crash never leaves a half-written model. Files only: the service's run
+ * recorder registers `registration` in the transaction that completes the run,
+ * and loading takes the registered record, verifying the files against it
+ * (see `readVerifiedModel`).
  */
 @injectable()
 export class FileModelStore implements ModelStore {
-  constructor(
-    @inject(SettingsToken) private readonly settings: Settings,
-    @inject(TrackingStore) private readonly tracking: TrackingStore,
-  ) {}
+  constructor(@inject(SettingsToken) private readonly settings: Pick<Settings, 'MODEL_DIR'>) {}
 
   async write(input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array): Promise<WrittenModel> {
     const dir = resolve(this.settings.MODEL_DIR, input.runId);
@@ -52,19 +50,7 @@ export class FileModelStore implements ModelStore {
     await rm(written.path, { recursive: true, force: true });
   }
 
-  async save(input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array): Promise<SavedModel> {
-    const written = await this.write(input, onnx);
-    try {
-      const { id, version } = await this.tracking.registerModel(written.registration);
-      return { id, name: input.model, version, path: written.path, sizeBytes: written.registration.sizeBytes, sha256: onnx ? written.registration.sha256 : undefined };
-    } catch (error) {
-      await this.discard(written);
-      throw error;
-    }
-  }
-
-  async load(reference: string): Promise<LoadedModel> {
-    const record = await this.tracking.findModel(reference);
+  async load(record: ModelVersion): Promise<LoadedModel> {
     const { metadata, onnx } = await readVerifiedModel(record);
     const saved: SavedModel = { id: record.id, name: record.name, version: record.version, path: record.artifactPath, sizeBytes: Number(record.sizeBytes), sha256: metadata.sha256 };
     return onnx === undefined ? { saved, metadata } : { saved, metadata, onnx };

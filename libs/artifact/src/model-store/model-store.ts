@@ -1,7 +1,7 @@
-import type { ModelInput } from '@tsforecast/db';
+import type { ModelInput, ModelVersion } from '@tsforecast/db';
 import type { ModelMetadata } from './model-metadata';
 
-/** A model saved on disk and registered in the database. */
+/** A registered model's files on disk. */
 export interface SavedModel {
   id: string;
   name: string;
@@ -27,9 +27,10 @@ export interface WrittenModel {
 }
 
 /**
- * Saves trained models as `model.onnx` + `metadata.json` under `MODEL_DIR`,
- * registers them in the database (name@version), and loads them back by id,
- * `name@version` or name (latest version).
+ * Saves trained models as `model.onnx` + `metadata.json` under `MODEL_DIR` and
+ * reads them back — files only. Registering a model version (`name@version`)
+ * belongs to the service's run recorder; resolving a reference to its record
+ * to the tracking store.
  */
 export const ModelStore = Symbol('ModelStore');
 export interface ModelStore {
@@ -37,8 +38,6 @@ export interface ModelStore {
   write(metadata: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array): Promise<WrittenModel>;
   /** Removes written files that were never registered. */
   discard(written: WrittenModel): Promise<void>;
-  /** Writes and registers at once (its files are removed when the registration fails). */
-  save(metadata: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array): Promise<SavedModel>;
-  /** Reads a registered model, verifying its files against the database record (checksum, metadata); DataError otherwise. */
-  load(reference: string): Promise<LoadedModel>;
+  /** Reads a registered model's files, verifying them against its record (checksum, metadata); DataError otherwise. */
+  load(record: ModelVersion): Promise<LoadedModel>;
 }

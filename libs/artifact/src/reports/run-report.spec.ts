@@ -5,7 +5,7 @@ import { csvField } from './csv-writer';
 import { writeRunReport, type LeaderboardRow } from './run-report';
 
 function row(model: string, horizon: number, rank: number, mae: number): LeaderboardRow {
-  return { model, horizon, rank, mae, mse: mae * mae, rmse: mae, mape: 1, smape: 2, mase: 0.5, fitSeconds: 0.1, runId: `${model}-${horizon}` };
+  return { model, horizon, rank, metrics: { mae, mse: mae * mae, rmse: mae, mape: 1, smape: 2, mase: 0.5 }, fitSeconds: 0.1, runId: `${model}-${horizon}` };
 }
 
 describe('writeRunReport', () => {
@@ -26,6 +26,17 @@ describe('writeRunReport', () => {
     ]);
     expect(readFileSync(paths.predictions, 'utf8')).toBe('model,horizon,unique_id,ds,y,y_hat\nNaive,12,"a,b",1960-01-01,417,432\n');
     expect(JSON.parse(readFileSync(paths.summary, 'utf8'))).toEqual({ experiment: 'e1' });
+    expect(lines[2]).toBe('Naive,12,2,5,25,5,1,2,0.5,0.1,Naive-12');
+  });
+
+  it('writes a metric the run did not compute as an empty field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsf-report-'));
+    const paths = await writeRunReport(dir, {
+      leaderboard: [{ model: 'Naive', horizon: 1, rank: 1, metrics: { mae: 2 }, fitSeconds: 0, runId: 'r' }],
+      predictions: [],
+      summary: {},
+    });
+    expect(readFileSync(paths.leaderboard, 'utf8').split('\n')[1]).toBe('Naive,1,1,2,,,,,,0,r');
   });
 
   it('quotes fields per RFC 4180 and writes non-finite numbers by name', () => {

@@ -1,19 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { METRIC_NAMES, type MetricName } from '@tsforecast/data';
 import { writeCsv } from './csv-writer';
 
-/** One row of the leaderboard: a model's hold-out scores at one horizon. */
+/** One row of the leaderboard: a model's hold-out scores at one horizon (a metric not computed is written empty). */
 export interface LeaderboardRow {
   horizon: number;
   model: string;
   runId: string;
   rank: number;
-  mae: number;
-  mse: number;
-  rmse: number;
-  mape: number;
-  smape: number;
-  mase: number;
+  metrics: Partial<Record<MetricName, number>>;
   fitSeconds: number;
 }
 
@@ -33,10 +29,13 @@ export interface RunReport {
   summary: Record<string, unknown>;
 }
 
-export const leaderboardColumns = ['model', 'horizon', 'rank', 'mae', 'mse', 'rmse', 'mape', 'smape', 'mase', 'fit_seconds', 'run_id'];
+/** The leaderboard CSV's header: a column per metric of the metric table, in its order. */
+export const leaderboardColumns = ['model', 'horizon', 'rank', ...METRIC_NAMES, 'fit_seconds', 'run_id'];
 
 /**
- * Writes `leaderboard.csv` (best first within each horizon), `predictions.csv`
+ * Writes `leaderboard.csv` (the runs of this one invocation, best first within
+ * each horizon; the experiment's leaderboard over every run is a database
+ * query), `predictions.csv`
  * and `summary.json` into `outputDir`, creating it if needed. Returns the paths.
  */
 export async function writeRunReport(outputDir: string, report: RunReport): Promise<{ leaderboard: string; predictions: string; summary: string }> {
@@ -50,7 +49,7 @@ export async function writeRunReport(outputDir: string, report: RunReport): Prom
   await writeCsv(
     paths.leaderboard,
     leaderboardColumns,
-    ordered.map((r) => [r.model, r.horizon, r.rank, r.mae, r.mse, r.rmse, r.mape, r.smape, r.mase, r.fitSeconds, r.runId]),
+    ordered.map((r) => [r.model, r.horizon, r.rank, ...METRIC_NAMES.map((name) => r.metrics[name] ?? null), r.fitSeconds, r.runId]),
   );
   await writeCsv(
     paths.predictions,

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { TrackingSchema1767225600000 } from './1767225600000-tracking-schema';
 import { CreateStudies1767225700000 } from './1767225700000-create-studies';
 import { ModelStages1767226500000 } from './1767226500000-model-stages';
+import { RunRecords1767225800000 } from './1767225800000-run-records';
 import { RunExecution1767225900000 } from './1767225900000-run-execution';
 
 /** A migration class as TypeORM takes it. */
@@ -12,4 +13,5 @@ export type MigrationClass = new () => MigrationInterface;
  * `libs/db/src/migrations/<timestamp>-<name>.ts` (class `<Name><timestamp>`) and append it
  * here; never edit one that has shipped.
  */
-export const allMigrations: MigrationClass[] = [TrackingSchema1767225600000, CreateStudies1767225700000, RunExecution1767225900000, ModelStages1767226500000];
+export const allMigrations: MigrationClass[] = [TrackingSchema1767225600000, CreateStudies1767225700000, RunRecords1767225800000,
+  RunExecution1767225900000, ModelStages1767226500000];

@@ -3,11 +3,11 @@ import type { Database } from '../data-source/database';
 import { openDatabase } from '../data-source/open-database';
 import { migrationsTableName } from '../data-source/typeorm-options';
 import { createServerTestDatabase, openTestDatabase, type ServerTestDatabase } from '../testing';
-import { pendingMigrations, revertAllMigrations, revertLastMigration, runMigrations } from './migration-runner';
+import { appliedMigrations, pendingMigrations, revertAllMigrations, revertLastMigration, runMigrations } from './migration-runner';
 
 jest.setTimeout(120_000);
 
-const trackingTables = ['datasets', 'experiments', 'leaderboard_entries', 'metrics', 'models', 'predictions', 'runs'];
+const trackingTables = ['datasets', 'experiments', 'metrics', 'models', 'predictions', 'runs'];
 
 async function userTables(db: Database): Promise<string[]> {
   const rows = (await db.dataSource.query(
@@ -82,8 +82,10 @@ describe.each([
   it('reverts a migration whose tables are empty, refuses one that drops rows unless forced, saying what would be lost', async () => {
     await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('keep-me-1'), ('keep-me-2')`);
     const experiments = Number(((await db.dataSource.query('SELECT count(*) AS n FROM experiments')) as { n: string }[])[0]!.n);
-    // The studies tables are empty: no data is lost, no --force needed.
-    expect(await revertLastMigration(db)).toMatch(/^CreateStudies\d+$/);
+    // The later migrations and the studies tables hold no rows: no data is lost, no --force needed.
+    let reverted = await revertLastMigration(db);
+    while (reverted !== null && !/^CreateStudies\d+$/.test(reverted)) reverted = await revertLastMigration(db);
+    expect(reverted).toMatch(/^CreateStudies\d+$/);
     const refusal = revertLastMigration(db);
     await expect(refusal).rejects.toThrow(
       new RegExp(
@@ -93,12 +95,46 @@ describe.each([
     );
     await expect(refusal).rejects.toMatchObject({ exitCode: 2 });
     expect(await userTables(db)).toEqual(expect.arrayContaining(trackingTables));
-    expect(await pendingMigrations(db)).toEqual([expect.stringMatching(/^CreateStudies/)]);
+    expect((await pendingMigrations(db))[0]).toMatch(/^CreateStudies/);
     await expect(revertAllMigrations(db)).rejects.toThrow(/^Refusing to revert TrackingSchema/);
 
     expect(await revertLastMigration(db, { force: true })).toMatch(/^TrackingSchema\d+$/);
     expect(await userTables(db)).toEqual([]);
     await runMigrations(db);
+  });
+
+  it('RunRecords moves the trial↔run link onto the trial and drops the leaderboard table; down restores both', async () => {
+    const last = async () => (await appliedMigrations(db)).at(-1)!;
+    while (!/^CreateStudies\d+$/.test(await last())) await revertLastMigration(db, { force: true });
+    const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params) as Promise<Record<string, unknown>[]>;
+    const [{ id: experimentId }] = await sql(`INSERT INTO experiments (name) VALUES ('links') RETURNING id`);
+    const [{ id: studyId }] = await sql(`INSERT INTO studies (name, direction, sampler, pruner, space) VALUES ('s', 'minimize', '{}', '{}', '{}') RETURNING id`);
+    const [{ id: trialId }] = await sql(`INSERT INTO study_trials (study_id, number, params) VALUES ($1, 0, '{}') RETURNING id`, [studyId]);
+    const run = (kind: string, trial: number | null) =>
+      sql(`INSERT INTO runs (experiment_id, model_name, horizon, kind, parameters, study_id, trial_number) VALUES ($1, 'MLP', 2, $2, '{}', $3, $4) RETURNING id`, [
+        experimentId, kind, studyId, trial,
+      ]);
+    const [{ id: trialRun }] = await run('trial', 0);
+    const [{ id: refit }] = await run('refit', null);
+    await sql(`UPDATE runs SET status = 'completed' WHERE id = $1`, [refit]);
+    await sql(`INSERT INTO metrics (run_id, name, value) VALUES ($1, 'mae', 4), ($1, 'smape', 8)`, [refit]);
+
+    await runMigrations(db);
+    expect(await sql(`SELECT run_id FROM study_trials WHERE id = $1`, [trialId])).toEqual([{ run_id: trialRun }]);
+    expect(await sql(`SELECT id, kind, study_id FROM runs WHERE experiment_id = $1 ORDER BY kind`, [experimentId])).toEqual(
+      expect.arrayContaining([{ id: trialRun, kind: 'trial', study_id: null }, { id: refit, kind: 'train', study_id: studyId }]),
+    );
+    expect(await userTables(db)).not.toContain('leaderboard_entries');
+    await expect(sql(`UPDATE study_trials SET run_id = '00000000-0000-4000-8000-000000000000'`)).rejects.toThrow(/study_trials_run_id_fkey/);
+    await expect(sql(`UPDATE runs SET kind = 'refit' WHERE id = $1`, [refit])).rejects.toThrow(/runs_kind_check/);
+
+    while (!/^CreateStudies\d+$/.test(await last())) await revertLastMigration(db, { force: true });
+    expect(await sql(`SELECT study_id, trial_number FROM runs WHERE id = $1`, [trialRun])).toEqual([{ study_id: studyId, trial_number: 0 }]);
+    expect(await sql(`SELECT rank, model_name, mae, smape FROM leaderboard_entries WHERE experiment_id = $1`, [experimentId])).toEqual([
+      { rank: 1, model_name: 'MLP', mae: 4, smape: 8 },
+    ]);
+    await runMigrations(db);
+    expect(await pendingMigrations(db)).toEqual([]);
   });
 
   it('enforces the run status CHECK constraint', async () => {

@@ -64,9 +64,10 @@ describe.each([
   it('completes a run with its metrics in one step, and only once', async () => {
     const run = await startedRun();
     expect(run).toMatchObject({ status: 'running', horizon: 12, kind: 'train', parameters: { lr: 0.01 }, endedAt: null });
-    const done = await store.completeRun(run.id, { metrics: { mae: 2.5, smape: 0.125 }, durationMs: 4321 });
+    const { run: done, model } = await store.completeRun(run.id, { metrics: { mae: 2.5, smape: 0.125 }, durationMs: 4321 });
     expect(done).toMatchObject({ status: 'completed', durationMs: 4321 });
     expect(done.endedAt).toBeInstanceOf(Date);
+    expect(model).toBeUndefined();
     const details = await store.getRun(run.id);
     expect(details.metrics.map((m) => [m.name, m.value])).toEqual([['mae', 2.5], ['smape', 0.125]]);
     await expect(store.completeRun(run.id)).rejects.toThrow(/already 'completed'; only a 'running' run can become 'completed'/);
@@ -103,15 +104,37 @@ describe.each([
     const point = { seriesId: 's', ds: new Date('2020-01-01T00:00:00Z'), value: 1 };
     const run = await startedRun('atomic');
     const broken = [point, { ...point, seriesId: null as unknown as string }];
-    await expect(store.completeRunWithModel(run.id, { model: model(run.id), predictions: broken, metrics: { mae: 1 } })).rejects.toThrow();
+    await expect(store.completeRun(run.id, { model: model(run.id), predictions: broken, metrics: { mae: 1 } })).rejects.toThrow();
     expect((await store.getRun(run.id)).run.status).toBe('running');
     await expect(store.findModel('Atomic')).rejects.toThrow(/not found/);
 
-    const done = await store.completeRunWithModel(run.id, { model: model(run.id), predictions: [point], metrics: { mae: 1 } });
+    const quantiles = { '0.1': 0.5, '0.9': 1.5 };
+    const done = await store.completeRun(run.id, { model: model(run.id), predictions: [{ ...point, quantiles }], metrics: { mae: 1 } });
     expect(done.run.status).toBe('completed');
-    expect(done.model.version).toBe(1);
+    expect(done.model!.version).toBe(1);
     expect((await store.findModel('Atomic')).runId).toBe(run.id);
-    expect(await db.dataSource.query('SELECT model_id FROM predictions WHERE run_id = $1', [run.id])).toEqual([{ model_id: done.model.id }]);
+    expect(await db.dataSource.query('SELECT model_id, quantiles FROM predictions WHERE run_id = $1', [run.id])).toEqual([
+      { model_id: done.model!.id, quantiles },
+    ]);
+  });
+
+  it('links the predictions of a forecast request to the model version it used, and stores CV windows as metric rows', async () => {
+    const trained = await startedRun('predict-link', 'Naive');
+    const model = { runId: trained.id, name: 'LinkedNaive', artifactPath: 'm', sizeBytes: 1, sha256: sha('d'), hyperparameters: {}, metadata: {} };
+    const { model: version } = await store.completeRun(trained.id, { model, metrics: { mae: 2 } });
+    const { id: experimentId } = await store.ensureExperiment('predict-link');
+    const request = await store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'predict', parameters: {} });
+    const ds = new Date('2021-01-01T00:00:00Z');
+    await store.completeRun(request.id, { predictions: [{ seriesId: 'a', ds, value: 3 }], usedModelId: version!.id });
+    expect(await db.dataSource.query('SELECT model_id, value FROM predictions WHERE run_id = $1', [request.id])).toEqual([{ model_id: version!.id, value: 3 }]);
+
+    const cv = await store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'cv', parameters: {} });
+    await store.completeRun(cv.id, { metrics: [{ name: 'mae', value: 3 }, { name: 'mae', value: 2, window: 0 }, { name: 'mae', value: 4, window: 1 }] });
+    const rows = (await store.getRun(cv.id)).metrics.map((m) => [m.name, m.window, m.value]);
+    expect(rows).toEqual([['mae', 0, 2], ['mae', 1, 4], ['mae', null, 3]]);
+    await expect(store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'refit' as 'train', parameters: {} })).rejects.toThrow(
+      /^'kind' must be one of train, trial, cv, predict, got "refit"$/,
+    );
   });
 
   it('rejects bad run input with messages that name the field', async () => {
@@ -197,7 +220,7 @@ describe.each([
     expect(byId).toMatchObject({ name: 'NHITS', version: 1, sizeBytes: 5_000_000_000, hyperparameters: { input_size: 24 } });
     expect((await store.findModel('NHITS@3')).version).toBe(3);
     expect((await store.findModel('NHITS')).version).toBe(4);
-    await expect(store.findModel('NHITS@9')).rejects.toThrow(/^Model 'NHITS@9' not found; known models: (Atomic@1, )?DLinear@1, NHITS@1\.\.4$/);
+    await expect(store.findModel('NHITS@9')).rejects.toThrow(/^Model 'NHITS@9' not found; known models: (Atomic@1, )?DLinear@1, (LinkedNaive@1, )?NHITS@1\.\.4$/);
     await expect(store.findModel('Prophet')).rejects.toThrow(NotFoundError);
     await expect(store.findModel('NHITS@x')).rejects.toThrow(/^'model' must be a uuid, NAME or NAME@VERSION/);
     await expect(store.registerModel({ ...model('NHITS'), runId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(
@@ -205,30 +228,28 @@ describe.each([
     );
   });
 
-  it('replaces a leaderboard per experiment and horizon, atomically', async () => {
+  it('lists every completed run of a kind with its final scores, across calls, oldest first', async () => {
     const a = await startedRun('board', 'NHITS');
     const b = await startedRun('board', 'DLinear');
     const c = await startedRun('board', 'SeasonalNaive');
+    const failed = await startedRun('board', 'TFT');
+    await store.completeRun(a.id, { metrics: [{ name: 'mae', value: 1 }, { name: 'mae', value: 9, window: 0 }, { name: 'loss', value: 5, step: 3 }] });
+    await store.completeRun(b.id, { metrics: { mae: 2, rmse: 2.5 } });
+    await store.failRun(failed.id, 'boom');
     const experimentId = a.experimentId;
-    await store.saveLeaderboard(experimentId, 24, [{ modelName: 'SeasonalNaive', runId: c.id, metrics: { mae: 9 } }]);
-    await store.saveLeaderboard(experimentId, 12, [
-      { modelName: 'NHITS', runId: a.id, metrics: { mae: 1, rmse: 1.5 } },
-      { modelName: 'DLinear', runId: b.id, metrics: { mae: 2 } },
-      { modelName: 'SeasonalNaive', runId: c.id, metrics: { mae: 3 } },
-    ]);
-    const replaced = await store.saveLeaderboard(experimentId, 12, [
-      { modelName: 'DLinear', runId: b.id, metrics: { mae: 0.5 } },
-      { modelName: 'NHITS', runId: a.id, metrics: { mae: 1 } },
-    ]);
-    expect(replaced.map((e) => [e.rank, e.modelName, e.mae, e.rmse])).toEqual([[1, 'DLinear', 0.5, null], [2, 'NHITS', 1, null]]);
-    await expect(
-      store.saveLeaderboard(experimentId, 12, [
-        { modelName: 'X', runId: a.id, metrics: {} },
-        { modelName: 'Y', runId: '00000000-0000-4000-8000-000000000000', metrics: {} },
-      ]),
-    ).rejects.toThrow(NotFoundError);
-    const all = await store.getLeaderboard(experimentId);
-    expect(all.map((e) => [e.horizon, e.rank, e.modelName])).toEqual([[12, 1, 'DLinear'], [12, 2, 'NHITS'], [24, 1, 'SeasonalNaive']]);
-    expect((await store.getLeaderboard(experimentId, 24)).map((e) => e.mae)).toEqual([9]);
+    const first = await store.listRunScores({ experimentId, kind: 'train' });
+    expect(first.map((r) => [r.run.modelName, r.metrics])).toEqual([['NHITS', { mae: 1 }], ['DLinear', { mae: 2, rmse: 2.5 }]]);
+    // A later completion adds to the list; nothing earlier is replaced.
+    await store.completeRun(c.id, { metrics: { mae: 3 } });
+    expect((await store.listRunScores({ experimentId, kind: 'train', horizon: 12 })).map((r) => r.run.modelName)).toEqual(['NHITS', 'DLinear', 'SeasonalNaive']);
+    expect(await store.listRunScores({ experimentId, kind: 'train', horizon: 24 })).toEqual([]);
+    expect(await store.listRunScores({ experimentId, kind: 'cv' })).toEqual([]);
+  });
+
+  it('finds an experiment by name or id, naming the known ones otherwise', async () => {
+    const experiment = await store.ensureExperiment('findable');
+    expect((await store.findExperiment('findable')).id).toBe(experiment.id);
+    expect((await store.findExperiment(experiment.id)).name).toBe('findable');
+    await expect(store.findExperiment('nope')).rejects.toThrow(/^Experiment 'nope' not found; known: .*findable/);
   });
 });

@@ -1,6 +1,5 @@
 import type { Dataset } from '../entities/tracking/dataset';
 import type { Experiment } from '../entities/tracking/experiment';
-import type { LeaderboardEntry, LeaderboardMetricName } from '../entities/tracking/leaderboard-entry';
 import type { ModelVersion } from '../entities/tracking/model-version';
 import type { JsonObject, Run, RunKind, RunStatus } from '../entities/tracking/run';
 import type { RunMetric } from '../entities/tracking/run-metric';
@@ -25,8 +24,10 @@ export interface RunInput {
   kind: RunKind;
   parameters: JsonObject;
   datasetId?: string | null;
+  /** A refit's study: the one whose best trial chose the parameters. */
   studyId?: string | null;
-  trialNumber?: number | null;
+  /** Kind `trial`: the study trial the run evaluates; its `run_id` is set in the same transaction. */
+  trialId?: string | null;
 }
 
 /** One metric value; `step` for training curves, `window` for CV windows, `seriesId` for per-series scores. */
@@ -38,11 +39,27 @@ export interface MetricInput {
   seriesId?: string | null;
 }
 
-/** How a run ended well. `metrics` as `{ mae: 1.2 }` or as rows. */
+/**
+ * How a run ended well, written in one transaction: `metrics` as `{ mae: 1.2 }`
+ * or as rows (CV windows carry `window`), its predictions, and the model it
+ * trained (registered as the next version of its name; the predictions link to
+ * it) or, for a forecast request, the model version it used.
+ */
 export interface RunCompletion {
   metrics?: Record<string, number> | MetricInput[];
+  predictions?: PredictionInput[];
+  /** A trained model to register. */
+  model?: ModelInput;
+  /** The existing model version that made the predictions (kind `predict`). */
+  usedModelId?: string;
   /** Wall time; when omitted, the time since `started_at`. */
   durationMs?: number;
+}
+
+/** A completed run and the model version it registered, if any. */
+export interface CompletedRunRecord {
+  run: Run;
+  model?: { id: string; version: number };
 }
 
 /** One forecast value. */
@@ -65,18 +82,18 @@ export interface ModelInput {
   metadata: JsonObject;
 }
 
-/** A training run's last writes, made together: the model version, its predictions, the metrics and the status. */
-export interface TrainedRunCompletion extends RunCompletion {
-  model: ModelInput;
-  predictions: PredictionInput[];
+/** Filter of {@link TrackingStore.listRunScores}. */
+export interface RunScoreQuery {
+  experimentId: string;
+  kind: RunKind;
+  /** All horizons when omitted. */
+  horizon?: number;
 }
 
-/** One leaderboard row to save; `rank` defaults to the position in the list (1-based). */
-export interface LeaderboardInput {
-  modelName: string;
-  runId: string;
-  rank?: number;
-  metrics: Partial<Record<LeaderboardMetricName, number | null>>;
+/** A completed run with its final scores (metric rows without step, window or series). */
+export interface RunScores {
+  run: Run;
+  metrics: Record<string, number>;
 }
 
 /** Filter of {@link TrackingStore.listRuns}. */
@@ -84,6 +101,9 @@ export interface RunQuery {
   /** Experiment name or id. */
   experiment?: string;
   status?: RunStatus;
+  /** Model name, any letter case. */
+  model?: string;
+  kind?: RunKind;
   /** Most recent first; default 100. */
   limit?: number;
 }
@@ -102,7 +122,7 @@ export interface RunDetails {
  * @example
  * const experiment = await store.ensureExperiment('m4-daily');
  * const run = await store.startRun({ experimentId: experiment.id, modelName: 'NHITS', horizon: 14, kind: 'train', parameters: {} });
- * await store.completeRun(run.id, { metrics: { mae: 1.2 }, durationMs: 3400 });
+ * await store.completeRun(run.id, { metrics: { mae: 1.2 }, predictions, model: written.registration });
  */
 export const TrackingStore = Symbol('TrackingStore');
 export interface TrackingStore {
@@ -110,17 +130,14 @@ export interface TrackingStore {
   ensureExperiment(name: string, description?: string): Promise<Experiment>;
   /** Registers a data set, or returns the existing one with that fingerprint and name (path updated). */
   registerDataset(input: DatasetInput): Promise<Dataset>;
-  /** Inserts a `running` run. */
+  /** Inserts a `running` run (and links its trial to it, in the same transaction). */
   startRun(input: RunInput): Promise<Run>;
-  /** Records the final metrics and marks the run `completed`, in one transaction. */
-  completeRun(runId: string, completion?: RunCompletion): Promise<Run>;
   /**
-   * Registers the run's model (next version of its name), stores its
-   * predictions linked to it, records the metrics and marks the run
-   * `completed` — in one transaction: if any part fails, no model version is
-   * registered and the run stays `running` (for the caller to fail it).
+   * Marks the run `completed` with its metrics, predictions and model version
+   * in one transaction: if any part fails, nothing is stored, no model version
+   * is registered and the run stays `running` (for the caller to fail it).
    */
-  completeRunWithModel(runId: string, completion: TrainedRunCompletion): Promise<{ run: Run; model: { id: string; version: number } }>;
+  completeRun(runId: string, completion?: RunCompletion): Promise<CompletedRunRecord>;
   /** Marks the run `failed`, keeping `errorMessage`. */
   failRun(runId: string, errorMessage: string, durationMs?: number): Promise<Run>;
   /** Marks the run `cancelled`. */
@@ -133,14 +150,19 @@ export interface TrackingStore {
   registerModel(input: ModelInput): Promise<{ id: string; version: number }>;
   /** A model by uuid, `name@version`, or name (latest version); NotFoundError listing known models otherwise. */
   findModel(ref: string): Promise<ModelVersion>;
+  /** Model versions, by name then newest version first; only those of `name` (any letter case) when given. */
+  listModelVersions(name?: string): Promise<ModelVersion[]>;
   /** All experiments, newest first. */
   listExperiments(): Promise<Experiment[]>;
+  /** An experiment by name or id; NotFoundError naming the known experiments otherwise. */
+  findExperiment(ref: string): Promise<Experiment>;
   /** Runs, newest first. */
   listRuns(query?: RunQuery): Promise<Run[]>;
   /** One run with its metrics; NotFoundError if missing. */
   getRun(runId: string): Promise<RunDetails>;
-  /** Replaces the experiment's leaderboard for this horizon, in one transaction. */
-  saveLeaderboard(experimentId: string, horizon: number, entries: LeaderboardInput[]): Promise<LeaderboardEntry[]>;
-  /** The leaderboard, by horizon then rank; all horizons when `horizon` is omitted. */
-  getLeaderboard(experimentId: string, horizon?: number): Promise<LeaderboardEntry[]>;
+  /**
+   * Every completed run of this kind ever recorded in the experiment, with its
+   * final scores, oldest first: what an experiment's leaderboard ranks.
+   */
+  listRunScores(query: RunScoreQuery): Promise<RunScores[]>;
 }

@@ -4,16 +4,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Database } from '../data-source/database';
 import { Dataset } from '../entities/tracking/dataset';
 import { Experiment } from '../entities/tracking/experiment';
-import { LeaderboardEntry, leaderboardMetricNames } from '../entities/tracking/leaderboard-entry';
 import { ModelVersion } from '../entities/tracking/model-version';
-import { Run, runStatuses, type RunStatus } from '../entities/tracking/run';
+import { Run, runKinds, runStatuses, type RunStatus } from '../entities/tracking/run';
+import { StudyTrial } from '../entities/study/study-trial';
 import { RunMetric } from '../entities/tracking/run-metric';
 import { insertMetrics, insertPredictions } from './bulk-insert';
 import { isUuid, translateDatabaseError } from './database-errors';
 import { findModelVersion } from './find-model';
 import type {
+  CompletedRunRecord,
   DatasetInput,
-  LeaderboardInput,
   MetricInput,
   ModelInput,
   PredictionInput,
@@ -21,8 +21,9 @@ import type {
   RunDetails,
   RunInput,
   RunQuery,
+  RunScoreQuery,
+  RunScores,
   TrackingStore,
-  TrainedRunCompletion,
 } from './tracking-store';
 
 const sha256Pattern = /^[0-9a-f]{64}$/;
@@ -65,33 +66,46 @@ export class TypeOrmTrackingStore implements TrackingStore {
   async startRun(input: RunInput): Promise<Run> {
     requireText('modelName', input.modelName);
     requirePositiveInteger('horizon', input.horizon);
-    const repo = this.dataSource.getRepository(Run);
+    if (!(runKinds as readonly string[]).includes(input.kind)) {
+      throw new UsageError(`'kind' must be one of ${runKinds.join(', ')}, got ${JSON.stringify(input.kind)}`);
+    }
     try {
-      const values: Partial<Run> = {
-        experimentId: input.experimentId,
-        datasetId: input.datasetId ?? null,
-        modelName: input.modelName,
-        horizon: input.horizon,
-        kind: input.kind,
-        parameters: input.parameters,
-        studyId: input.studyId ?? null,
-        trialNumber: input.trialNumber ?? null,
-      };
-      // Typed as Partial<Run>: TypeORM's QueryDeepPartialEntity recursion on the JSON type is too deep for tsc.
-      const { identifiers } = await repo.createQueryBuilder().insert().values(values as never).execute();
-      return await repo.findOneByOrFail({ id: (identifiers[0] as { id: string }).id });
+      return await this.dataSource.transaction(async (em) => {
+        const values: Partial<Run> = {
+          experimentId: input.experimentId,
+          datasetId: input.datasetId ?? null,
+          modelName: input.modelName,
+          horizon: input.horizon,
+          kind: input.kind,
+          parameters: input.parameters,
+          studyId: input.studyId ?? null,
+        };
+        // Typed as Partial<Run>: TypeORM's QueryDeepPartialEntity recursion on the JSON type is too deep for tsc.
+        const { identifiers } = await em.createQueryBuilder().insert().into(Run).values(values as never).execute();
+        const runId = (identifiers[0] as { id: string }).id;
+        if (input.trialId != null) await linkTrial(em, input.trialId, runId);
+        return em.findOneByOrFail(Run, { id: runId });
+      });
     } catch (error) {
       throw translateDatabaseError(error, `start a run of ${input.modelName}`);
     }
   }
 
-  async completeRun(runId: string, completion: RunCompletion = {}): Promise<Run> {
+  async completeRun(runId: string, completion: RunCompletion = {}): Promise<CompletedRunRecord> {
+    if (completion.model) requireModelInput(completion.model);
     const metrics = toMetricRows(completion.metrics ?? []);
-    return this.dataSource.transaction(async (em) => {
-      await this.finish(em, runId, 'completed', { durationMs: completion.durationMs });
-      await insertMetrics(em, runId, metrics);
-      return em.findOneByOrFail(Run, { id: runId });
-    });
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        await this.finish(em, runId, 'completed', { durationMs: completion.durationMs });
+        const model = completion.model ? await insertModelVersion(em, completion.model) : undefined;
+        await insertPredictions(em, runId, model?.id ?? completion.usedModelId ?? null, completion.predictions ?? []);
+        await insertMetrics(em, runId, metrics);
+        const run = await em.findOneByOrFail(Run, { id: runId });
+        return model ? { run, model } : { run };
+      });
+    } catch (error) {
+      throw translateDatabaseError(error, `complete run ${runId}${completion.model ? ` with model ${completion.model.name}` : ''}`);
+    }
   }
 
   async failRun(runId: string, errorMessage: string, durationMs?: number): Promise<Run> {
@@ -132,24 +146,23 @@ export class TypeOrmTrackingStore implements TrackingStore {
     }
   }
 
-  async completeRunWithModel(runId: string, completion: TrainedRunCompletion): Promise<{ run: Run; model: { id: string; version: number } }> {
-    requireModelInput(completion.model);
-    const metrics = toMetricRows(completion.metrics ?? []);
-    try {
-      return await this.dataSource.transaction(async (em) => {
-        await this.finish(em, runId, 'completed', { durationMs: completion.durationMs });
-        const model = await insertModelVersion(em, completion.model);
-        await insertPredictions(em, runId, model.id, completion.predictions);
-        await insertMetrics(em, runId, metrics);
-        return { run: await em.findOneByOrFail(Run, { id: runId }), model };
-      });
-    } catch (error) {
-      throw translateDatabaseError(error, `complete run ${runId} with model ${completion.model.name}`);
-    }
-  }
-
   findModel(ref: string): Promise<ModelVersion> {
     return findModelVersion(this.dataSource.manager, ref);
+  }
+
+  listModelVersions(name?: string): Promise<ModelVersion[]> {
+    const qb = this.dataSource.getRepository(ModelVersion).createQueryBuilder('model').orderBy('model.name', 'ASC').addOrderBy('model.version', 'DESC');
+    if (name !== undefined) qb.where('lower(model.name) = lower(:name)', { name });
+    return qb.getMany();
+  }
+
+  async findExperiment(ref: string): Promise<Experiment> {
+    const repo = this.dataSource.getRepository(Experiment);
+    const found = await repo.findOneBy(isUuid(ref) ? { id: ref } : { name: ref });
+    if (found !== null) return found;
+    const names = (await repo.find({ order: { name: 'ASC' }, take: 21 })).map((e) => e.name);
+    const known = names.length === 0 ? 'there are none yet' : `known: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}`;
+    throw new NotFoundError(`Experiment '${ref}' not found; ${known}`);
   }
 
   listExperiments(): Promise<Experiment[]> {
@@ -177,6 +190,8 @@ export class TypeOrmTrackingStore implements TrackingStore {
       }
       qb.andWhere('run.status = :status', { status: query.status });
     }
+    if (query.model !== undefined) qb.andWhere('lower(run.modelName) = lower(:model)', { model: query.model });
+    if (query.kind !== undefined) qb.andWhere('run.kind = :kind', { kind: query.kind });
     return qb.getMany();
   }
 
@@ -190,36 +205,29 @@ export class TypeOrmTrackingStore implements TrackingStore {
     return { run, metrics };
   }
 
-  async saveLeaderboard(experimentId: string, horizon: number, entries: LeaderboardInput[]): Promise<LeaderboardEntry[]> {
-    requirePositiveInteger('horizon', horizon);
-    try {
-      return await this.dataSource.transaction(async (em) => {
-        await em.delete(LeaderboardEntry, { experimentId, horizon });
-        if (entries.length > 0) {
-          await em.insert(
-            LeaderboardEntry,
-            entries.map((entry, index) => ({
-              experimentId,
-              horizon,
-              rank: entry.rank ?? index + 1,
-              modelName: entry.modelName,
-              runId: entry.runId,
-              ...Object.fromEntries(leaderboardMetricNames.map((name) => [name, entry.metrics[name] ?? null])),
-            })),
-          );
-        }
-        return em.find(LeaderboardEntry, { where: { experimentId, horizon }, order: { rank: 'ASC' } });
-      });
-    } catch (error) {
-      throw translateDatabaseError(error, `save the leaderboard of experiment ${experimentId}, horizon ${horizon}`);
-    }
-  }
-
-  getLeaderboard(experimentId: string, horizon?: number): Promise<LeaderboardEntry[]> {
-    return this.dataSource.getRepository(LeaderboardEntry).find({
-      where: horizon === undefined ? { experimentId } : { experimentId, horizon },
-      order: { horizon: 'ASC', rank: 'ASC' },
-    });
+  async listRunScores(query: RunScoreQuery): Promise<RunScores[]> {
+    if (query.horizon !== undefined) requirePositiveInteger('horizon', query.horizon);
+    const qb = this.dataSource
+      .getRepository(Run)
+      .createQueryBuilder('run')
+      .where('run.experimentId = :experimentId', { experimentId: query.experimentId })
+      .andWhere('run.kind = :kind', { kind: query.kind })
+      .andWhere('run.status = :completed', { completed: 'completed' })
+      .orderBy('run.startedAt', 'ASC')
+      .addOrderBy('run.id', 'ASC');
+    if (query.horizon !== undefined) qb.andWhere('run.horizon = :horizon', { horizon: query.horizon });
+    const runs = await qb.getMany();
+    if (runs.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(RunMetric)
+      .createQueryBuilder('metric')
+      .where('metric.runId IN (:...runIds)', { runIds: runs.map((run) => run.id) })
+      .andWhere('metric.step IS NULL AND metric.window IS NULL AND metric.seriesId IS NULL')
+      .orderBy('metric.id', 'ASC')
+      .getMany();
+    const scores = new Map(runs.map((run) => [run.id, {} as Record<string, number>]));
+    for (const row of rows) scores.get(row.runId)![row.name] = row.value;
+    return runs.map((run) => ({ run, metrics: scores.get(run.id)! }));
   }
 
   /** Moves a `running` run to its final status; any other status is an error. */
@@ -268,6 +276,20 @@ async function insertModelVersion(em: EntityManager, input: ModelInput): Promise
   const values: Partial<ModelVersion> = { ...input, version: next, stage: 'none' };
   const { identifiers } = await em.createQueryBuilder().insert().into(ModelVersion).values(values as never).execute();
   return { id: (identifiers[0] as { id: string }).id, version: next };
+}
+
+/** Points the trial at the run that evaluates it; the trial must exist and not be linked yet. */
+async function linkTrial(em: EntityManager, trialId: string, runId: string): Promise<void> {
+  const linked = await em
+    .createQueryBuilder()
+    .update(StudyTrial)
+    .set({ runId })
+    .where('id = :trialId AND run_id IS NULL', { trialId })
+    .execute();
+  if (linked.affected === 1) return;
+  const trial = isUuid(trialId) ? await em.findOneBy(StudyTrial, { id: trialId }) : null;
+  if (trial === null) throw new NotFoundError(`Trial '${trialId}' not found; a trial's run needs the trial's id`);
+  throw new TsforecastError(`Trial ${trial.number} (${trialId}) is already evaluated by run '${trial.runId}'`);
 }
 
 function toMetricRows(metrics: Record<string, number> | MetricInput[]): MetricInput[] {

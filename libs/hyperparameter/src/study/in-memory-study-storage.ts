@@ -25,14 +25,14 @@ export class InMemoryStudyStorage implements StudyStorage {
     return [...this.studies.values()].find((s) => s.name === name);
   }
 
-  async createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta: { workerId?: string; runId?: string } = {}): Promise<TrialRecord> {
+  async createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta: { workerId?: string } = {}): Promise<TrialRecord> {
     const list = this.trials.get(studyId);
     if (!list) throw new NotFoundError(`study id '${studyId}' not found`, { exitCode: 1 });
     const number = list.length;
     const { params, distributions } = draft(list, number);
     const trial: MutableTrial = {
       id: randomUUID(), studyId, number, state: 'running', value: null, params: { ...params }, distributions: { ...distributions },
-      intermediate: [], startedAt: new Date(), completedAt: null, workerId: meta.workerId ?? null, runId: meta.runId ?? null,
+      intermediate: [], startedAt: new Date(), completedAt: null, workerId: meta.workerId ?? null, runId: null,
     };
     list.push(trial);
     this.trialById.set(trial.id, trial);
@@ -46,10 +46,6 @@ export class InMemoryStudyStorage implements StudyStorage {
     trial.value = value;
     trial.completedAt = new Date();
     return trial;
-  }
-
-  async attachRun(trialId: string, runId: string): Promise<void> {
-    this.get(trialId).runId = runId;
   }
 
   async reportIntermediate(trialId: string, step: number, value: number): Promise<void> {

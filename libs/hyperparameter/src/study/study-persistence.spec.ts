@@ -1,6 +1,6 @@
 import { silentLogger } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
-import { openDatabase, type Database } from '@tsforecast/db';
+import { TypeOrmStudyStore, TypeOrmTrackingStore, openDatabase, type Database } from '@tsforecast/db';
 import { createServerTestDatabase, openTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
 import { MedianPruner } from '../pruners/percentile-pruner';
 import { TpeSampler } from '../samplers/tpe/tpe-sampler';
@@ -8,18 +8,19 @@ import { choice, randint, uniform } from '../space/expressions';
 import { InMemoryStudyStorage } from './in-memory-study-storage';
 import { Study } from './study';
 import type { StudyStorage } from './study-storage';
-import { TypeOrmStudyStorage } from './typeorm-study-storage';
+import { DatabaseStudyStorage } from './database-study-storage';
 
 const space = { x: uniform('x', -5, 5), m: choice('m', [{ kind: 'a', k: randint('k', 1, 4) }, { kind: 'b' }] as const) };
 const objective = (p: { x: number; m: { kind: 'a'; k: number } | { kind: 'b' } }): number => p.x ** 2 + (p.m.kind === 'a' ? p.m.k : 2);
 
 /** Resume, numbering, intermediate values: the same contract on every storage. */
-function storageContract(label: string, open: () => Promise<{ storage: StudyStorage; close(): Promise<void> }>): void {
+function storageContract(label: string, open: () => Promise<{ storage: StudyStorage; database?: Database; close(): Promise<void> }>): void {
   describe(`${label}: study storage contract`, () => {
     let storage: StudyStorage;
+    let database: Database | undefined;
     let close: () => Promise<void>;
     beforeAll(async () => {
-      ({ storage, close } = await open());
+      ({ storage, database, close } = await open());
     }, 120_000);
     afterAll(async () => {
       await close?.();
@@ -49,13 +50,20 @@ function storageContract(label: string, open: () => Promise<{ storage: StudyStor
       await expect(Study.load('nope', { storage })).rejects.toThrow(/study 'nope' not found/);
     }, 60_000);
 
-    it('links a trial to its tracking run after the ask', async () => {
+    it('reads the trial↔run link the tracking store writes when the trial\'s run starts (database only)', async () => {
+      if (database === undefined) return;
       const study = await Study.create({ name: 'attach-run', space, storage, sampler: new TpeSampler({ seed: 2 }) });
       const trial = await study.ask();
-      const runId = '6f1c1c1e-2b1a-4c55-9d7e-0a4f3c2b1a00';
-      await study.attachRun(trial, runId);
-      expect((await study.trials()).map((t) => t.runId)).toEqual([runId]);
-      await expect(storage.attachRun('00000000-0000-4000-8000-000000000000', runId)).rejects.toThrow(/trial id '00000000-0000-4000-8000-000000000000' not found/);
+      const tracking = new TypeOrmTrackingStore(database);
+      const experiment = await tracking.ensureExperiment('attach-run');
+      const run = await tracking.startRun({ experimentId: experiment.id, modelName: 'MLP', horizon: 2, kind: 'trial', parameters: {}, trialId: trial.id });
+      expect((await study.trials()).map((t) => t.runId)).toEqual([run.id]);
+      const second = { experimentId: experiment.id, modelName: 'MLP', horizon: 2, kind: 'trial' as const, parameters: {}, trialId: trial.id };
+      await expect(tracking.startRun(second)).rejects.toThrow(new RegExp(`Trial 0 \\(${trial.id}\\) is already evaluated by run '${run.id}'`));
+      const unknown = { ...second, trialId: '00000000-0000-4000-8000-000000000000' };
+      await expect(tracking.startRun(unknown)).rejects.toThrow(/Trial '00000000-0000-4000-8000-000000000000' not found/);
+      // The run that was refused left nothing behind: one run in the experiment.
+      expect(await tracking.listRuns({ experiment: 'attach-run' })).toHaveLength(1);
     });
 
     it('stores intermediate values, prunes and refuses a second tell', async () => {
@@ -82,9 +90,9 @@ function storageContract(label: string, open: () => Promise<{ storage: StudyStor
 
 storageContract('in-memory', async () => ({ storage: new InMemoryStudyStorage(), close: async () => undefined }));
 
-storageContract('PGlite', async () => {
+storageContract('database', async () => {
   const db = await openTestDatabase();
-  return { storage: new TypeOrmStudyStorage(db), close: () => db.close() };
+  return { storage: new DatabaseStudyStorage(new TypeOrmStudyStore(db)), database: db, close: () => db.close() };
 });
 
 describe('PostgreSQL server: several workers on one study', () => {
@@ -100,8 +108,8 @@ describe('PostgreSQL server: several workers on one study', () => {
   });
 
   it('two Study objects on separate connections never share a trial number and see each other', async () => {
-    const a = await Study.createOrLoad({ name: 'shared', space, storage: new TypeOrmStudyStorage(databases[0]), sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }), workerId: 'a' });
-    const b = await Study.createOrLoad({ name: 'shared', space, storage: new TypeOrmStudyStorage(databases[1]), sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }), workerId: 'b' });
+    const a = await Study.createOrLoad({ name: 'shared', space, storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[0])), sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }), workerId: 'a' });
+    const b = await Study.createOrLoad({ name: 'shared', space, storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[1])), sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }), workerId: 'b' });
     expect(b.record.id).toBe(a.record.id);
     const slow = async (t: { params: Parameters<typeof objective>[0] }): Promise<number> => {
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -22,6 +22,7 @@ export interface TrialRecord extends FrozenTrial {
   readonly startedAt: Date;
   readonly completedAt: Date | null;
   readonly workerId: string | null;
+  /** The run that evaluates the trial; linked by the run recorder when that run starts (the one trial↔run link). */
   readonly runId: string | null;
 }
 
@@ -52,11 +53,9 @@ export interface StudyStorage {
    * Allocates the next trial number of the study and stores a running trial
    * whose params `draft` picks from the other trials (running ones included).
    */
-  createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta?: { workerId?: string; runId?: string }): Promise<TrialRecord>;
+  createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta?: { workerId?: string }): Promise<TrialRecord>;
   /** Marks a running trial finished; a `UsageError` if it already is. */
   finishTrial(trialId: string, state: FinishedState, value: number | null): Promise<TrialRecord>;
-  /** Links a trial to the tracking run that evaluates it (when the run starts after the ask). */
-  attachRun(trialId: string, runId: string): Promise<void>;
   /** Records an intermediate value; a repeated step keeps the first value (as Optuna does). */
   reportIntermediate(trialId: string, step: number, value: number): Promise<void>;
   /** All trials of the study ordered by number, with intermediate values. */

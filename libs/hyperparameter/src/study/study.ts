@@ -161,7 +161,7 @@ export class Study<S> {
   }
 
   /** Starts a trial: allocates its number and samples its config (running trials count for the constant liar). */
-  async ask(meta: { runId?: string } = {}): Promise<Trial<S>> {
+  async ask(): Promise<Trial<S>> {
     let config: Sampled<S> | undefined;
     const record = await this.storage.createTrial(
       this.record.id,
@@ -173,7 +173,7 @@ export class Study<S> {
         for (const name of Object.keys(drawn.params)) distributions[name] = this.flat.byName.get(name)!.distribution;
         return { params: drawn.params, distributions };
       },
-      { workerId: this.workerId, runId: meta.runId },
+      { workerId: this.workerId },
     );
     return this.handle(record, config ?? configFromParams(this.space, this.flat, record.params));
   }
@@ -242,11 +242,6 @@ export class Study<S> {
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     if (failure) throw failure.error;
-  }
-
-  /** Links a running trial to the tracking run that evaluates it (`study_trials.run_id`). */
-  async attachRun(trial: Pick<Trial<S>, 'id'>, runId: string): Promise<void> {
-    await this.storage.attachRun(trial.id, runId);
   }
 
   /** All trials, ordered by number. */

@@ -1,18 +1,10 @@
-import { rankLeaderboard } from './rank-leaderboard';
-import type { RunOutcome } from './train-request';
+import { rankLeaderboard, type ScoredRun } from './rank-leaderboard';
 
-const run = (model: string, mae: number | undefined, status: RunOutcome['status'] = 'completed'): RunOutcome => ({
-  runId: `run-${model}`,
-  model,
-  horizon: 12,
-  status,
-  fitSeconds: 1,
-  ...(status === 'completed' ? { metrics: mae === undefined ? {} : { mae } } : { error: 'boom' }),
-});
+const run = (model: string, mae: number | undefined): ScoredRun => ({ runId: `run-${model}`, model, metrics: mae === undefined ? {} : { mae } });
 
 describe('rankLeaderboard', () => {
-  it('ranks finite scores best first, ties in request order, failed runs left out', () => {
-    const ranked = rankLeaderboard([run('B', 2), run('A', 1), run('C', 2), run('F', 0, 'failed')], 'mae');
+  it('ranks finite scores best first, ties in the given order', () => {
+    const ranked = rankLeaderboard([run('B', 2), run('A', 1), run('C', 2)], 'mae');
     expect(ranked.map((r) => [r.model, r.rank, r.scoreIsFinite])).toEqual([['A', 1, true], ['B', 2, true], ['C', 3, true]]);
   });
 
@@ -24,5 +16,10 @@ describe('rankLeaderboard', () => {
     expect(ranked.map((r) => r.model)).toEqual(['Best', 'Good', 'Neg', 'Nan', 'Inf', 'None']);
     expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(ranked.map((r) => r.scoreIsFinite)).toEqual([true, true, false, false, false, false]);
+  });
+
+  it('ranks by the metric asked for', () => {
+    const ranked = rankLeaderboard([{ ...run('A', 1), metrics: { mae: 1, smape: 9 } }, { ...run('B', 2), metrics: { mae: 2, smape: 3 } }], 'smape');
+    expect(ranked.map((r) => r.model)).toEqual(['B', 'A']);
   });
 });

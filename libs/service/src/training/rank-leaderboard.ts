@@ -1,39 +1,41 @@
-import type { RunOutcome } from './train-request';
+import type { MetricName } from '@tsforecast/data';
 
-export interface RankedRun {
+/** A completed run as a leaderboard sees it. */
+export interface ScoredRun {
   model: string;
   runId: string;
-  rank: number;
-  fitSeconds: number;
   metrics: Record<string, number>;
+}
+
+/** A run with its place. */
+export type RankedRun<T extends ScoredRun = ScoredRun> = T & {
+  rank: number;
   /**
    * False when the run's `metric` is NaN, ±Infinity or missing: such runs are
-   * ranked after every finite one (in request order) and must not be shown
+   * ranked after every finite one (in the given order) and must not be shown
    * as a best model.
    */
   scoreIsFinite: boolean;
-}
+};
 
 /**
  * Completed runs of one horizon, best first by `metric` (lower is better),
  * ranks 1..n. Runs whose score is not a finite number (NaN, ±Infinity —
  * -Infinity would otherwise win — or missing) come last, marked with
- * `scoreIsFinite: false`. Ties keep the request order.
+ * `scoreIsFinite: false`. Ties keep the given order (request order for one
+ * invocation, recording order for an experiment).
  */
-export function rankLeaderboard(outcomes: RunOutcome[], metric: string): RankedRun[] {
-  const score = (o: RunOutcome): number | undefined => {
-    const v = o.metrics?.[metric];
+export function rankLeaderboard<T extends ScoredRun>(runs: readonly T[], metric: MetricName): RankedRun<T>[] {
+  const score = (run: T): number | undefined => {
+    const v = run.metrics[metric];
     return v !== undefined && Number.isFinite(v) ? v : undefined;
   };
   const order = (a: number | undefined, b: number | undefined): number => {
     if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
     return a - b;
   };
-  return outcomes
-    .filter((o) => o.status === 'completed' && o.metrics)
-    .map((o, i) => ({ o, i, s: score(o) }))
+  return runs
+    .map((run, i) => ({ run, i, s: score(run) }))
     .sort((a, b) => order(a.s, b.s) || a.i - b.i)
-    .map(({ o, s }, i) => ({
-      model: o.model, runId: o.runId, rank: i + 1, fitSeconds: o.fitSeconds, metrics: o.metrics!, scoreIsFinite: s !== undefined,
-    }));
+    .map(({ run, s }, i) => ({ ...run, rank: i + 1, scoreIsFinite: s !== undefined }));
 }

@@ -1,4 +1,4 @@
-import type { Frequency } from '@tsforecast/data';
+import type { Frequency, MetricName } from '@tsforecast/data';
 
 /** What `cli train` (or an API call) asks for. */
 export interface TrainRequest {
@@ -16,8 +16,8 @@ export interface TrainRequest {
   seasonLength?: number;
   /** Hyperparameter overrides applied to every model that has them (`max_steps`, `input_size`, ...). */
   overrides?: Record<string, unknown>;
-  /** Metric that ranks the leaderboard (lower is better). Default `mae`. */
-  rankBy?: 'mae' | 'mse' | 'rmse' | 'mape' | 'smape' | 'mase';
+  /** Metric that ranks the leaderboard (lower is better), a key of the metric table (`METRICS`). Default `mae`. */
+  rankBy?: MetricName;
   /** Tune each neural model before the final fit (see `TuningService`); absent: fit the defaults. */
   search?: SearchRequest;
 }
@@ -65,8 +65,9 @@ export interface TuningSummary {
 export interface TrainResult {
   experiment: string;
   experimentId: string;
-  datasetId: string;
+  datasetId: string | null;
   outcomes: RunOutcome[];
+  /** `leaderboard.csv` ranks the runs of this call only (summary.json says so: `leaderboardScope: "invocation"`). */
   outputs: { leaderboard: string; predictions: string; summary: string };
   /** Best model per horizon by `rankBy`. */
   best: { horizon: number; model: string; runId: string; score: number }[];

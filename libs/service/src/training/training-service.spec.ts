@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { TrackingStore } from '@tsforecast/db';
 import { TrainingService } from './training-service';
+import { LeaderboardQuery } from './leaderboard-query';
 
 // The service wired like the app wires it (every layer's real module), on an
 // embedded PostgreSQL (PGlite), real CSV files, the registry's baselines.
@@ -45,8 +46,8 @@ describe('TrainingService', () => {
     expect(completed.run.status).toBe('completed');
     expect(completed.metrics.map((m) => m.name)).toEqual(expect.arrayContaining(['mae', 'mse', 'rmse', 'mape', 'smape', 'mase']));
 
-    const leaderboard = await tracking.getLeaderboard(result.experimentId, 6);
-    expect(leaderboard.map((e) => e.modelName)).toEqual(['Naive']);
+    const leaderboard = await stack.container.get(LeaderboardQuery).get('svc', { horizon: 6 });
+    expect(leaderboard.map((e) => e.model)).toEqual(['Naive']);
     expect(result.best).toEqual([{ horizon: 6, model: 'Naive', runId: byModel['Naive']!.runId, score: byModel['Naive']!.metrics!['mae'] }]);
     const csv = readFileSync(result.outputs.leaderboard, 'utf8').trim().split('\n');
     expect(csv).toHaveLength(2);
@@ -61,6 +62,62 @@ describe('TrainingService', () => {
     // long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140, 100+29+15=144 → MAE 6.
     // short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
     expect(result.outcomes[0]!.metrics!['mae']).toBeCloseTo(3.75, 10);
+  });
+
+  it('accumulates an experiment: a later train adds to its leaderboard, a better earlier model stays ranked first', async () => {
+    const service = stack.container.get(TrainingService);
+    const request = { data: panel(), horizons: [2], experiment: 'svc-accumulate' };
+    const first = await service.train({ ...request, models: ['Naive'], outputDir: join(dir, 'acc1') });
+    const second = await service.train({ ...request, models: ['HistoricAverage'], outputDir: join(dir, 'acc2') });
+    const naive = first.outcomes[0]!;
+    const average = second.outcomes[0]!;
+    expect(naive.metrics!['mae']).toBeLessThan(average.metrics!['mae']!);
+
+    const board = await stack.container.get(LeaderboardQuery).get('svc-accumulate', { horizon: 2 });
+    expect(board.map((r) => [r.rank, r.model, r.runId])).toEqual([[1, 'Naive', naive.runId], [2, 'HistoricAverage', average.runId]]);
+    // The same runs ranked by another metric of the table.
+    expect((await stack.container.get(LeaderboardQuery).get('svc-accumulate', { rankBy: 'smape' })).map((r) => r.horizon)).toEqual([2, 2]);
+    await expect(stack.container.get(LeaderboardQuery).get('svc-accumulate', { rankBy: 'foo' })).rejects.toThrow(
+      /^'rankBy' \(--rank-by\) must be a metric, one of mae, mse, rmse, mape, smape, mase; got 'foo'$/,
+    );
+
+    // The output folder's leaderboard is this invocation's, and says so.
+    const csv = readFileSync(second.outputs.leaderboard, 'utf8').trim().split('\n');
+    expect(csv).toEqual([expect.stringMatching(/^model,horizon,rank,mae,mse,rmse,mape,smape,mase,fit_seconds,run_id$/), expect.stringMatching(/^HistoricAverage,2,1,/)]);
+    expect(JSON.parse(readFileSync(second.outputs.summary, 'utf8'))).toMatchObject({ leaderboardScope: 'invocation', best: [{ model: 'HistoricAverage' }] });
+  });
+
+  it('stores the quantiles of a model with intervals with its predictions', async () => {
+    const result = await stack.container.get(TrainingService).train({
+      data: panel(), models: ['AutoETS'], horizons: [2], experiment: 'svc-quantiles', outputDir: join(dir, 'out-q'), overrides: { level: [80] },
+    });
+    const outcome = result.outcomes[0]!;
+    expect(outcome.status).toBe('completed');
+    const rows = (await stack.database.dataSource.query('SELECT series_id, value, quantiles FROM predictions WHERE run_id = $1 ORDER BY series_id, ds', [
+      outcome.runId,
+    ])) as { value: number; quantiles: Record<string, number> | null }[];
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(Object.keys(row.quantiles!).sort()).toEqual(['0.1', '0.5', '0.9']);
+      expect(row.quantiles!['0.1']!).toBeLessThanOrEqual(row.value);
+      expect(row.quantiles!['0.5']!).toBeCloseTo(row.value, 9);
+      expect(row.quantiles!['0.9']!).toBeGreaterThanOrEqual(row.value);
+    }
+    // The noisy series has a real interval (the linear one is fitted exactly).
+    expect(rows.some((row) => row.quantiles!['0.9']! - row.quantiles!['0.1']! > 1)).toBe(true);
+  });
+
+  it.each([
+    ['a loss that does not exist', { loss: 'quantile' }, /'loss' must be one of mae, mse, huber, mqloss, got 'quantile'/],
+    ['a scaler that does not exist', { scalerType: 'foo' }, /'scalerType' must be one of .*, got 'foo'/],
+  ])('rejects %s as a usage error (exit 2) before any run is recorded', async (_label, overrides, message) => {
+    const tracking = stack.container.get<TrackingStore>(TrackingStore);
+    const before = (await tracking.listRuns({ limit: 1000 })).length;
+    const request = { data: panel(), models: ['Naive', 'MLP'], horizons: [2], experiment: 'svc-bad-hp', outputDir: join(dir, 'out-hp'), overrides };
+    const failure = stack.container.get(TrainingService).train(request);
+    await expect(failure).rejects.toThrow(message);
+    await expect(failure).rejects.toMatchObject({ exitCode: 2 });
+    expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
   });
 
   it('registers no model version for a run whose predictions cannot be stored, and removes its files', async () => {

@@ -38,7 +38,7 @@ describe('TrainingService with search (TuningService)', () => {
     const { experimentId } = await stack.container.get(TrainingService).train(request(experiment, trials));
     const study = await Study.load(`${experiment}/MLP/h6`, { storage: stack.container.get<StudyStorage>(StudyStorage) });
     const trial = await study.ask();
-    const run = await stack.container.get<TrackingStore>(TrackingStore).startRun({ experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, studyId: study.record.id, trialNumber: trial.number });
+    const run = await stack.container.get<TrackingStore>(TrackingStore).startRun({ experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, trialId: trial.id });
     return { study, trial, run };
   }
 
@@ -54,9 +54,11 @@ describe('TrainingService with search (TuningService)', () => {
     expect(trials.map((t) => [t.number, t.state])).toEqual([[0, 'complete'], [1, 'complete'], [2, 'complete']]);
 
     const runs = await runsOf('tune');
-    const trialRuns = runs.filter((r) => r.kind === 'trial').sort((a, b) => a.trialNumber! - b.trialNumber!);
-    expect(trialRuns.map((r) => [r.trialNumber, r.status, r.studyId])).toEqual([0, 1, 2].map((n) => [n, 'completed', study!.id]));
-    expect(trials.map((t) => t.runId)).toEqual(trialRuns.map((r) => r.id));
+    // Each trial links its run (the one link); the run does not repeat the study.
+    const runById = new Map(runs.map((r) => [r.id, r]));
+    const trialRuns = trials.map((t) => runById.get(t.runId!)!);
+    expect(trialRuns.map((r) => [r.kind, r.status, r.studyId])).toEqual([0, 1, 2].map(() => ['trial', 'completed', null]));
+    expect(runs.filter((r) => r.kind === 'trial')).toHaveLength(3);
     expect(trialRuns.every((r) => r.parameters['maxSteps'] === 20 && r.parameters['valSize'] === 6)).toBe(true);
     // A parameter fixed by the user is not searched.
     expect(trials.every((t) => !('maxSteps' in t.params) && 'inputSize' in t.params)).toBe(true);
@@ -124,7 +126,7 @@ describe('TrainingService with search (TuningService)', () => {
       expect(t.intermediate[t.intermediate.length - 1]![0]).toBeLessThan(20);
     }
     const runs = await runsOf('prune');
-    const cancelled = runs.filter((r) => r.kind === 'trial' && r.status === 'cancelled').map((r) => r.trialNumber).sort();
-    expect(cancelled).toEqual(pruned.map((t) => t.number).sort());
+    const cancelled = runs.filter((r) => r.kind === 'trial' && r.status === 'cancelled').map((r) => r.id).sort();
+    expect(cancelled).toEqual(pruned.map((t) => t.runId).sort());
   });
 });

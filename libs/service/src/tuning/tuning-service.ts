@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { Logger, UsageError } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides, type ModelDefinition } from '@tsforecast/model';
-import { TrackingStore, type JsonObject } from '@tsforecast/db';
+import { TrackingStore, type Run } from '@tsforecast/db';
 import {
   PrunerFactory,
   SamplerFactory,
@@ -12,13 +12,14 @@ import {
   type Trial,
 } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
+import { RunRecorder, type RecordedRun, type RunDataset } from '../recording/run-recorder';
 
 
 /** Where a tuning's trials are recorded. */
 export interface TuningContext {
   experiment: string;
-  experimentId: string;
-  datasetId: string;
+  /** The data the trials read. */
+  dataset?: RunDataset;
   /** The user's overrides (`--max-steps`, …); they win over sampled values. */
   overrides: Record<string, unknown>;
 }
@@ -38,13 +39,14 @@ type Space = Record<string, unknown>;
  * scores the validation MAE of the forecast of the split-off points. The study
  * `${experiment}/${model}/h${h}` lives in the database: running it again
  * continues it (trials a killed process left running are failed) up to
- * `trials` finished trials. Each trial is a run of kind `trial` linked by
- * `study_id` and `trial_number`.
+ * `trials` finished trials. Each trial is a run of kind `trial`, recorded
+ * through the {@link RunRecorder}, which links the trial to it.
  */
 @injectable()
 export class TuningService {
   constructor(
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
+    @inject(RunRecorder) private readonly recorder: RunRecorder,
     @inject(TrackingStore) private readonly tracking: TrackingStore,
     @inject(StudyStorage) private readonly storage: StudyStorage,
     @inject(SamplerFactory) private readonly samplers: SamplerFactory,
@@ -59,7 +61,7 @@ export class TuningService {
     const studyName = `${context.experiment}/${definition.name}/h${h}`;
     const log = this.logger.child({ study: studyName });
     const study = await this.openStudy(studyName, space, search, log);
-    await this.failOrphanedTrialRuns(study, context.experimentId);
+    await this.closeOrphanedTrialRuns(study, context.experiment);
     const finished = async () => (await study.trials()).filter((t) => t.state === 'complete' || t.state === 'pruned').length;
     const already = await finished();
     const remaining = Math.max(search.trials - already, 0);
@@ -69,7 +71,7 @@ export class TuningService {
     if (remaining > 0) {
       // A trial's run is closed only after the study has stored the trial, so a
       // process killed in between leaves a run that resuming can close from the trial.
-      const runs = new Map<number, { runId: string; started: number }>();
+      const runs = new Map<number, { run: RecordedRun; started: number }>();
       await study.optimize((trial) => this.evaluate(trial, definition, h, split, study, context, runs), {
         nTrials: remaining,
         timeoutSeconds: search.timeoutSeconds,
@@ -92,18 +94,20 @@ export class TuningService {
     return outcome;
   }
 
-  /** Trial runs a killed process left `running` whose trials are no longer running: closed as their trials ended. */
-  private async failOrphanedTrialRuns(study: Study<Space>, experimentId: string): Promise<void> {
-    const trials = new Map((await study.trials()).map((t) => [t.number, t]));
-    const running = await this.tracking.listRuns({ experiment: experimentId, status: 'running', limit: 10_000 });
-    for (const run of running) {
-      if (run.kind !== 'trial' || run.studyId !== study.record.id || run.trialNumber === null) continue;
-      const trial = trials.get(run.trialNumber);
-      if (trial === undefined || trial.state === 'running') continue;
+  /**
+   * Trial runs a killed process left `running` whose trials are no longer
+   * running: closed as their trials ended (the trial holds the link to its run).
+   */
+  private async closeOrphanedTrialRuns(study: Study<Space>, experiment: string): Promise<void> {
+    for (const trial of await study.trials()) {
+      if (trial.runId === null || trial.state === 'running') continue;
+      const { run } = await this.tracking.getRun(trial.runId);
+      if (run.status !== 'running') continue;
       // The process stopped after storing the trial but before closing its run: close it from the trial.
-      if (trial.state === 'complete' && trial.value !== null) await this.tracking.completeRun(run.id, { metrics: { val_mae: trial.value } });
-      else if (trial.state === 'pruned') await this.tracking.cancelRun(run.id, `trial ${run.trialNumber} was pruned; its process stopped before closing the run`);
-      else await this.tracking.failRun(run.id, `trial ${run.trialNumber} was left running by a process that stopped; marked ${trial.state}`);
+      const recorded = recordedRunOf(run, experiment);
+      if (trial.state === 'complete' && trial.value !== null) await this.recorder.complete(recorded, { metrics: { val_mae: trial.value } });
+      else if (trial.state === 'pruned') await this.recorder.cancel(recorded, `trial ${trial.number} was pruned; its process stopped before closing the run`);
+      else await this.recorder.fail(recorded, `trial ${trial.number} was left running by a process that stopped; marked ${trial.state}`);
     }
   }
 
@@ -125,7 +129,7 @@ export class TuningService {
     split: { train: SeriesFrame; test: SeriesFrame },
     study: Study<Space>,
     context: TuningContext,
-    runs: Map<number, { runId: string; started: number }>,
+    runs: Map<number, { run: RecordedRun; started: number }>,
   ): Promise<number> {
     const defaults = definition.defaults(h, split.train.seasonLength) as Record<string, unknown>;
     const hyperparameters = { ...defaults, ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides) };
@@ -133,18 +137,16 @@ export class TuningService {
     // Validate often enough that short trials report something to the pruner.
     const valCheckSteps = context.overrides['valCheckSteps'] ?? Math.min(Number(defaults['valCheckSteps']), Math.max(1, Math.floor(maxSteps / 10)));
     const overrides = { ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides), valSize: h, valCheckSteps };
-    const run = await this.tracking.startRun({
-      experimentId: context.experimentId,
-      datasetId: context.datasetId,
-      modelName: definition.name,
-      horizon: h,
+    const run = await this.recorder.start({
       kind: 'trial',
-      studyId: study.record.id,
-      trialNumber: trial.number,
-      parameters: JSON.parse(JSON.stringify({ ...defaults, ...overrides })) as JsonObject,
+      experiment: context.experiment,
+      model: definition.name,
+      horizon: h,
+      parameters: { ...defaults, ...overrides },
+      trialId: trial.id,
+      ...(context.dataset ? { dataset: context.dataset } : {}),
     });
-    await study.attachRun(trial, run.id);
-    runs.set(trial.number, { runId: run.id, started: Date.now() });
+    runs.set(trial.number, { run, started: Date.now() });
     const model = definition.create(h, split.train.seasonLength, overrides);
     try {
       await model.fit(split.train, {
@@ -164,23 +166,43 @@ export class TuningService {
   }
 
   /** Closes a trial's run with the outcome the study has just stored. */
-  private async closeTrialRun(trial: Trial<Space>, result: number | 'pruned' | 'failed', error: unknown, runs: Map<number, { runId: string; started: number }>, log: Logger): Promise<void> {
+  private async closeTrialRun(
+    trial: Trial<Space>,
+    result: number | 'pruned' | 'failed',
+    error: unknown,
+    runs: Map<number, { run: RecordedRun; started: number }>,
+    log: Logger,
+  ): Promise<void> {
     const number = trial.number;
-    const run = runs.get(number);
-    if (!run) return; // the trial failed before its run was started
+    const entry = runs.get(number);
+    if (!entry) return; // the trial failed before its run was started
     runs.delete(number);
-    const durationMs = Date.now() - run.started;
-    const message = error instanceof Error ? error.message : String(error);
+    const durationMs = Date.now() - entry.started;
     if (typeof result === 'number') {
-      await this.tracking.completeRun(run.runId, { metrics: { val_mae: result }, durationMs });
+      await this.recorder.complete(entry.run, { metrics: { val_mae: result }, durationMs });
       log.info('trial complete', { trial: number, valMae: result, params: trial.params });
     } else if (result === 'pruned') {
-      await this.tracking.cancelRun(run.runId, message);
+      await this.recorder.cancel(entry.run, error instanceof Error ? error.message : String(error));
       log.info('trial pruned', { trial: number });
     } else {
-      await this.tracking.failRun(run.runId, message, durationMs);
+      await this.recorder.fail(entry.run, error, durationMs);
     }
   }
+}
+
+/** A stored run as the recorder's handle (to close a run another process started). */
+function recordedRunOf(run: Run, experiment: string): RecordedRun {
+  return {
+    id: run.id,
+    kind: 'trial',
+    experiment,
+    experimentId: run.experimentId,
+    datasetId: run.datasetId,
+    model: run.modelName,
+    horizon: run.horizon,
+    parameters: run.parameters,
+    startedAt: run.startedAt,
+  };
 }
 
 function samplerOptions(search: SearchRequest): Record<string, unknown> {

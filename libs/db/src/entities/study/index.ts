@@ -5,8 +5,8 @@ import { StudyTrialValue } from './study-trial-value';
 
 /**
  * Entities of hyperparameter studies (tables created by
- * `migrations/*-create-studies.ts`). The hyperparameter lib reads and writes
- * them with SQL through `TypeOrmStudyStorage`.
+ * `libs/db/src/migrations/*-create-studies.ts`), read and written only by the
+ * `StudyStore` (the hyperparameter lib's storage is an adapter over it).
  */
 export const studyEntities: EntityClass[] = [HyperparameterStudy, StudyTrial, StudyTrialValue];
 

@@ -1,10 +1,12 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { JsonObject } from '../tracking';
 import { HyperparameterStudy } from './hyperparameter-study';
+import { Run } from '../tracking/run';
 
 /** One trial of a study (table `study_trials`); `number` is unique per study. */
 @Entity({ name: 'study_trials' })
 @Unique('study_trials_study_id_number_key', ['studyId', 'number'])
+@Unique('study_trials_run_id_key', ['runId'])
 @Check('study_trials_state_check', `state IN ('running', 'complete', 'pruned', 'failed')`)
 @Check('study_trials_number_check', `number >= 0`)
 export class StudyTrial {
@@ -40,7 +42,11 @@ export class StudyTrial {
   @Column({ type: 'text', name: 'worker_id', nullable: true })
   workerId!: string | null;
 
-  /** The tracking run that evaluated this trial, if any (no foreign key, like `runs.study_id`). */
+  /** The run that evaluates this trial: the one trial↔run link, written when the run starts. */
   @Column({ type: 'uuid', name: 'run_id', nullable: true })
   runId!: string | null;
+
+  @ManyToOne(() => Run, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'study_trials_run_id_fkey' })
+  run?: Run | null;
 }

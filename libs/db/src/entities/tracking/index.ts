@@ -1,6 +1,5 @@
 import { Dataset } from './dataset';
 import { Experiment } from './experiment';
-import { LeaderboardEntry } from './leaderboard-entry';
 import { ModelVersion } from './model-version';
 import { ModelStageChange } from './model-stage-change';
 import { Prediction } from './prediction';
@@ -20,11 +19,9 @@ export const trackingEntities: EntityClass[] = [
   ModelVersion,
   ModelStageChange,
   Prediction,
-  LeaderboardEntry,
 ];
 
 export { ModelStageChange };
 export { modelStages, type ModelStage } from './model-stage';
-export { Dataset, Experiment, LeaderboardEntry, ModelVersion, Prediction, Run, RunMetric };
-export { runStatuses, type RunStatus, type RunKind, type JsonObject, type JsonValue } from './run';
-export { leaderboardMetricNames, type LeaderboardMetricName } from './leaderboard-entry';
+export { Dataset, Experiment, ModelVersion, Prediction, Run, RunMetric };
+export { runKinds, runStatuses, type RunStatus, type RunKind, type JsonObject, type JsonValue } from './run';

@@ -12,23 +12,23 @@ import {
 import { bigintNumber } from './bigint-number';
 import { Dataset } from './dataset';
 import { Experiment } from './experiment';
+import { HyperparameterStudy } from '../study/hyperparameter-study';
 
 /** The states a run moves through; only `running` may change. */
 export const runStatuses = ['running', 'completed', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
-/**
- * What a run does. Open-ended text in the database; these are the kinds the
- * project writes today.
- */
-export type RunKind = 'train' | 'trial' | 'cv' | 'refit' | (string & Record<never, never>);
+/** What a run does: fit and score, a tuning trial, a cross-validation, a forecast request. */
+export const runKinds = ['train', 'trial', 'cv', 'predict'] as const;
+export type RunKind = (typeof runKinds)[number];
 
 /** JSON value stored in jsonb columns. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** One training, trial, cross-validation or refit of one model for one horizon. */
+/** One training, trial, cross-validation or forecast request of one model for one horizon. */
 @Entity({ name: 'runs' })
+@Check('runs_kind_check', `kind IN ('train', 'trial', 'cv', 'predict')`)
 @Check('runs_status_check', `status IN ('running', 'completed', 'failed', 'cancelled')`)
 @Check('runs_horizon_check', `horizon >= 1`)
 export class Run {
@@ -78,13 +78,17 @@ export class Run {
   @Column({ type: 'text', name: 'error_message', nullable: true })
   errorMessage!: string | null;
 
-  /** The hyperparameter study this run is a trial of (no foreign key: studies live in their own tables). */
+  /**
+   * A refit's study: the one whose best trial chose this run's parameters.
+   * A trial's run is linked from its trial (`study_trials.run_id`), not here.
+   */
   @Index('runs_study_id_idx')
   @Column({ type: 'uuid', name: 'study_id', nullable: true })
   studyId!: string | null;
 
-  @Column({ type: 'integer', name: 'trial_number', nullable: true })
-  trialNumber!: number | null;
+  @ManyToOne(() => HyperparameterStudy, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'study_id', foreignKeyConstraintName: 'runs_study_id_fkey' })
+  study?: HyperparameterStudy | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryLogger } from '@tsforecast/config/testing';
 import { MlflowRunSink } from './mlflow-run-sink';
+import type { RecordedRun } from './run-recorder';
 
 // MLflow itself cannot run here (no PyPI), so a real HTTP server on loopback
 // plays its REST API 2.0 and records what it receives.
@@ -51,23 +52,35 @@ describe('MlflowRunSink', () => {
   });
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
+  function recorded(id: string, overrides: Partial<RecordedRun> = {}): RecordedRun {
+    const parameters = { max_steps: 100, layers: [512, 512] };
+    return { id, kind: 'train', experiment: 'sales', experimentId: 'e', datasetId: null, model: 'NHITS', horizon: 12, parameters, startedAt: new Date(1000), ...overrides };
+  }
+
   it('creates the experiment once and logs a run with params, metrics and status', async () => {
-    const sink = new MlflowRunSink(uri, new MemoryLogger());
-    const base = { experiment: 'sales', model: 'NHITS', horizon: 12, parameters: { max_steps: 100, layers: [512, 512] }, startedAt: new Date(1000), endedAt: new Date(5000) };
-    await sink.runFinished({ ...base, runId: 'r1', status: 'completed', metrics: { mae: 17.5, mape: Number.NaN } });
-    await sink.runFinished({ ...base, runId: 'r2', status: 'failed', metrics: {}, error: 'Loss became NaN at step 3' });
+    const sink = new MlflowRunSink({ ENABLE_MLFLOW: true, MLFLOW_TRACKING_URI: uri }, new MemoryLogger());
+    await sink.finished(recorded('r1'), { status: 'completed', result: { metrics: { mae: 17.5, mape: Number.NaN } } }, new Date(5000));
+    await sink.finished(recorded('r2'), { status: 'failed', error: 'Loss became NaN at step 3' }, new Date(5000));
+    await sink.finished(recorded('r3', { kind: 'trial' }), { status: 'cancelled', reason: 'trial 3 pruned' }, new Date(5000));
     expect(received.filter((r) => r.path.endsWith('/experiments/create'))).toHaveLength(1);
     const batch = received.find((r) => r.path.endsWith('/runs/log-batch'))!.body!;
     expect(batch['metrics']).toEqual([{ key: 'mae', value: 17.5, timestamp: 5000, step: 0 }]);
     expect(batch['params']).toEqual(expect.arrayContaining([{ key: 'max_steps', value: '100' }, { key: 'layers', value: '[512,512]' }, { key: 'horizon', value: '12' }]));
     const updates = received.filter((r) => r.path.endsWith('/runs/update')).map((r) => r.body!['status']);
-    expect(updates).toEqual(['FINISHED', 'FAILED']);
+    expect(updates).toEqual(['FINISHED', 'FAILED', 'KILLED']);
   });
 
-  it('logs a warning and does not throw when the server is unreachable', async () => {
-    const logger = new MemoryLogger();
-    const sink = new MlflowRunSink('http://127.0.0.1:1', logger);
-    await sink.runFinished({ experiment: 'x', runId: 'r3', model: 'Naive', horizon: 1, status: 'completed', parameters: {}, metrics: {}, startedAt: new Date(), endedAt: new Date() });
-    expect(logger.records.some((r) => r.level === 'warn' && /MLflow tracking failed for run r3/.test(r.message))).toBe(true);
+  it('sends nothing unless ENABLE_MLFLOW is set', async () => {
+    const before = received.length;
+    const sink = new MlflowRunSink({ ENABLE_MLFLOW: false, MLFLOW_TRACKING_URI: uri }, new MemoryLogger());
+    await sink.finished(recorded('r4'), { status: 'completed', result: { metrics: { mae: 1 } } }, new Date());
+    expect(received.length).toBe(before);
+  });
+
+  it('names the unreachable server, its password masked', async () => {
+    const sink = new MlflowRunSink({ ENABLE_MLFLOW: true, MLFLOW_TRACKING_URI: 'http://user:hunter2@127.0.0.1:1' }, new MemoryLogger());
+    const failure = sink.finished(recorded('r5'), { status: 'completed', result: { metrics: {} } }, new Date());
+    await expect(failure).rejects.toThrow(/^MLflow at http:\/\/user:\*\*\*@127\.0\.0\.1:1 unreachable/);
+    await expect(failure).rejects.not.toThrow(/hunter2/);
   });
 });

@@ -1,0 +1,23 @@
+import type { SeriesFrame } from '@tsforecast/data';
+import type { RunDataset } from '../recording/run-recorder';
+import type { SearchRequest } from './train-request';
+
+/**
+ * One model × horizon of a training: fit on `split.train`, forecast and score
+ * the hold-out `split.test`, record the run. What a local pool or a worker
+ * process hands to {@link HoldOutRunner.run}.
+ */
+export interface HoldOutJob {
+  experiment: string;
+  /** Model name as registered. */
+  model: string;
+  horizon: number;
+  split: { train: SeriesFrame; test: SeriesFrame };
+  dataset: RunDataset;
+  /** `fingerprintFrame` of the whole frame, kept in the model's metadata. */
+  frameFingerprint: string;
+  /** The user's hyperparameter overrides (they win over tuned values). */
+  overrides: Record<string, unknown>;
+  /** Tune a neural model first. */
+  search?: SearchRequest;
+}
