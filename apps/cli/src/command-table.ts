@@ -60,8 +60,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'models',
-    summary: 'list the available models',
-    load: async () => (await import('./commands/models-command')).registerModelsCommand,
+    summary: 'list the available models; models list|promote: saved versions and their stages',
+    load: async () => (await import('./commands/model-registry-commands')).registerModelsCommands,
+  },
+  {
+    name: 'token',
+    summary: 'mint an API token (token create --sub NAME --scopes read,forecast --ttl 30d)',
+    load: async () => (await import('./commands/token-command')).registerTokenCommand,
   },
 ];
 
