@@ -42,8 +42,11 @@ export async function openDatabase(
     if (options.migrate === 'leave') {
       // The caller manages migrations itself.
     } else if (database.kind === 'embedded' || options.migrate === true) {
-      const applied = await runMigrations(database);
-      if (applied.length > 0) logger.info('applied database migrations', { database: database.describe(), migrations: applied });
+      // Check first: the migration lock costs a second connection, and nearly every open finds nothing to do.
+      if ((await pendingMigrations(database)).length > 0) {
+        const applied = await runMigrations(database);
+        if (applied.length > 0) logger.info('applied database migrations', { database: database.describe(), migrations: applied });
+      }
     } else {
       const pending = await pendingMigrations(database);
       if (pending.length > 0) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, type Logger } from '@tsforecast/config';
+import { ConfigError, rememberSecret, type Logger } from '@tsforecast/config';
 import { Client } from 'pg';
 import { initialiseCluster, lastLines } from './cluster-init';
 import { freeLoopbackPort } from './free-port';
@@ -87,11 +87,22 @@ export async function ensureEmbeddedServer(
 
 /** The running server's address when one answers on this data directory with our password, else null. */
 export async function answeringServer(layout: ServerLayout): Promise<EmbeddedServerAddress | null> {
+  const address = recordedAddress(layout);
+  return address !== null && (await answers(address)) ? address : null;
+}
+
+/**
+ * Where `postmaster.pid` says a ready server listens, with our password; not
+ * checked by connecting (the file may be stale), so a caller that connects
+ * anyway saves a round trip and falls back to {@link ensureEmbeddedServer}.
+ */
+export function recordedAddress(layout: ServerLayout): EmbeddedServerAddress | null {
   if (!existsSync(join(layout.pgdata, 'PG_VERSION')) || !existsSync(layout.passwordFile)) return null;
   const state = readPostmasterPid(layout.pgdata);
   if (state === null || state.status !== 'ready') return null;
   const password = readFileSync(layout.passwordFile, 'utf8').trim();
-  const address: EmbeddedServerAddress = {
+  rememberSecret(password); // redacted from every log line and error from here on
+  return {
     host: '127.0.0.1',
     port: state.port,
     user: embeddedUser,
@@ -100,7 +111,6 @@ export async function answeringServer(layout: ServerLayout): Promise<EmbeddedSer
     pid: state.pid,
     pgdata: layout.pgdata,
   };
-  return (await answers(address)) ? address : null;
 }
 
 /** One connection attempt; false for any failure (nothing listening, a stale port now used by another server). */
