@@ -63,8 +63,8 @@ describe('flags that cannot be honoured: exit 2 before any work', () => {
 
   it.each([
     [['--rank-by', 'foo'], /'rankBy' \(--rank-by\) must be a metric, one of mae, mse, rmse, mape, smape, mase; got 'foo'/],
-    [['--models', 'NHITS', '--loss', 'quantile'], /loss.*quantile/i],
-    [['--models', 'NHITS', '--scaler', 'foo'], /scaler.*foo/i],
+    [['--models', 'NHITS', '--loss', 'quantile'], /'loss' must be one of mae, mse, huber, mqloss, got 'quantile'/],
+    [['--models', 'NHITS', '--scaler', 'foo'], /'scalerType' must be one of identity, .*, got 'foo'/],
   ])('train %j is a usage error naming the valid values, and records no run', (flags, message) => {
     const run = runCli(['train', '--experiment', 'bad-flags', '--horizons', '12', ...flags], env);
     expect(run.code).toBe(2);
