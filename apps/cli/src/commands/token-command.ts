@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { systemClock } from '@tsforecast/config';
 import { parseScopes, parseTokenLifetime, TokenIssuer } from '@tsforecast/service';
 import { settingsFrom, type GlobalFlags } from '../cli-context';
 
@@ -20,7 +19,7 @@ export function registerTokenCommand(program: Command, globals: () => GlobalFlag
       // Flags first: a bad scope or lifetime is reported before the settings are read.
       const scopes = parseScopes(flags.scopes);
       const ttlSeconds = parseTokenLifetime(flags.ttl);
-      const issued = await new TokenIssuer(settingsFrom(globals()), systemClock).issue({ subject: flags.sub, scopes, ttlSeconds });
+      const issued = await new TokenIssuer(settingsFrom(globals()), { now: () => new Date() }).issue({ subject: flags.sub, scopes, ttlSeconds });
       process.stdout.write(`${issued.token}\n`);
       process.stderr.write(`token for '${flags.sub}' with scopes ${scopes.join(', ')}, expires ${issued.expiresAt.toISOString()}\n`);
     });
