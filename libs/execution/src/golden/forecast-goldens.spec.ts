@@ -36,7 +36,7 @@ async function forecastOf(model: string, overrides: Record<string, unknown>): Pr
   const m = registry.create(model, h, 24, overrides);
   await m.fit(frame, { logger: new MemoryLogger(), threads: 1 });
   const forecast = await m.predict(frame);
-  await (m as Partial<NeuralForecaster<never>>).dispose?.();
+  await (m as unknown as Partial<NeuralForecaster<never>>).dispose?.();
   return forecast.mean.map((row) => Array.from(row, (v) => Number(v.toPrecision(7))));
 }
 

@@ -47,7 +47,7 @@ describe('a saved neural model serves the forecast of its training run (train â†
     expect(trained.outcomes[0]).toMatchObject({ status: 'completed', model: 'NHITS' });
     modelRef = trained.outcomes[0]!.modelRef!;
     // The history the training run forecast from: every point but the last h.
-    const { frame } = await stack.container.get(SeriesReader).read(sample, {});
+    const { frame } = await stack.container.get<SeriesReader>(SeriesReader).read(sample, {});
     history = holdOut(frame, h).train;
   });
   afterAll(() => stack.database.close());
@@ -72,7 +72,7 @@ describe('a saved neural model serves the forecast of its training run (train â†
   });
 
   it('refuses a model file with one flipped byte, naming the file and both checksums, instead of forecasting', async () => {
-    const record = await stack.container.get(TrackingStore).findModel(modelRef);
+    const record = await stack.container.get<TrackingStore>(TrackingStore).findModel(modelRef);
     const path = join(record.artifactPath, 'model.onnx');
     const bytes = readFileSync(path);
     bytes[bytes.length >> 1] ^= 0x01;
