@@ -12,7 +12,10 @@ import { NeuralForecaster } from './neural-forecaster';
  * const definition = neuralDefinition(nhitsSpec, { threads: 2 });
  * const model = definition.create(12, 12, { maxSteps: 100 });
  */
-export function neuralDefinition<H extends TrainingHyperparameters>(spec: NeuralModelSpec<H>, runtime: RuntimeOptions = {}): ModelDefinition<H> {
+export function neuralDefinition<H extends TrainingHyperparameters>(
+  spec: NeuralModelSpec<H>,
+  runtime: RuntimeOptions = {},
+): ModelDefinition<H> {
   return {
     name: spec.name,
     kind: 'neural',
