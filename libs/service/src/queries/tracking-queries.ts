@@ -1,16 +1,12 @@
 import { inject, injectable } from 'inversify';
-import { Database, TrackingStore, runStatuses, type RunStatus } from '@tsforecast/db';
+import { Database, TrackingStore, runKinds, runStatuses, type RunKind, type RunStatus } from '@tsforecast/db';
 import type { Experiment, ModelVersion, Run } from '@tsforecast/db';
-import type { RecordedRunKind } from '../recording/run-recorder';
 import { LeaderboardQuery, type ExperimentLeaderboardRow, type LeaderboardOptions } from '../training/leaderboard-query';
 import type { RankedRun } from '../training/rank-leaderboard';
 import { checkDatabaseHealth, type DatabaseHealth } from './database-health';
 
-/** Every kind of recorded run, for filters (a kind missing here is a compile error). */
-const kindTable: { readonly [K in RecordedRunKind]: K } = { train: 'train', trial: 'trial', cv: 'cv', predict: 'predict' };
-export const runKinds: readonly RecordedRunKind[] = Object.values(kindTable);
-/** Every run status (`runs list --status`). */
-export { runStatuses };
+/** Every run kind (`runs list --kind`) and status (`--status`): the database's lists. */
+export { runKinds, runStatuses };
 
 /** Filter of {@link TrackingQueries.listRuns}. */
 export interface RunFilter {
@@ -19,9 +15,11 @@ export interface RunFilter {
   readonly status?: RunStatus;
   /** Model name (any letter case). */
   readonly model?: string;
-  readonly kind?: RecordedRunKind;
+  readonly kind?: RunKind;
   /** At most this many, newest first (default 50). */
   readonly limit?: number;
+  /** Id of the last run of the previous page (keyset pagination, see `RunQuery.after`). */
+  readonly after?: string;
 }
 
 /** One run with its run-level metrics (`{ mae: 47.8 }`): no training curves, windows or per-series rows. */
