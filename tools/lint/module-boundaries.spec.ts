@@ -20,6 +20,8 @@ const probes = {
   dbImportsGraph: ['libs/db/src/__boundary_probe__.ts', "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n"],
   loggingImportsData: ['libs/logging/src/__boundary_probe__.ts', "import { readCsv } from '@tsforecast/data';\nexport const x = readCsv;\n"],
   hyperparameterImportsModel: ['libs/hyperparameter/src/__boundary_probe__.ts', "import { ModelRegistry } from '@tsforecast/model';\nexport const x = ModelRegistry;\n"],
+  appImportsDb: ['apps/cli/src/__boundary_probe__.ts', "import { TrackingStore } from '@tsforecast/db';\nexport const x = TrackingStore;\n"],
+  appImportsService: ['apps/cli/src/__boundary_probe_service__.ts', "import { TrainingService } from '@tsforecast/service';\nexport const x = TrainingService;\n"],
   serviceImportsConfig: ['libs/service/src/__boundary_probe__.ts', "import { loadSettings } from '@tsforecast/config';\nexport const x = loadSettings;\n"],
   modelImportsHyperparameter: ['libs/model/src/__boundary_probe__.ts', "import { choice } from '@tsforecast/hyperparameter';\nexport const x = choice;\n"],
 } as const;
@@ -66,6 +68,11 @@ describe('layer boundaries', () => {
   it('keeps hyperparameter below model (model files declare their search spaces)', () => {
     // model imports hyperparameter, so Nx may report the cycle before the tag rule.
     expect(messages.hyperparameterImportsModel.join('\n')).toMatch(/Circular dependency between "hyperparameter" and "model"|"layer:hyperparameter" can only depend on/);
+  });
+
+  it('lets the apps import only app, service and config', () => {
+    expect(messages.appImportsDb.join('\n')).toMatch(/A project tagged with "type:app" can only depend on libs tagged with "layer:app", "layer:service", "layer:config"/);
+    expect(messages.appImportsService).toEqual([]);
   });
 
   it('passes lint when a higher layer imports a lower one', () => {
