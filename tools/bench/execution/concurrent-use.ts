@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '@tsforecast/config';
@@ -136,6 +136,7 @@ async function main(): Promise<void> {
         train_runs_listed_after: after.stdout.split('\n').filter((line) => /\bcompleted\b/.test(line)).length,
         postgres_servers: postmastersOn(pgdata),
         wall_s: (Date.now() - began) / 1000,
+        load_1m: loadavg()[0],
       })}\n`,
     );
     for (const [name, result] of [['train', train], ['runs list', list], ['runs list (after)', after]] as const) {
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
         all_ms: listMs,
         open_database_median_ms: Math.round(median(openMs)),
         tsx_noop_median_ms: Math.round(median(nodeMs)),
+        load_1m: loadavg()[0],
       })}\n`,
     );
   } finally {
