@@ -1,9 +1,9 @@
 export { TrainingService } from './training/training-service';
 export type { TrainRequest, TrainResult, RunOutcome, SearchRequest, TuningSummary } from './training/train-request';
 export { TuningService, type TuningOutcome, type TuningContext } from './tuning/tuning-service';
-export { ForecastService, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
+export { ForecastService, writeForecastCsv, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
 export { EvaluationService } from './evaluation/evaluation-service';
-export type { EvaluationRequest, EvaluationResult } from './evaluation/evaluation-request';
+export type { EvaluationRequest, EvaluationResult, EvaluationRow, EvaluationWindow } from './evaluation/evaluation-request';
 export { TrackingQueries, runKinds, runStatuses, type RunFilter, type RunDetail } from './queries/tracking-queries';
 export { ModelCatalog } from './queries/model-catalog';
 export type { DatabaseHealth } from './queries/database-health';

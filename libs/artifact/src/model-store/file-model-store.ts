@@ -19,8 +19,8 @@ import { readVerifiedModel, sha256Hex } from './read-verified-model';
 export class FileModelStore implements ModelStore {
   constructor(@inject(SettingsToken) private readonly settings: Pick<Settings, 'MODEL_DIR'>) {}
 
-  async write(input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array): Promise<WrittenModel> {
-    const dir = resolve(this.settings.MODEL_DIR, input.runId);
+  async write(input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array, options: { dir?: string } = {}): Promise<WrittenModel> {
+    const dir = resolve(options.dir ?? this.settings.MODEL_DIR, input.runId);
     const staging = `${dir}.partial`;
     const metadata: ModelMetadata = { formatVersion: 1, ...input, sha256: onnx ? sha256Hex(onnx) : undefined, createdAt: new Date().toISOString() };
     await rm(staging, { recursive: true, force: true });

@@ -137,6 +137,17 @@ describe.each([
     );
   });
 
+  it('starts a run under the id its caller chose (a worker leased it first), once', async () => {
+    const { id: experimentId } = await store.ensureExperiment('chosen-id');
+    const id = '3f2b5c1e-8d4a-4f6b-9c2d-1a2b3c4d5e6f';
+    const run = await store.startRun({ id, experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} });
+    expect(run.id).toBe(id);
+    await expect(store.startRun({ id, experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} })).rejects.toThrow();
+    await expect(store.startRun({ id: 'run-1', experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} })).rejects.toThrow(
+      /^'id' of a run must be a uuid, got 'run-1'$/,
+    );
+  });
+
   it('rejects bad run input with messages that name the field', async () => {
     const { id } = await store.ensureExperiment('exp');
     await expect(store.startRun({ experimentId: id, modelName: 'X', horizon: 0, kind: 'train', parameters: {} })).rejects.toThrow(

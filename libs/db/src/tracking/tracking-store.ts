@@ -18,6 +18,8 @@ export interface DatasetInput {
 
 /** What a new run is. */
 export interface RunInput {
+  /** The run's id when the caller chose it (a worker holds its lease before the run starts); generated otherwise. */
+  id?: string;
   experimentId: string;
   modelName: string;
   horizon: number;

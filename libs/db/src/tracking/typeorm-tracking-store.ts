@@ -71,7 +71,9 @@ export class TypeOrmTrackingStore implements TrackingStore {
     }
     try {
       return await this.dataSource.transaction(async (em) => {
+        if (input.id !== undefined && !isUuid(input.id)) throw new UsageError(`'id' of a run must be a uuid, got '${input.id}'`);
         const values: Partial<Run> = {
+          ...(input.id === undefined ? {} : { id: input.id }),
           experimentId: input.experimentId,
           datasetId: input.datasetId ?? null,
           modelName: input.modelName,

@@ -20,6 +20,8 @@ export interface RunDataset {
 
 /** What a new run is. */
 export interface RunStart {
+  /** The run's id when the caller chose it (a queue worker leases the run before it starts); a uuid. */
+  id?: string;
   kind: RecordedRunKind;
   /** Experiment name; created when new. */
   experiment: string;

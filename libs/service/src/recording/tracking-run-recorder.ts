@@ -33,6 +33,7 @@ export class TrackingRunRecorder implements RunRecorder {
     // Plain JSON: what the hyperparameter object serialises to.
     const parameters = JSON.parse(JSON.stringify(start.parameters)) as JsonObject;
     const stored = await this.tracking.startRun({
+      ...(start.id === undefined ? {} : { id: start.id }),
       experimentId,
       datasetId: dataset?.id ?? null,
       modelName: start.model,

@@ -20,4 +20,14 @@ export interface HoldOutJob {
   overrides: Record<string, unknown>;
   /** Tune a neural model first. */
   search?: SearchRequest;
+  /** Record the run under this id (a queue worker chose it and holds its lease). */
+  runId?: string;
+  /** Where the model's files go; default `MODEL_DIR`. */
+  modelDir?: string;
+  /** Cancels the fit at its next step; the run is then recorded `cancelled`. */
+  signal?: AbortSignal;
+  /** CPU threads the fit may use. */
+  threads?: number;
+  /** Training progress (fraction 0..1 and the trainer's fields: step, loss, steps/s). */
+  onProgress?: (fraction: number, fields: Record<string, number>) => void;
 }

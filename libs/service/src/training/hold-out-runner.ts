@@ -52,6 +52,7 @@ export class HoldOutRunner {
     const definition = this.registry.get(job.model);
     const chosen = await this.chooseParameters(definition, job);
     const run = await this.recorder.start({
+      ...(job.runId === undefined ? {} : { id: job.runId }),
       kind: 'train',
       experiment: job.experiment,
       model: definition.name,
@@ -75,11 +76,18 @@ export class HoldOutRunner {
       return { ...outcome, metrics: scored.metrics, fitSeconds: scored.fitSeconds, modelRef, forecast: scored.forecast, ...tuning, ...recorded };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const fitSeconds = (Date.now() - started) / 1000;
+      const base = { runId: run.id, model: definition.name, horizon: job.horizon, error: message, fitSeconds, ...tuning, ...recorded };
+      if (job.signal?.aborted) {
+        task.finish({ cancelled: 1 });
+        await this.recorder.cancel(run, message);
+        log.warn('run cancelled', { reason: message });
+        return { ...base, status: 'cancelled' };
+      }
       task.finish({ failed: 1 });
       await this.recorder.fail(run, error, Date.now() - started);
       log.error('run failed', { error: message });
-      const fitSeconds = (Date.now() - started) / 1000;
-      return { runId: run.id, model: definition.name, horizon: job.horizon, status: 'failed', error: message, fitSeconds, ...tuning, ...recorded };
+      return { ...base, status: 'failed' };
     }
   }
 
@@ -111,7 +119,15 @@ export class HoldOutRunner {
     checkMinLength(train, definition.capabilities.minHistory(job.horizon, chosen.parameters), `model ${definition.name} with h=${job.horizon}`);
     const started = Date.now();
     const model = definition.create(job.horizon, train.seasonLength, chosen.overrides);
-    await model.fit(train, { logger: log, onProgress: (fraction, fields) => task.update(Math.round(fraction * 100), fields) });
+    await model.fit(train, {
+      logger: log,
+      ...(job.signal ? { signal: job.signal } : {}),
+      ...(job.threads === undefined ? {} : { threads: job.threads }),
+      onProgress: (fraction, fields) => {
+        task.update(Math.round(fraction * 100), fields);
+        job.onProgress?.(fraction, fields as Record<string, number>);
+      },
+    });
     const fitSeconds = (Date.now() - started) / 1000;
     const forecast = await model.predict(train);
     const evaluation = evaluateForecasts(test, forecast, { train });
@@ -144,6 +160,7 @@ export class HoldOutRunner {
         runId: run.id,
       },
       exported?.onnx,
+      job.modelDir === undefined ? {} : { dir: job.modelDir },
     );
     try {
       const completed = await this.recorder.complete(run, {

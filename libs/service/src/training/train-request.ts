@@ -39,7 +39,8 @@ export interface RunOutcome {
   runId: string;
   model: string;
   horizon: number;
-  status: 'completed' | 'failed';
+  /** `cancelled` only for a job stopped through its signal (queue workers). */
+  status: 'completed' | 'failed' | 'cancelled';
   metrics?: Record<string, number>;
   error?: string;
   fitSeconds: number;

@@ -7,7 +7,6 @@ import {
   holdOut,
   requireMetricName,
   type MetricName,
-  type ReadReport,
   type SeriesFrame,
 } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides } from '@tsforecast/model';
@@ -17,6 +16,7 @@ import { LocalExecutor } from '@tsforecast/execution';
 import type { RunDataset } from '../recording/run-recorder';
 import type { RunOutcome, TrainRequest, TrainResult } from './train-request';
 import { HoldOutRunner, type HoldOutResult } from './hold-out-runner';
+import { runDatasetOf } from './run-dataset';
 import { rankLeaderboard } from './rank-leaderboard';
 import { requireExperimentName } from '../validation/experiment-name';
 import { checkInputSize } from '../validation/input-size-check';
@@ -55,7 +55,7 @@ export class TrainingService {
     this.logger.info('dataset loaded', { file: request.data, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength });
 
     const splits: Splits = new Map(request.horizons.map((h) => [h, holdOut(frame, h)] as const));
-    const outcomes = await this.runAll(request, frame, splits, datasetOf(request.data, frame, report));
+    const outcomes = await this.runAll(request, frame, splits, runDatasetOf(request.data, frame, { sha256: report.fingerprint.sha256, rows: report.rows }));
     this.progress.stop();
 
     const { leaderboard, best } = rankInvocation(outcomes, request.horizons, rankBy);
@@ -136,19 +136,6 @@ export class TrainingService {
     );
     if (takesInputSize) checkInputSize(inputSize, frame, request.horizons, this.logger);
   }
-}
-
-/** The data set as the runs record it: the sha256 of exactly the bytes parsed, not of the file as it may be now. */
-function datasetOf(path: string, frame: SeriesFrame, report: ReadReport): RunDataset {
-  return {
-    name: path.split(/[\\/]/).pop() ?? path,
-    path,
-    fingerprint: report.fingerprint.sha256,
-    rowCount: report.rows,
-    seriesCount: frame.series.length,
-    frequency: `${frame.frequency.step}${frame.frequency.unit}`,
-    seasonLength: frame.seasonLength,
-  };
 }
 
 /** This invocation's leaderboard per horizon and its best run per horizon. */
