@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stopDatabaseServer } from '@tsforecast/app';
+import { loadSettings, silentLogger } from '@tsforecast/config';
 
 const root = resolve(__dirname, '../../../..');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
@@ -28,12 +30,29 @@ export function runCli(args: readonly string[], env: Record<string, string>): Cl
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A fresh temp folder and the settings that put the embedded database, models, outputs and logs in it. */
+/** The settings of every sandbox this test file made: their embedded servers are stopped after its tests. */
+const sandboxes: Record<string, string>[] = [];
+
+// The embedded PostgreSQL server outlives the CLI processes (later commands reuse it): stop each sandbox's
+// server when the test file is done, or every run would leave servers behind. Registered once, at import.
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    for (const env of sandboxes) await stopDatabaseServer(loadSettings({ env, cwd: root }), silentLogger, root);
+  }, 120_000);
+}
+
+/**
+ * A fresh temp folder and the settings that put the embedded database, models,
+ * outputs and logs in it. The sandbox's embedded server is stopped after the
+ * test file (a `DATABASE_URL` added to `env` later means there is none).
+ */
 export function cliSandbox(prefix: string): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   // mkdtemp makes it 0700; the embedded PostgreSQL server runs as 'postgres' when tests run as root and must reach DATA_DIR inside.
   chmodSync(dir, 0o755);
-  return { dir, env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') } };
+  const env: Record<string, string> = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
+  sandboxes.push(env);
+  return { dir, env };
 }
 
 /**
