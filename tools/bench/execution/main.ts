@@ -6,12 +6,17 @@
  * - queue:    per-job overhead and jobs/s of empty jobs through pg-boss (`--jobs 300`, `--claimers 4`)
  * - parallel: 8 small training jobs (MLP, NHITS × 4 horizons, AirPassengers, 300 steps) with 2 workers' slots vs 1
  * - kill:     30 jobs, 3 worker processes, `kill -9` of a worker 3 times; counts what the kills left behind
+ *             (`--runner cli`: `cli worker` processes training MLP/NHITS; `--runner fixture`: sleep jobs, no models)
  *
  * Each scenario runs on a fresh database on the server of `--admin-url`
  * (default the test server at 127.0.0.1:5432) and drops it afterwards.
  */
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { benchDatabase, type BenchDatabase } from './bench-database';
+import { availableParallelism } from 'node:os';
+import { benchKill } from './kill-workers';
+import { benchParallel } from './parallel-jobs';
 import { benchQueueOverhead } from './queue-overhead';
 
 function arg(name: string, fallback: string): string {
@@ -23,6 +28,25 @@ type Scenario = (db: BenchDatabase) => Promise<Record<string, unknown>>;
 
 const scenarios: Record<string, Scenario> = {
   queue: (db) => benchQueueOverhead(db, Number(arg('jobs', '300')), Number(arg('claimers', '4'))),
+  parallel: (db) =>
+    benchParallel(db, {
+      data: arg('data', 'apps/cli/assets/air_passengers.csv'),
+      models: arg('models', 'MLP,NHITS').split(','),
+      horizons: arg('horizons', '6,12,18,24').split(',').map(Number),
+      maxSteps: Number(arg('max-steps', '300')),
+      cores: Number(arg('cores', String(availableParallelism()))),
+    }),
+  kill: (db) =>
+    benchKill(db, {
+      jobs: Number(arg('jobs', '30')),
+      workers: Number(arg('workers', '3')),
+      kills: Number(arg('kills', '3')),
+      killEvery: Number(arg('kill-every', '10')),
+      runner: arg('runner', 'cli') === 'fixture' ? 'fixture' : 'cli',
+      data: resolve(arg('data', 'apps/cli/assets/air_passengers.csv')),
+      models: arg('models', 'MLP,NHITS').split(','),
+      maxSteps: Number(arg('max-steps', '100')),
+    }),
 };
 
 async function main(): Promise<void> {
