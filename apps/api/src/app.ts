@@ -11,6 +11,7 @@ import { installOpenApi } from './openapi/openapi-docs';
 import { healthRoutes } from './routes/health-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { modelRoutes } from './routes/model-routes';
+import { trackingRoutes } from './routes/tracking-routes';
 import { installSecurity } from './security/security-plugins';
 
 /** Version of the API document (`info.version` of `/openapi.json`). */
@@ -46,5 +47,6 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   await app.register(healthRoutes(container));
   await app.register(metricsRoutes(metrics));
   await app.register(modelRoutes(container));
+  await app.register(trackingRoutes(container));
   return app;
 }

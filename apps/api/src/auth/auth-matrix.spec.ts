@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { apiScopes, type ApiScope } from '@tsforecast/service';
-import { registerModelVersions } from '@tsforecast/service/testing';
+import { recordRuns, registerModelVersions } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, testJwtSecret, type TestApi } from '../testing/build-test-api';
 
 jest.setTimeout(120_000);
@@ -12,6 +12,10 @@ const routes: { method: 'GET' | 'POST'; url: string; path: string; access: 'publ
   { method: 'GET', url: '/metrics', path: '/metrics', access: 'metrics' },
   { method: 'GET', url: '/models', path: '/models', access: 'read' },
   { method: 'GET', url: '/models/Naive/versions/1', path: '/models/{name}/versions/{version}', access: 'read' },
+  { method: 'GET', url: '/experiments', path: '/experiments', access: 'read' },
+  { method: 'GET', url: '/experiments/registry-fixtures', path: '/experiments/{id}', access: 'read' },
+  { method: 'GET', url: '/runs', path: '/runs', access: 'read' },
+  { method: 'GET', url: '/runs/RUN_ID', path: '/runs/{id}', access: 'read' },
   {
     method: 'POST',
     url: '/models/Naive/versions/1/stage',
@@ -26,6 +30,8 @@ describe('auth matrix: each route × no token / bad token / wrong scope / right 
   beforeAll(async () => {
     api = await buildTestApi();
     await registerModelVersions(api.runtime.container, 'Naive', 1);
+    const [runId] = await recordRuns(api.runtime.container, 'registry-fixtures', [{ model: 'Naive', horizon: 1, metrics: { mae: 1 } }]);
+    for (const route of routes) route.url = route.url.replace('RUN_ID', runId!);
   });
   afterAll(() => api?.close());
 

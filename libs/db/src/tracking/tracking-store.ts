@@ -108,6 +108,12 @@ export interface RunQuery {
   kind?: RunKind;
   /** Most recent first; default 100. */
   limit?: number;
+  /**
+   * Id of the last run of the previous page: only runs after it in the listing
+   * order (newest `startedAt` first, ties by id) — keyset pagination that
+   * neither skips nor repeats runs when new ones arrive.
+   */
+  after?: string;
 }
 
 /** A run and its metrics. */

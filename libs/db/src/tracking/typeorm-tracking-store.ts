@@ -178,8 +178,13 @@ export class TypeOrmTrackingStore implements TrackingStore {
       .getRepository(Run)
       .createQueryBuilder('run')
       .orderBy('run.startedAt', 'DESC')
-      .addOrderBy('run.createdAt', 'DESC')
+      .addOrderBy('run.id', 'DESC')
       .take(limit);
+    if (query.after !== undefined) {
+      if (!isUuid(query.after)) throw new UsageError(`'after' must be a run id (a uuid), got ${JSON.stringify(query.after)}`);
+      // The boundary's exact started_at comes from the database: a JS Date would lose its microseconds.
+      qb.andWhere('(run.startedAt, run.id) < ((SELECT r.started_at FROM runs r WHERE r.id = :after), :after)', { after: query.after });
+    }
     if (query.experiment !== undefined) {
       qb.innerJoin('run.experiment', 'experiment').andWhere(
         isUuid(query.experiment) ? 'experiment.id = :experiment' : 'experiment.name = :experiment',

@@ -1,0 +1,133 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Container } from 'inversify';
+import { NotFoundError } from '@tsforecast/config';
+import { TrackingQueries } from '@tsforecast/service';
+import { authErrorResponses, ErrorResponse } from '../schemas/error-response';
+import {
+  ExperimentListResponse,
+  ExperimentParams,
+  ExperimentQuery,
+  ExperimentResponse,
+  RunListQuery,
+  RunListResponse,
+  RunParams,
+  RunResponse,
+} from '../schemas/tracking';
+
+type Experiment = Awaited<ReturnType<TrackingQueries['listExperiments']>>[number];
+/** The metric is checked by the leaderboard query (an unknown one is a UsageError naming the metrics). */
+type LeaderboardOptions = NonNullable<Parameters<TrackingQueries['leaderboard']>[1]>;
+
+/**
+ * What was tracked (scope `read`): experiments, an experiment's leaderboard
+ * per horizon, runs (filtered, newest first, cursor pages) and one run.
+ */
+export function trackingRoutes(container: Container): FastifyPluginAsync {
+  const queries = container.get(TrackingQueries);
+  return async (root) => {
+    const app = root.withTypeProvider<TypeBoxTypeProvider>();
+    app.get(
+      '/experiments',
+      {
+        config: { access: 'read' },
+        schema: { summary: 'Tracked experiments, newest first', tags: ['tracking'], response: { 200: ExperimentListResponse, ...authErrorResponses } },
+      },
+      async () => ({ experiments: (await queries.listExperiments()).map(experimentSummary) }),
+    );
+    app.get(
+      '/experiments/:id',
+      {
+        config: { access: 'read' },
+        schema: {
+          summary: 'An experiment and its leaderboard per horizon',
+          tags: ['tracking'],
+          params: ExperimentParams,
+          querystring: ExperimentQuery,
+          response: { 200: ExperimentResponse, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse, ...authErrorResponses },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const experiment = (await queries.listExperiments()).find((e) => e.id === id || e.name === id);
+        if (experiment === undefined) throw new NotFoundError(`experiment '${id}' not found`);
+        const rankBy = request.query.rankBy ?? 'mae';
+        const rows = await queries.leaderboard(experiment.id, { rankBy: rankBy as LeaderboardOptions['rankBy'] });
+        const horizons = [...new Set(rows.map((row) => row.horizon))].sort((a, b) => a - b);
+        return {
+          experiment: experimentSummary(experiment),
+          rankBy,
+          leaderboard: horizons.map((horizon) => ({
+            horizon,
+            runs: rows
+              .filter((row) => row.horizon === horizon)
+              .map((row) => ({
+                rank: row.rank,
+                model: row.model,
+                runId: row.runId,
+                metrics: row.metrics,
+                scoreIsFinite: row.scoreIsFinite,
+                startedAt: row.startedAt.toISOString(),
+              })),
+          })),
+        };
+      },
+    );
+    app.get(
+      '/runs',
+      {
+        config: { access: 'read' },
+        schema: {
+          summary: 'Runs, newest first, filtered; cursor pagination',
+          tags: ['tracking'],
+          querystring: RunListQuery,
+          response: { 200: RunListResponse, 400: ErrorResponse, 422: ErrorResponse, ...authErrorResponses },
+        },
+      },
+      async (request) => {
+        const { cursor, limit, ...filter } = request.query;
+        // One more than the page: whether it exists says if there is a next page.
+        const runs = await queries.listRuns({ ...filter, limit: limit + 1, after: cursor });
+        const page = runs.slice(0, limit);
+        return { runs: page.map(runSummary), nextCursor: runs.length > limit ? page[page.length - 1]!.id : null };
+      },
+    );
+    app.get(
+      '/runs/:id',
+      {
+        config: { access: 'read' },
+        schema: {
+          summary: 'One run: parameters, status, error, run-level metrics',
+          tags: ['tracking'],
+          params: RunParams,
+          response: { 200: RunResponse, 404: ErrorResponse, 422: ErrorResponse, ...authErrorResponses },
+        },
+      },
+      async (request) => {
+        const run = await queries.getRun(request.params.id);
+        return { ...runSummary(run), metrics: run.metrics };
+      },
+    );
+  };
+}
+
+function experimentSummary(experiment: Experiment) {
+  return { id: experiment.id, name: experiment.name, description: experiment.description, createdAt: experiment.createdAt.toISOString() };
+}
+
+function runSummary(run: Awaited<ReturnType<TrackingQueries['listRuns']>>[number]) {
+  return {
+    id: run.id,
+    experimentId: run.experimentId,
+    datasetId: run.datasetId,
+    modelName: run.modelName,
+    horizon: run.horizon,
+    kind: run.kind,
+    status: run.status,
+    parameters: run.parameters,
+    startedAt: run.startedAt.toISOString(),
+    endedAt: run.endedAt === null ? null : run.endedAt.toISOString(),
+    durationMs: run.durationMs,
+    errorMessage: run.errorMessage,
+  };
+}
