@@ -13,4 +13,3 @@ export function loggingModule(logger: Logger, options: { tty?: boolean } = {}): 
     bindings.bind<ProgressReporter>(ProgressReporter).toConstantValue(createProgressReporter(logger, options.tty));
   });
 }
-

@@ -64,7 +64,9 @@ describe('FileModelStore.load verifies the files against the registered record',
     writeFileSync(join(model.path, 'model.onnx'), onnx);
     const failure = load(`MLP@${model.version}`);
     await expect(failure).rejects.toThrow(
-      new RegExp(`^model MLP@${model.version}: .*model\\.onnx does not match its registered checksum: sha256 [0-9a-f]{64}, the database records ${model.sha256!}`),
+      new RegExp(
+        `^model MLP@${model.version}: .*model\\.onnx does not match its registered checksum: sha256 [0-9a-f]{64}, the database records ${model.sha256!}`,
+      ),
     );
     await expect(failure).rejects.toMatchObject({ exitCode: 2 });
   });
@@ -73,9 +75,13 @@ describe('FileModelStore.load verifies the files against the registered record',
     const model = await saved('neural', new Uint8Array([9, 9]));
     const metadataPath = join(model.path, 'metadata.json');
     edit(metadataPath, ({ sha256: _dropped, ...rest }) => rest);
-    await expect(load(`MLP@${model.version}`)).rejects.toThrow(/metadata\.json is not valid model metadata: 'sha256' is missing \(expected string\)/);
+    await expect(load(`MLP@${model.version}`)).rejects.toThrow(
+      /metadata\.json is not valid model metadata: 'sha256' is missing \(expected string\)/,
+    );
     writeFileSync(metadataPath, '{}');
-    await expect(load(`MLP@${model.version}`)).rejects.toThrow(/metadata\.json is not valid model metadata: 'formatVersion' is missing.*'frequency' is missing \(expected object\)/);
+    await expect(load(`MLP@${model.version}`)).rejects.toThrow(
+      /metadata\.json is not valid model metadata: 'formatVersion' is missing.*'frequency' is missing \(expected object\)/,
+    );
   });
 
   it('refuses a baseline whose metadata.json was changed (its checksum is the record of a model without weights)', async () => {

@@ -19,10 +19,19 @@ import { readVerifiedModel, sha256Hex } from './read-verified-model';
 export class FileModelStore implements ModelStore {
   constructor(@inject(SettingsToken) private readonly settings: Pick<Settings, 'MODEL_DIR'>) {}
 
-  async write(input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array, options: { dir?: string } = {}): Promise<WrittenModel> {
+  async write(
+    input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>,
+    onnx?: Uint8Array,
+    options: { dir?: string } = {},
+  ): Promise<WrittenModel> {
     const dir = resolve(options.dir ?? this.settings.MODEL_DIR, input.runId);
     const staging = `${dir}.partial`;
-    const metadata: ModelMetadata = { formatVersion: 1, ...input, sha256: onnx ? sha256Hex(onnx) : undefined, createdAt: new Date().toISOString() };
+    const metadata: ModelMetadata = {
+      formatVersion: 1,
+      ...input,
+      sha256: onnx ? sha256Hex(onnx) : undefined,
+      createdAt: new Date().toISOString(),
+    };
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     if (onnx) await writeFile(join(staging, 'model.onnx'), onnx);
@@ -52,7 +61,14 @@ export class FileModelStore implements ModelStore {
 
   async load(record: ModelVersion): Promise<LoadedModel> {
     const { metadata, onnx } = await readVerifiedModel(record);
-    const saved: SavedModel = { id: record.id, name: record.name, version: record.version, path: record.artifactPath, sizeBytes: Number(record.sizeBytes), sha256: metadata.sha256 };
+    const saved: SavedModel = {
+      id: record.id,
+      name: record.name,
+      version: record.version,
+      path: record.artifactPath,
+      sizeBytes: Number(record.sizeBytes),
+      sha256: metadata.sha256,
+    };
     return onnx === undefined ? { saved, metadata } : { saved, metadata, onnx };
   }
 }

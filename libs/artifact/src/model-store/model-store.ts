@@ -38,7 +38,11 @@ export interface ModelStore {
    * Writes the files only (under `options.dir`, default `MODEL_DIR`); register `registration` in the same
    * transaction that completes the run, or {@link discard} them.
    */
-  write(metadata: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>, onnx?: Uint8Array, options?: { dir?: string }): Promise<WrittenModel>;
+  write(
+    metadata: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>,
+    onnx?: Uint8Array,
+    options?: { dir?: string },
+  ): Promise<WrittenModel>;
   /** Removes written files that were never registered. */
   discard(written: WrittenModel): Promise<void>;
   /** Reads a registered model's files, verifying them against its record (checksum, metadata); DataError otherwise. */

@@ -5,7 +5,14 @@ import { csvField } from './csv-writer';
 import { writeRunReport, type LeaderboardRow } from './run-report';
 
 function row(model: string, horizon: number, rank: number, mae: number): LeaderboardRow {
-  return { model, horizon, rank, metrics: { mae, mse: mae * mae, rmse: mae, mape: 1, smape: 2, mase: 0.5 }, fitSeconds: 0.1, runId: `${model}-${horizon}` };
+  return {
+    model,
+    horizon,
+    rank,
+    metrics: { mae, mse: mae * mae, rmse: mae, mape: 1, smape: 2, mase: 0.5 },
+    fitSeconds: 0.1,
+    runId: `${model}-${horizon}`,
+  };
 }
 
 describe('writeRunReport', () => {

@@ -38,7 +38,10 @@ export const leaderboardColumns = ['model', 'horizon', 'rank', ...METRIC_NAMES, 
  * query), `predictions.csv`
  * and `summary.json` into `outputDir`, creating it if needed. Returns the paths.
  */
-export async function writeRunReport(outputDir: string, report: RunReport): Promise<{ leaderboard: string; predictions: string; summary: string }> {
+export async function writeRunReport(
+  outputDir: string,
+  report: RunReport,
+): Promise<{ leaderboard: string; predictions: string; summary: string }> {
   await mkdir(outputDir, { recursive: true });
   const paths = {
     leaderboard: join(outputDir, 'leaderboard.csv'),

@@ -17,7 +17,10 @@ export interface MetricFn {
   readonly needsTrain: boolean;
 }
 
-const pointMetric = (fn: (y: Float64Array, yHat: Float64Array) => number): MetricFn => ({ score: (y, yHat) => fn(y, yHat), needsTrain: false });
+const pointMetric = (fn: (y: Float64Array, yHat: Float64Array) => number): MetricFn => ({
+  score: (y, yHat) => fn(y, yHat),
+  needsTrain: false,
+});
 
 const table = {
   mae: pointMetric(mae),

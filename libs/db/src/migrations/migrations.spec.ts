@@ -68,9 +68,10 @@ describe.each([
   });
 
   it('keeps updated_at current through the trigger, also for plain SQL updates', async () => {
-    const [row] = (await db.dataSource.query(
-      `INSERT INTO experiments (name) VALUES ('trigger-check') RETURNING id, updated_at`,
-    )) as { id: string; updated_at: Date }[];
+    const [row] = (await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('trigger-check') RETURNING id, updated_at`)) as {
+      id: string;
+      updated_at: Date;
+    }[];
     await new Promise((resolve) => setTimeout(resolve, 5));
     await db.dataSource.query(`UPDATE experiments SET description = 'changed' WHERE id = $1`, [row.id]);
     const [after] = (await db.dataSource.query(`SELECT updated_at FROM experiments WHERE id = $1`, [row.id])) as {
@@ -108,12 +109,15 @@ describe.each([
     while (!/^CreateStudies\d+$/.test(await last())) await revertLastMigration(db, { force: true });
     const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params) as Promise<Record<string, unknown>[]>;
     const [{ id: experimentId }] = await sql(`INSERT INTO experiments (name) VALUES ('links') RETURNING id`);
-    const [{ id: studyId }] = await sql(`INSERT INTO studies (name, direction, sampler, pruner, space) VALUES ('s', 'minimize', '{}', '{}', '{}') RETURNING id`);
+    const [{ id: studyId }] = await sql(
+      `INSERT INTO studies (name, direction, sampler, pruner, space) VALUES ('s', 'minimize', '{}', '{}', '{}') RETURNING id`,
+    );
     const [{ id: trialId }] = await sql(`INSERT INTO study_trials (study_id, number, params) VALUES ($1, 0, '{}') RETURNING id`, [studyId]);
     const run = (kind: string, trial: number | null) =>
-      sql(`INSERT INTO runs (experiment_id, model_name, horizon, kind, parameters, study_id, trial_number) VALUES ($1, 'MLP', 2, $2, '{}', $3, $4) RETURNING id`, [
-        experimentId, kind, studyId, trial,
-      ]);
+      sql(
+        `INSERT INTO runs (experiment_id, model_name, horizon, kind, parameters, study_id, trial_number) VALUES ($1, 'MLP', 2, $2, '{}', $3, $4) RETURNING id`,
+        [experimentId, kind, studyId, trial],
+      );
     const [{ id: trialRun }] = await run('trial', 0);
     const [{ id: refit }] = await run('refit', null);
     await sql(`UPDATE runs SET status = 'completed' WHERE id = $1`, [refit]);
@@ -122,14 +126,21 @@ describe.each([
     await runMigrations(db);
     expect(await sql(`SELECT run_id FROM study_trials WHERE id = $1`, [trialId])).toEqual([{ run_id: trialRun }]);
     expect(await sql(`SELECT id, kind, study_id FROM runs WHERE experiment_id = $1 ORDER BY kind`, [experimentId])).toEqual(
-      expect.arrayContaining([{ id: trialRun, kind: 'trial', study_id: null }, { id: refit, kind: 'train', study_id: studyId }]),
+      expect.arrayContaining([
+        { id: trialRun, kind: 'trial', study_id: null },
+        { id: refit, kind: 'train', study_id: studyId },
+      ]),
     );
     expect(await userTables(db)).not.toContain('leaderboard_entries');
-    await expect(sql(`UPDATE study_trials SET run_id = '00000000-0000-4000-8000-000000000000'`)).rejects.toThrow(/study_trials_run_id_fkey/);
+    await expect(sql(`UPDATE study_trials SET run_id = '00000000-0000-4000-8000-000000000000'`)).rejects.toThrow(
+      /study_trials_run_id_fkey/,
+    );
     await expect(sql(`UPDATE runs SET kind = 'refit' WHERE id = $1`, [refit])).rejects.toThrow(/runs_kind_check/);
 
     while (!/^CreateStudies\d+$/.test(await last())) await revertLastMigration(db, { force: true });
-    expect(await sql(`SELECT study_id, trial_number FROM runs WHERE id = $1`, [trialRun])).toEqual([{ study_id: studyId, trial_number: 0 }]);
+    expect(await sql(`SELECT study_id, trial_number FROM runs WHERE id = $1`, [trialRun])).toEqual([
+      { study_id: studyId, trial_number: 0 },
+    ]);
     expect(await sql(`SELECT rank, model_name, mae, smape FROM leaderboard_entries WHERE experiment_id = $1`, [experimentId])).toEqual([
       { rank: 1, model_name: 'MLP', mae: 4, smape: 8 },
     ]);
@@ -138,9 +149,9 @@ describe.each([
   });
 
   it('enforces the run status CHECK constraint', async () => {
-    const [experiment] = (await db.dataSource.query(
-      `INSERT INTO experiments (name) VALUES ('check-check') RETURNING id`,
-    )) as { id: string }[];
+    const [experiment] = (await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('check-check') RETURNING id`)) as {
+      id: string;
+    }[];
     await expect(
       db.dataSource.query(
         `INSERT INTO runs (experiment_id, model_name, horizon, kind, status, parameters) VALUES ($1, 'm', 1, 'train', 'done', '{}')`,

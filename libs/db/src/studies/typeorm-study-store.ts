@@ -22,7 +22,12 @@ export class TypeOrmStudyStore implements StudyStore {
     const repo = this.dataSource.getRepository(HyperparameterStudy);
     // orIgnore: a taken name inserts nothing, without aborting a surrounding transaction.
     const values: Partial<HyperparameterStudy> = { ...input };
-    const inserted = await repo.createQueryBuilder().insert().values(values as never).orIgnore().execute();
+    const inserted = await repo
+      .createQueryBuilder()
+      .insert()
+      .values(values as never)
+      .orIgnore()
+      .execute();
     if (inserted.identifiers.length === 0 || inserted.identifiers[0] === undefined) {
       throw new UsageError(`study '${input.name}' already exists; load it or pick another name`);
     }
@@ -32,7 +37,13 @@ export class TypeOrmStudyStore implements StudyStore {
   }
 
   async findStudy(name: string): Promise<HyperparameterStudy | undefined> {
-    return (await this.dataSource.getRepository(HyperparameterStudy).createQueryBuilder('study').where('study.name = :name', { name }).getOne()) ?? undefined;
+    return (
+      (await this.dataSource
+        .getRepository(HyperparameterStudy)
+        .createQueryBuilder('study')
+        .where('study.name = :name', { name })
+        .getOne()) ?? undefined
+    );
   }
 
   createTrial(
@@ -42,13 +53,22 @@ export class TypeOrmStudyStore implements StudyStore {
   ): Promise<StoredTrial> {
     return this.dataSource.transaction(async (em) => {
       const locked = isUuid(studyId)
-        ? await em.createQueryBuilder(HyperparameterStudy, 'study').setLock('pessimistic_write').where('study.id = :studyId', { studyId }).getOne()
+        ? await em
+            .createQueryBuilder(HyperparameterStudy, 'study')
+            .setLock('pessimistic_write')
+            .where('study.id = :studyId', { studyId })
+            .getOne()
         : null;
       if (locked === null) throw new NotFoundError(`study id '${studyId}' not found`, { exitCode: 1 });
       const trials = await readTrials(em, studyId);
       const number = trials.length === 0 ? 0 : trials[trials.length - 1]!.trial.number + 1;
       const values: Partial<StudyTrial> = { studyId, number, params: draft(trials, number).params, workerId: meta.workerId ?? null };
-      const { identifiers } = await em.createQueryBuilder().insert().into(StudyTrial).values(values as never).execute();
+      const { identifiers } = await em
+        .createQueryBuilder()
+        .insert()
+        .into(StudyTrial)
+        .values(values as never)
+        .execute();
       return { trial: await em.findOneByOrFail(StudyTrial, { id: (identifiers[0] as { id: string }).id }), intermediate: [] };
     });
   }
@@ -115,7 +135,10 @@ function floatValue(value: number): number | (() => string) {
 async function readTrials(em: EntityManager, studyId: string): Promise<StoredTrial[]> {
   if (!isUuid(studyId)) return [];
   const trials = await em.find(StudyTrial, { where: { studyId }, order: { number: 'ASC' } });
-  const values = await readValues(em, trials.map((t) => t.id));
+  const values = await readValues(
+    em,
+    trials.map((t) => t.id),
+  );
   return trials.map((trial) => ({ trial, intermediate: values.get(trial.id) ?? [] }));
 }
 

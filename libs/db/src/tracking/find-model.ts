@@ -21,7 +21,10 @@ export async function findModelVersion(em: EntityManager, ref: string): Promise<
       const versionText = trimmed.slice(at + 1);
       if (name !== '' && (versionText === 'production' || versionText === 'staging')) {
         model = await em.findOne(ModelVersion, { where: { name, stage: versionText }, order: { version: 'DESC' } });
-        if (model === null) throw new NotFoundError(`Model '${ref}' not found: no version of '${name}' is in ${versionText}; ${await describeKnownModels(em)}`);
+        if (model === null)
+          throw new NotFoundError(
+            `Model '${ref}' not found: no version of '${name}' is in ${versionText}; ${await describeKnownModels(em)}`,
+          );
         return model;
       }
       if (name === '' || !/^[1-9][0-9]*$/.test(versionText)) {

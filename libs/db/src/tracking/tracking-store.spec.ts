@@ -69,14 +69,20 @@ describe.each([
     expect(done.endedAt).toBeInstanceOf(Date);
     expect(model).toBeUndefined();
     const details = await store.getRun(run.id);
-    expect(details.metrics.map((m) => [m.name, m.value])).toEqual([['mae', 2.5], ['smape', 0.125]]);
+    expect(details.metrics.map((m) => [m.name, m.value])).toEqual([
+      ['mae', 2.5],
+      ['smape', 0.125],
+    ]);
     await expect(store.completeRun(run.id)).rejects.toThrow(/already 'completed'; only a 'running' run can become 'completed'/);
     await expect(store.failRun(run.id, 'late')).rejects.toThrow(TsforecastError);
   });
 
   it('leaves the run running when its completion fails half-way (one transaction)', async () => {
     const run = await startedRun();
-    const broken = [{ name: 'mae', value: 1 }, { name: null as unknown as string, value: 2 }];
+    const broken = [
+      { name: 'mae', value: 1 },
+      { name: null as unknown as string, value: 2 },
+    ];
     await expect(store.completeRun(run.id, { metrics: broken })).rejects.toThrow();
     const details = await store.getRun(run.id);
     expect(details.run.status).toBe('running');
@@ -96,11 +102,21 @@ describe.each([
     expect((await store.listRuns({ experiment: experimentId, status: 'failed' })).map((r) => r.id)).toEqual([run.id]);
     expect(await store.listRuns({ experiment: 'failures', limit: 1 })).toHaveLength(1);
     expect(await store.listRuns({ experiment: 'no-such-experiment' })).toEqual([]);
-    await expect(store.listRuns({ status: 'foo' as 'failed' })).rejects.toThrow(/^'status' must be one of running, completed, failed, cancelled, got "foo"$/);
+    await expect(store.listRuns({ status: 'foo' as 'failed' })).rejects.toThrow(
+      /^'status' must be one of running, completed, failed, cancelled, got "foo"$/,
+    );
   });
 
   it('completes a run with its model and predictions in one transaction: a failing part registers nothing', async () => {
-    const model = (runId: string) => ({ runId, name: 'Atomic', artifactPath: 'models/a', sizeBytes: 1, sha256: sha('c'), hyperparameters: {}, metadata: {} });
+    const model = (runId: string) => ({
+      runId,
+      name: 'Atomic',
+      artifactPath: 'models/a',
+      sizeBytes: 1,
+      sha256: sha('c'),
+      hyperparameters: {},
+      metadata: {},
+    });
     const point = { seriesId: 's', ds: new Date('2020-01-01T00:00:00Z'), value: 1 };
     const run = await startedRun('atomic');
     const broken = [point, { ...point, seriesId: null as unknown as string }];
@@ -120,21 +136,41 @@ describe.each([
 
   it('links the predictions of a forecast request to the model version it used, and stores CV windows as metric rows', async () => {
     const trained = await startedRun('predict-link', 'Naive');
-    const model = { runId: trained.id, name: 'LinkedNaive', artifactPath: 'm', sizeBytes: 1, sha256: sha('d'), hyperparameters: {}, metadata: {} };
+    const model = {
+      runId: trained.id,
+      name: 'LinkedNaive',
+      artifactPath: 'm',
+      sizeBytes: 1,
+      sha256: sha('d'),
+      hyperparameters: {},
+      metadata: {},
+    };
     const { model: version } = await store.completeRun(trained.id, { model, metrics: { mae: 2 } });
     const { id: experimentId } = await store.ensureExperiment('predict-link');
     const request = await store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'predict', parameters: {} });
     const ds = new Date('2021-01-01T00:00:00Z');
     await store.completeRun(request.id, { predictions: [{ seriesId: 'a', ds, value: 3 }], usedModelId: version!.id });
-    expect(await db.dataSource.query('SELECT model_id, value FROM predictions WHERE run_id = $1', [request.id])).toEqual([{ model_id: version!.id, value: 3 }]);
+    expect(await db.dataSource.query('SELECT model_id, value FROM predictions WHERE run_id = $1', [request.id])).toEqual([
+      { model_id: version!.id, value: 3 },
+    ]);
 
     const cv = await store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'cv', parameters: {} });
-    await store.completeRun(cv.id, { metrics: [{ name: 'mae', value: 3 }, { name: 'mae', value: 2, window: 0 }, { name: 'mae', value: 4, window: 1 }] });
+    await store.completeRun(cv.id, {
+      metrics: [
+        { name: 'mae', value: 3 },
+        { name: 'mae', value: 2, window: 0 },
+        { name: 'mae', value: 4, window: 1 },
+      ],
+    });
     const rows = (await store.getRun(cv.id)).metrics.map((m) => [m.name, m.window, m.value]);
-    expect(rows).toEqual([['mae', 0, 2], ['mae', 1, 4], ['mae', null, 3]]);
-    await expect(store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'refit' as 'train', parameters: {} })).rejects.toThrow(
-      /^'kind' must be one of train, trial, cv, predict, got "refit"$/,
-    );
+    expect(rows).toEqual([
+      ['mae', 0, 2],
+      ['mae', 1, 4],
+      ['mae', null, 3],
+    ]);
+    await expect(
+      store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'refit' as 'train', parameters: {} }),
+    ).rejects.toThrow(/^'kind' must be one of train, trial, cv, predict, got "refit"$/);
   });
 
   it('starts a run under the id its caller chose (a worker leased it first), once', async () => {
@@ -143,9 +179,9 @@ describe.each([
     const run = await store.startRun({ id, experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} });
     expect(run.id).toBe(id);
     await expect(store.startRun({ id, experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} })).rejects.toThrow();
-    await expect(store.startRun({ id: 'run-1', experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} })).rejects.toThrow(
-      /^'id' of a run must be a uuid, got 'run-1'$/,
-    );
+    await expect(
+      store.startRun({ id: 'run-1', experimentId, modelName: 'Naive', horizon: 1, kind: 'train', parameters: {} }),
+    ).rejects.toThrow(/^'id' of a run must be a uuid, got 'run-1'$/);
   });
 
   it('rejects bad run input with messages that name the field', async () => {
@@ -175,7 +211,10 @@ describe.each([
     )) as { mean: number }[];
     expect(rows[0].mean).toBe(3.5);
     const { metrics } = await store.getRun(run.id);
-    expect(metrics.filter((m) => m.step !== null).map((m) => [m.step, m.value])).toEqual([[1, 0.9], [2, 0.5]]);
+    expect(metrics.filter((m) => m.step !== null).map((m) => [m.step, m.value])).toEqual([
+      [1, 0.9],
+      [2, 0.5],
+    ]);
     expect(metrics.find((m) => m.seriesId === 'H1')?.value).toBe(7);
   });
 
@@ -231,12 +270,12 @@ describe.each([
     expect(byId).toMatchObject({ name: 'NHITS', version: 1, sizeBytes: 5_000_000_000, hyperparameters: { input_size: 24 } });
     expect((await store.findModel('NHITS@3')).version).toBe(3);
     expect((await store.findModel('NHITS')).version).toBe(4);
-    await expect(store.findModel('NHITS@9')).rejects.toThrow(/^Model 'NHITS@9' not found; known models: (Atomic@1, )?DLinear@1, (LinkedNaive@1, )?NHITS@1\.\.4$/);
+    await expect(store.findModel('NHITS@9')).rejects.toThrow(
+      /^Model 'NHITS@9' not found; known models: (Atomic@1, )?DLinear@1, (LinkedNaive@1, )?NHITS@1\.\.4$/,
+    );
     await expect(store.findModel('Prophet')).rejects.toThrow(NotFoundError);
     await expect(store.findModel('NHITS@x')).rejects.toThrow(/^'model' must be a uuid, NAME or NAME@VERSION/);
-    await expect(store.registerModel({ ...model('NHITS'), runId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(
-      NotFoundError,
-    );
+    await expect(store.registerModel({ ...model('NHITS'), runId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(NotFoundError);
   });
 
   it('lists every completed run of a kind with its final scores, across calls, oldest first', async () => {
@@ -244,15 +283,28 @@ describe.each([
     const b = await startedRun('board', 'DLinear');
     const c = await startedRun('board', 'SeasonalNaive');
     const failed = await startedRun('board', 'TFT');
-    await store.completeRun(a.id, { metrics: [{ name: 'mae', value: 1 }, { name: 'mae', value: 9, window: 0 }, { name: 'loss', value: 5, step: 3 }] });
+    await store.completeRun(a.id, {
+      metrics: [
+        { name: 'mae', value: 1 },
+        { name: 'mae', value: 9, window: 0 },
+        { name: 'loss', value: 5, step: 3 },
+      ],
+    });
     await store.completeRun(b.id, { metrics: { mae: 2, rmse: 2.5 } });
     await store.failRun(failed.id, 'boom');
     const experimentId = a.experimentId;
     const first = await store.listRunScores({ experimentId, kind: 'train' });
-    expect(first.map((r) => [r.run.modelName, r.metrics])).toEqual([['NHITS', { mae: 1 }], ['DLinear', { mae: 2, rmse: 2.5 }]]);
+    expect(first.map((r) => [r.run.modelName, r.metrics])).toEqual([
+      ['NHITS', { mae: 1 }],
+      ['DLinear', { mae: 2, rmse: 2.5 }],
+    ]);
     // A later completion adds to the list; nothing earlier is replaced.
     await store.completeRun(c.id, { metrics: { mae: 3 } });
-    expect((await store.listRunScores({ experimentId, kind: 'train', horizon: 12 })).map((r) => r.run.modelName)).toEqual(['NHITS', 'DLinear', 'SeasonalNaive']);
+    expect((await store.listRunScores({ experimentId, kind: 'train', horizon: 12 })).map((r) => r.run.modelName)).toEqual([
+      'NHITS',
+      'DLinear',
+      'SeasonalNaive',
+    ]);
     expect(await store.listRunScores({ experimentId, kind: 'train', horizon: 24 })).toEqual([]);
     expect(await store.listRunScores({ experimentId, kind: 'cv' })).toEqual([]);
   });

@@ -44,7 +44,12 @@ export class TypeOrmTrackingStore implements TrackingStore {
   async ensureExperiment(name: string, description?: string): Promise<Experiment> {
     requireText('name', name);
     const repo = this.dataSource.getRepository(Experiment);
-    await repo.createQueryBuilder().insert().values({ name, description: description ?? null }).orIgnore().execute();
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ name, description: description ?? null })
+      .orIgnore()
+      .execute();
     return repo.findOneByOrFail({ name });
   }
 
@@ -83,7 +88,12 @@ export class TypeOrmTrackingStore implements TrackingStore {
           studyId: input.studyId ?? null,
         };
         // Typed as Partial<Run>: TypeORM's QueryDeepPartialEntity recursion on the JSON type is too deep for tsc.
-        const { identifiers } = await em.createQueryBuilder().insert().into(Run).values(values as never).execute();
+        const { identifiers } = await em
+          .createQueryBuilder()
+          .insert()
+          .into(Run)
+          .values(values as never)
+          .execute();
         const runId = (identifiers[0] as { id: string }).id;
         if (input.trialId != null) await linkTrial(em, input.trialId, runId);
         return em.findOneByOrFail(Run, { id: runId });
@@ -153,7 +163,11 @@ export class TypeOrmTrackingStore implements TrackingStore {
   }
 
   listModelVersions(name?: string): Promise<ModelVersion[]> {
-    const qb = this.dataSource.getRepository(ModelVersion).createQueryBuilder('model').orderBy('model.name', 'ASC').addOrderBy('model.version', 'DESC');
+    const qb = this.dataSource
+      .getRepository(ModelVersion)
+      .createQueryBuilder('model')
+      .orderBy('model.name', 'ASC')
+      .addOrderBy('model.version', 'DESC');
     if (name !== undefined) qb.where('lower(model.name) = lower(:name)', { name });
     return qb.getMany();
   }
@@ -281,7 +295,12 @@ async function insertModelVersion(em: EntityManager, input: ModelInput): Promise
     next: number;
   }[];
   const values: Partial<ModelVersion> = { ...input, version: next, stage: 'none' };
-  const { identifiers } = await em.createQueryBuilder().insert().into(ModelVersion).values(values as never).execute();
+  const { identifiers } = await em
+    .createQueryBuilder()
+    .insert()
+    .into(ModelVersion)
+    .values(values as never)
+    .execute();
   return { id: (identifiers[0] as { id: string }).id, version: next };
 }
 

@@ -34,7 +34,11 @@ export class DatabaseStudyStorage implements StudyStorage {
     return found === undefined ? undefined : toStudy(found);
   }
 
-  async createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta: { workerId?: string } = {}): Promise<TrialRecord> {
+  async createTrial(
+    studyId: string,
+    draft: (trials: readonly TrialRecord[], number: number) => TrialDraft,
+    meta: { workerId?: string } = {},
+  ): Promise<TrialRecord> {
     const stored = await this.store.createTrial(
       studyId,
       (trials, number) => {
@@ -70,7 +74,15 @@ function toJson(value: unknown): JsonValue {
   return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
 
-function toStudy(row: { id: string; name: string; direction: 'minimize' | 'maximize'; sampler: JsonObject; pruner: JsonObject; space: JsonValue; createdAt: Date }): StudyRecord {
+function toStudy(row: {
+  id: string;
+  name: string;
+  direction: 'minimize' | 'maximize';
+  sampler: JsonObject;
+  pruner: JsonObject;
+  space: JsonValue;
+  createdAt: Date;
+}): StudyRecord {
   return {
     id: row.id,
     name: row.name,

@@ -14,7 +14,8 @@ export class InMemoryStudyStorage implements StudyStorage {
   private readonly trialById = new Map<string, MutableTrial>();
 
   async createStudy(study: NewStudy): Promise<StudyRecord> {
-    if ([...this.studies.values()].some((s) => s.name === study.name)) throw new UsageError(`study '${study.name}' already exists; load it or pick another name`);
+    if ([...this.studies.values()].some((s) => s.name === study.name))
+      throw new UsageError(`study '${study.name}' already exists; load it or pick another name`);
     const record: StudyRecord = { ...study, id: randomUUID(), createdAt: new Date() };
     this.studies.set(record.id, record);
     this.trials.set(record.id, []);
@@ -25,14 +26,28 @@ export class InMemoryStudyStorage implements StudyStorage {
     return [...this.studies.values()].find((s) => s.name === name);
   }
 
-  async createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta: { workerId?: string } = {}): Promise<TrialRecord> {
+  async createTrial(
+    studyId: string,
+    draft: (trials: readonly TrialRecord[], number: number) => TrialDraft,
+    meta: { workerId?: string } = {},
+  ): Promise<TrialRecord> {
     const list = this.trials.get(studyId);
     if (!list) throw new NotFoundError(`study id '${studyId}' not found`, { exitCode: 1 });
     const number = list.length;
     const { params, distributions } = draft(list, number);
     const trial: MutableTrial = {
-      id: randomUUID(), studyId, number, state: 'running', value: null, params: { ...params }, distributions: { ...distributions },
-      intermediate: [], startedAt: new Date(), completedAt: null, workerId: meta.workerId ?? null, runId: null,
+      id: randomUUID(),
+      studyId,
+      number,
+      state: 'running',
+      value: null,
+      params: { ...params },
+      distributions: { ...distributions },
+      intermediate: [],
+      startedAt: new Date(),
+      completedAt: null,
+      workerId: meta.workerId ?? null,
+      runId: null,
     };
     list.push(trial);
     this.trialById.set(trial.id, trial);

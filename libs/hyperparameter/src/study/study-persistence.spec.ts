@@ -42,7 +42,17 @@ function storageContract(label: string, open: () => Promise<{ storage: StudyStor
       await resumed.optimize((t) => objective(t.params), { nTrials: 3 });
       const trials = await resumed.trials();
       expect(trials.map((t) => t.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-      expect(trials.map((t) => t.state)).toEqual(['complete', 'complete', 'complete', 'complete', 'complete', 'failed', 'complete', 'complete', 'complete']);
+      expect(trials.map((t) => t.state)).toEqual([
+        'complete',
+        'complete',
+        'complete',
+        'complete',
+        'complete',
+        'failed',
+        'complete',
+        'complete',
+        'complete',
+      ]);
       const best = await resumed.bestTrial();
       expect(best!.value).toBe(Math.min(...trials.filter((t) => t.state === 'complete').map((t) => t.value as number)));
       expect(objective(best!.params)).toBeCloseTo(best!.value, 12);
@@ -50,16 +60,32 @@ function storageContract(label: string, open: () => Promise<{ storage: StudyStor
       await expect(Study.load('nope', { storage })).rejects.toThrow(/study 'nope' not found/);
     }, 60_000);
 
-    it('reads the trial↔run link the tracking store writes when the trial\'s run starts (database only)', async () => {
+    it("reads the trial↔run link the tracking store writes when the trial's run starts (database only)", async () => {
       if (database === undefined) return;
       const study = await Study.create({ name: 'attach-run', space, storage, sampler: new TpeSampler({ seed: 2 }) });
       const trial = await study.ask();
       const tracking = new TypeOrmTrackingStore(database);
       const experiment = await tracking.ensureExperiment('attach-run');
-      const run = await tracking.startRun({ experimentId: experiment.id, modelName: 'MLP', horizon: 2, kind: 'trial', parameters: {}, trialId: trial.id });
+      const run = await tracking.startRun({
+        experimentId: experiment.id,
+        modelName: 'MLP',
+        horizon: 2,
+        kind: 'trial',
+        parameters: {},
+        trialId: trial.id,
+      });
       expect((await study.trials()).map((t) => t.runId)).toEqual([run.id]);
-      const second = { experimentId: experiment.id, modelName: 'MLP', horizon: 2, kind: 'trial' as const, parameters: {}, trialId: trial.id };
-      await expect(tracking.startRun(second)).rejects.toThrow(new RegExp(`Trial 0 \\(${trial.id}\\) is already evaluated by run '${run.id}'`));
+      const second = {
+        experimentId: experiment.id,
+        modelName: 'MLP',
+        horizon: 2,
+        kind: 'trial' as const,
+        parameters: {},
+        trialId: trial.id,
+      };
+      await expect(tracking.startRun(second)).rejects.toThrow(
+        new RegExp(`Trial 0 \\(${trial.id}\\) is already evaluated by run '${run.id}'`),
+      );
       const unknown = { ...second, trialId: '00000000-0000-4000-8000-000000000000' };
       await expect(tracking.startRun(unknown)).rejects.toThrow(/Trial '00000000-0000-4000-8000-000000000000' not found/);
       // The run that was refused left nothing behind: one run in the experiment.
@@ -67,7 +93,13 @@ function storageContract(label: string, open: () => Promise<{ storage: StudyStor
     });
 
     it('stores intermediate values, prunes and refuses a second tell', async () => {
-      const study = await Study.createOrLoad({ name: 'prune', space, storage, pruner: new MedianPruner({ nStartupTrials: 2 }), sampler: new TpeSampler({ seed: 2 }) });
+      const study = await Study.createOrLoad({
+        name: 'prune',
+        space,
+        storage,
+        pruner: new MedianPruner({ nStartupTrials: 2 }),
+        sampler: new TpeSampler({ seed: 2 }),
+      });
       for (let i = 0; i < 2; i++) {
         const t = await study.ask();
         for (let step = 0; step < 3; step++) await t.report(step, 1 - step * 0.1);
@@ -100,7 +132,8 @@ describe('PostgreSQL server: several workers on one study', () => {
   const databases: Database[] = [];
   beforeAll(async () => {
     server = await createServerTestDatabase();
-    for (let i = 0; i < 2; i++) databases.push(await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: i === 0 }));
+    for (let i = 0; i < 2; i++)
+      databases.push(await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: i === 0 }));
   }, 120_000);
   afterAll(async () => {
     for (const db of databases) await db.close();
@@ -108,8 +141,20 @@ describe('PostgreSQL server: several workers on one study', () => {
   });
 
   it('two Study objects on separate connections never share a trial number and see each other', async () => {
-    const a = await Study.createOrLoad({ name: 'shared', space, storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[0])), sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }), workerId: 'a' });
-    const b = await Study.createOrLoad({ name: 'shared', space, storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[1])), sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }), workerId: 'b' });
+    const a = await Study.createOrLoad({
+      name: 'shared',
+      space,
+      storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[0])),
+      sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }),
+      workerId: 'a',
+    });
+    const b = await Study.createOrLoad({
+      name: 'shared',
+      space,
+      storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[1])),
+      sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }),
+      workerId: 'b',
+    });
     expect(b.record.id).toBe(a.record.id);
     const slow = async (t: { params: Parameters<typeof objective>[0] }): Promise<number> => {
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -53,7 +53,11 @@ export interface StudyStorage {
    * Allocates the next trial number of the study and stores a running trial
    * whose params `draft` picks from the other trials (running ones included).
    */
-  createTrial(studyId: string, draft: (trials: readonly TrialRecord[], number: number) => TrialDraft, meta?: { workerId?: string }): Promise<TrialRecord>;
+  createTrial(
+    studyId: string,
+    draft: (trials: readonly TrialRecord[], number: number) => TrialDraft,
+    meta?: { workerId?: string },
+  ): Promise<TrialRecord>;
   /** Marks a running trial finished; a `UsageError` if it already is. */
   finishTrial(trialId: string, state: FinishedState, value: number | null): Promise<TrialRecord>;
   /** Records an intermediate value; a repeated step keeps the first value (as Optuna does). */

@@ -124,18 +124,27 @@ export class Study<S> {
     const logger = options.logger ?? silentLogger;
     const space = (options.space ?? record.space) as S;
     if (options.space !== undefined && canonicalJson(options.space) !== canonicalJson(record.space)) {
-      logger.warn(`study '${name}': the given search space differs from the stored one; trials with other distributions are ignored by the sampler`);
+      logger.warn(
+        `study '${name}': the given search space differs from the stored one; trials with other distributions are ignored by the sampler`,
+      );
     }
     const study = new Study(
-      record, space, options.storage,
+      record,
+      space,
+      options.storage,
       options.sampler ?? samplerFromConfig(record.sampler),
       options.pruner ?? prunerFromConfig(record.pruner),
-      logger, options.workerId ?? defaultWorkerId(),
+      logger,
+      options.workerId ?? defaultWorkerId(),
     );
     if (options.failStaleTrials) {
       const seconds = options.failStaleTrials === true ? 0 : options.failStaleTrials.olderThanSeconds;
       const failed = await options.storage.failRunningTrials(record.id, new Date(Date.now() - seconds * 1000));
-      if (failed.length > 0) logger.warn(`study '${name}': marked ${failed.length} stale running trial(s) as failed: ${failed.join(', ')}`, { study: name, trials: failed });
+      if (failed.length > 0)
+        logger.warn(`study '${name}': marked ${failed.length} stale running trial(s) as failed: ${failed.join(', ')}`, {
+          study: name,
+          trials: failed,
+        });
     }
     return study;
   }
@@ -206,9 +215,12 @@ export class Study<S> {
    */
   async optimize(objective: Objective<S>, options: OptimizeOptions<S> = {}): Promise<void> {
     const concurrency = options.concurrency ?? 1;
-    if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new UsageError(`'concurrency' must be an integer >= 1, got ${concurrency}`);
-    if (options.nTrials !== undefined && !(Number.isInteger(options.nTrials) && options.nTrials >= 0)) throw new UsageError(`'nTrials' must be an integer >= 0, got ${options.nTrials}`);
-    if (options.timeoutSeconds !== undefined && !(options.timeoutSeconds > 0)) throw new UsageError(`'timeoutSeconds' must be > 0, got ${options.timeoutSeconds}`);
+    if (!(Number.isInteger(concurrency) && concurrency >= 1))
+      throw new UsageError(`'concurrency' must be an integer >= 1, got ${concurrency}`);
+    if (options.nTrials !== undefined && !(Number.isInteger(options.nTrials) && options.nTrials >= 0))
+      throw new UsageError(`'nTrials' must be an integer >= 0, got ${options.nTrials}`);
+    if (options.timeoutSeconds !== undefined && !(options.timeoutSeconds > 0))
+      throw new UsageError(`'timeoutSeconds' must be > 0, got ${options.timeoutSeconds}`);
     if (options.nTrials === undefined && options.timeoutSeconds === undefined && !this.sampler.exhausted) {
       throw new UsageError(`optimize needs 'nTrials' or 'timeoutSeconds' (only a grid search ends by itself)`);
     }
@@ -232,7 +244,10 @@ export class Study<S> {
             result = 'pruned';
           } else {
             result = 'failed';
-            this.logger.warn(`study '${this.name}': trial ${trial.number} failed: ${error instanceof Error ? error.message : String(error)}`, { study: this.name, trial: trial.number });
+            this.logger.warn(
+              `study '${this.name}': trial ${trial.number} failed: ${error instanceof Error ? error.message : String(error)}`,
+              { study: this.name, trial: trial.number },
+            );
             if (!options.catchErrors) failure ??= { error };
           }
         }
@@ -285,7 +300,9 @@ export class Study<S> {
 /** JSON with object keys sorted: jsonb does not keep key order, so a stored space comes back reordered. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 

@@ -54,7 +54,18 @@ describe('MlflowRunSink', () => {
 
   function recorded(id: string, overrides: Partial<RecordedRun> = {}): RecordedRun {
     const parameters = { max_steps: 100, layers: [512, 512] };
-    return { id, kind: 'train', experiment: 'sales', experimentId: 'e', datasetId: null, model: 'NHITS', horizon: 12, parameters, startedAt: new Date(1000), ...overrides };
+    return {
+      id,
+      kind: 'train',
+      experiment: 'sales',
+      experimentId: 'e',
+      datasetId: null,
+      model: 'NHITS',
+      horizon: 12,
+      parameters,
+      startedAt: new Date(1000),
+      ...overrides,
+    };
   }
 
   it('creates the experiment once and logs a run with params, metrics and status', async () => {
@@ -65,7 +76,13 @@ describe('MlflowRunSink', () => {
     expect(received.filter((r) => r.path.endsWith('/experiments/create'))).toHaveLength(1);
     const batch = received.find((r) => r.path.endsWith('/runs/log-batch'))!.body!;
     expect(batch['metrics']).toEqual([{ key: 'mae', value: 17.5, timestamp: 5000, step: 0 }]);
-    expect(batch['params']).toEqual(expect.arrayContaining([{ key: 'max_steps', value: '100' }, { key: 'layers', value: '[512,512]' }, { key: 'horizon', value: '12' }]));
+    expect(batch['params']).toEqual(
+      expect.arrayContaining([
+        { key: 'max_steps', value: '100' },
+        { key: 'layers', value: '[512,512]' },
+        { key: 'horizon', value: '12' },
+      ]),
+    );
     const updates = received.filter((r) => r.path.endsWith('/runs/update')).map((r) => r.body!['status']);
     expect(updates).toEqual(['FINISHED', 'FAILED', 'KILLED']);
   });

@@ -42,7 +42,13 @@ describe('TrackingRunRecorder', () => {
     const recorder = new TrackingRunRecorder(tracking, logger, [new ListeningSink('broken', true), listening]);
     const run = await recorder.start({ kind: 'cv', experiment: 'rec', model: 'Naive', horizon: 3, parameters: { windows: 2 } });
     await recorder.progress(run, { step: 1, metrics: { train_loss: 0.5 } });
-    await recorder.complete(run, { metrics: { mae: 2 }, windows: [{ window: 0, metrics: { mae: 1 } }, { window: 1, metrics: { mae: 3 } }] });
+    await recorder.complete(run, {
+      metrics: { mae: 2 },
+      windows: [
+        { window: 0, metrics: { mae: 1 } },
+        { window: 1, metrics: { mae: 3 } },
+      ],
+    });
 
     const stored = await tracking.getRun(run.id);
     expect(stored.run).toMatchObject({ status: 'completed', kind: 'cv', modelName: 'Naive', parameters: { windows: 2 } });
@@ -55,7 +61,9 @@ describe('TrackingRunRecorder', () => {
     expect(listening.events).toEqual(['started cv Naive', 'progress 1', 'completed without model']);
     const warnings = logger.records.filter((r) => r.level === 'warn').map((r) => r.message);
     expect(warnings).toHaveLength(3);
-    expect(warnings[0]).toMatch(new RegExp(`^run sink 'broken' failed for run ${run.id}: tracking server at http://u:\\*\\*\\*@mlflow:5000 said 503$`));
+    expect(warnings[0]).toMatch(
+      new RegExp(`^run sink 'broken' failed for run ${run.id}: tracking server at http://u:\\*\\*\\*@mlflow:5000 said 503$`),
+    );
   });
 
   it('records failed and cancelled runs with their reasons, for the database and the sinks', async () => {
@@ -75,7 +83,9 @@ describe('TrackingRunRecorder', () => {
     const recorder = new TrackingRunRecorder(tracking, new MemoryLogger(), [listening]);
     const run = await recorder.start({ kind: 'train', experiment: 'rec', model: 'Naive', horizon: 1, parameters: {} });
     const bad = [{ seriesId: 'a', ds: new Date(Number.NaN), value: 1 }];
-    await expect(recorder.complete(run, { metrics: { mae: 1 }, predictions: bad })).rejects.toThrow(/'ds' of prediction 0 must be a valid Date/);
+    await expect(recorder.complete(run, { metrics: { mae: 1 }, predictions: bad })).rejects.toThrow(
+      /'ds' of prediction 0 must be a valid Date/,
+    );
     expect((await tracking.getRun(run.id)).run.status).toBe('running');
     expect(listening.events).toEqual(['started train Naive']);
   });

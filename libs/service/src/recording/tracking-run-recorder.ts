@@ -116,6 +116,8 @@ export class TrackingRunRecorder implements RunRecorder {
 /** Final scores as rows without window; each CV window's scores as rows with it. */
 function metricRows(result: RunResult): MetricInput[] {
   const final = Object.entries(result.metrics).map(([name, value]) => ({ name, value }));
-  const windows = (result.windows ?? []).flatMap((w) => Object.entries(w.metrics).map(([name, value]) => ({ name, value, window: w.window })));
+  const windows = (result.windows ?? []).flatMap((w) =>
+    Object.entries(w.metrics).map(([name, value]) => ({ name, value, window: w.window })),
+  );
   return [...final, ...windows];
 }

@@ -73,7 +73,15 @@ export class HoldOutRunner {
       task.finish({ mae: scored.metrics['mae'] ?? Number.NaN });
       log.info('run completed', { ...scored.metrics, model: modelRef });
       const outcome = { runId: run.id, model: definition.name, horizon: job.horizon, status: 'completed' as const };
-      return { ...outcome, metrics: scored.metrics, fitSeconds: scored.fitSeconds, modelRef, forecast: scored.forecast, ...tuning, ...recorded };
+      return {
+        ...outcome,
+        metrics: scored.metrics,
+        fitSeconds: scored.fitSeconds,
+        modelRef,
+        forecast: scored.forecast,
+        ...tuning,
+        ...recorded,
+      };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const fitSeconds = (Date.now() - started) / 1000;
@@ -114,9 +122,19 @@ export class HoldOutRunner {
     return { overrides, parameters: { ...defaults, ...overrides }, tuned, tuningError };
   }
 
-  private async fitAndScore(definition: ModelDefinition, job: HoldOutJob, chosen: ChosenParameters, task: ProgressTask, log: Logger): Promise<Scored> {
+  private async fitAndScore(
+    definition: ModelDefinition,
+    job: HoldOutJob,
+    chosen: ChosenParameters,
+    task: ProgressTask,
+    log: Logger,
+  ): Promise<Scored> {
     const { train, test } = job.split;
-    checkMinLength(train, definition.capabilities.minHistory(job.horizon, chosen.parameters), `model ${definition.name} with h=${job.horizon}`);
+    checkMinLength(
+      train,
+      definition.capabilities.minHistory(job.horizon, chosen.parameters),
+      `model ${definition.name} with h=${job.horizon}`,
+    );
     const started = Date.now();
     const model = definition.create(job.horizon, train.seasonLength, chosen.overrides);
     await model.fit(train, {
@@ -140,7 +158,13 @@ export class HoldOutRunner {
    * predictions and metrics in one transaction; if that fails the files are
    * removed, so no model version or file outlives the failed run. Returns `name@version`.
    */
-  private async complete(run: RecordedRun, kind: ModelDefinition['kind'], job: HoldOutJob, scored: Scored, started: number): Promise<string> {
+  private async complete(
+    run: RecordedRun,
+    kind: ModelDefinition['kind'],
+    job: HoldOutJob,
+    scored: Scored,
+    started: number,
+  ): Promise<string> {
     const { model, forecast, metrics } = scored;
     const exported = model.export ? await model.export() : undefined;
     const written = await this.modelStore.write(
@@ -179,7 +203,13 @@ export class HoldOutRunner {
 
 /** What the refit run's parameters record about the search. */
 function tuningRecord(tuned: TuningOutcome) {
-  return { study: tuned.studyName, bestTrial: tuned.bestTrial, bestValMae: tuned.bestValue, finishedTrials: tuned.finishedTrials, bestParams: tuned.bestParams };
+  return {
+    study: tuned.studyName,
+    bestTrial: tuned.bestTrial,
+    bestValMae: tuned.bestValue,
+    finishedTrials: tuned.finishedTrials,
+    bestParams: tuned.bestParams,
+  };
 }
 
 function tuningOf({ studyId: _studyId, ...summary }: TuningOutcome): TuningSummary {

@@ -35,7 +35,11 @@ export class LeaderboardQuery {
   async get(experiment: string, options: LeaderboardOptions = {}): Promise<RankedRun<ExperimentLeaderboardRow>[]> {
     const rankBy: MetricName = requireMetricName(options.rankBy ?? 'mae', "'rankBy' (--rank-by)");
     const { id } = await this.tracking.findExperiment(experiment);
-    const scored = await this.tracking.listRunScores({ experimentId: id, kind: 'train', ...(options.horizon === undefined ? {} : { horizon: options.horizon }) });
+    const scored = await this.tracking.listRunScores({
+      experimentId: id,
+      kind: 'train',
+      ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
+    });
     const byHorizon = new Map<number, ExperimentLeaderboardRow[]>();
     for (const { run, metrics } of scored) {
       const rows = byHorizon.get(run.horizon) ?? [];

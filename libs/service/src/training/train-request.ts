@@ -18,6 +18,11 @@ export interface TrainRequest {
   overrides?: Record<string, unknown>;
   /** Metric that ranks the leaderboard (lower is better), a key of the metric table (`METRICS`). Default `mae`. */
   rankBy?: MetricName;
+  /**
+   * Run the request's jobs with workers in this process (default), or leave
+   * them to `cli worker`s elsewhere (`false`) and only wait for them.
+   */
+  localWorkers?: boolean;
   /** Tune each neural model before the final fit (see `TuningService`); absent: fit the defaults. */
   search?: SearchRequest;
 }

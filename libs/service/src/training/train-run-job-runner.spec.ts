@@ -13,7 +13,8 @@ describe('TrainRunJobRunner', () => {
   beforeAll(async () => {
     stack = await openServiceStack('tsf-job-runner-');
     const rows = ['unique_id,ds,y'];
-    for (let t = 0; t < 36; t++) rows.push(`a,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${100 + t + (t % 12) * 3}`);
+    for (let t = 0; t < 36; t++)
+      rows.push(`a,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${100 + t + (t % 12) * 3}`);
     file = join(stack.dir, 'a.csv');
     writeFileSync(file, rows.join('\n') + '\n');
   });
@@ -44,10 +45,15 @@ describe('TrainRunJobRunner', () => {
     return { value, updates };
   };
 
-  it('trains one model × horizon under the leased run id, its files in the job\'s model folder', async () => {
+  it("trains one model × horizon under the leased run id, its files in the job's model folder", async () => {
     const { value } = context();
     const outcome = await runner().run(job('SeasonalNaive'), value);
-    expect(outcome).toMatchObject({ runId: value.runId, status: 'completed', backend: 'cpu', output: { model: expect.stringMatching(/^SeasonalNaive@\d+$/) } });
+    expect(outcome).toMatchObject({
+      runId: value.runId,
+      status: 'completed',
+      backend: 'cpu',
+      output: { model: expect.stringMatching(/^SeasonalNaive@\d+$/) },
+    });
     expect(outcome.metrics!['mae']).toBeGreaterThan(0);
     const { run } = await stack.container.get<TrackingStore>(TrackingStore).getRun(value.runId);
     expect(run).toMatchObject({ status: 'completed', kind: 'train', modelName: 'SeasonalNaive', horizon: 6 });
@@ -57,14 +63,24 @@ describe('TrainRunJobRunner', () => {
   it('fails the job when the file changed since the request read it, recording no run', async () => {
     const { value } = context();
     const outcome = await runner().run(job('Naive', { fingerprint: 'f'.repeat(64) }), value);
-    expect(outcome).toMatchObject({ runId: value.runId, status: 'failed', error: expect.stringMatching(/changed since the request read it: sha256 [0-9a-f]{64}, the request read f{64}/) });
+    expect(outcome).toMatchObject({
+      runId: value.runId,
+      status: 'failed',
+      error: expect.stringMatching(/changed since the request read it: sha256 [0-9a-f]{64}, the request read f{64}/),
+    });
     await expect(stack.container.get<TrackingStore>(TrackingStore).getRun(value.runId)).rejects.toThrow(/not found/);
   });
 
   it('records a cancelled run when the job is cancelled during the fit', async () => {
     const controller = new AbortController();
     const { value, updates } = context(controller.signal);
-    const cancelling = { ...value, progress: (u: JobProgress) => { updates.push(u); controller.abort(); } };
+    const cancelling = {
+      ...value,
+      progress: (u: JobProgress) => {
+        updates.push(u);
+        controller.abort();
+      },
+    };
     const outcome = await runner().run(job('MLP', { hyperparameters: { maxSteps: 200 } }), cancelling);
     expect(outcome).toMatchObject({ runId: value.runId, status: 'cancelled' });
     expect(updates.length).toBeGreaterThan(0);

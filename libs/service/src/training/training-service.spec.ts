@@ -22,7 +22,8 @@ describe('TrainingService', () => {
   function panel(): string {
     // 'long' has 30 monthly points; 'short' only 14, fewer than SeasonalNaive (m=12) + h=6 needs to train.
     const rows = ['unique_id,ds,y'];
-    for (let t = 0; t < 30; t++) rows.push(`long,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${100 + t + (t % 12) * 3}`);
+    for (let t = 0; t < 30; t++)
+      rows.push(`long,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${100 + t + (t % 12) * 3}`);
     for (let t = 0; t < 14; t++) rows.push(`short,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${50 + t}`);
     const file = join(dir, 'panel.csv');
     writeFileSync(file, rows.join('\n') + '\n');
@@ -31,7 +32,13 @@ describe('TrainingService', () => {
 
   it('runs every model × horizon, keeps going after a failure and records it', async () => {
     const service = stack.container.get(TrainingService);
-    const result = await service.train({ data: panel(), models: ['SeasonalNaive', 'Naive'], horizons: [6], experiment: 'svc', outputDir: join(dir, 'out') });
+    const result = await service.train({
+      data: panel(),
+      models: ['SeasonalNaive', 'Naive'],
+      horizons: [6],
+      experiment: 'svc',
+      outputDir: join(dir, 'out'),
+    });
     const byModel = Object.fromEntries(result.outcomes.map((o) => [o.model, o]));
     expect(byModel['SeasonalNaive']!.status).toBe('failed');
     expect(byModel['SeasonalNaive']!.error).toMatch(/short/);
@@ -58,7 +65,13 @@ describe('TrainingService', () => {
 
   it('scores Naive exactly: last training value repeated', async () => {
     const service = stack.container.get(TrainingService);
-    const result = await service.train({ data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-naive', outputDir: join(dir, 'out2') });
+    const result = await service.train({
+      data: panel(),
+      models: ['Naive'],
+      horizons: [2],
+      experiment: 'svc-naive',
+      outputDir: join(dir, 'out2'),
+    });
     // long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140, 100+29+15=144 → MAE 6.
     // short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
     expect(result.outcomes[0]!.metrics!['mae']).toBeCloseTo(3.75, 10);
@@ -74,7 +87,10 @@ describe('TrainingService', () => {
     expect(naive.metrics!['mae']).toBeLessThan(average.metrics!['mae']!);
 
     const board = await stack.container.get(LeaderboardQuery).get('svc-accumulate', { horizon: 2 });
-    expect(board.map((r) => [r.rank, r.model, r.runId])).toEqual([[1, 'Naive', naive.runId], [2, 'HistoricAverage', average.runId]]);
+    expect(board.map((r) => [r.rank, r.model, r.runId])).toEqual([
+      [1, 'Naive', naive.runId],
+      [2, 'HistoricAverage', average.runId],
+    ]);
     // The same runs ranked by another metric of the table.
     expect((await stack.container.get(LeaderboardQuery).get('svc-accumulate', { rankBy: 'smape' })).map((r) => r.horizon)).toEqual([2, 2]);
     await expect(stack.container.get(LeaderboardQuery).get('svc-accumulate', { rankBy: 'foo' })).rejects.toThrow(
@@ -83,19 +99,31 @@ describe('TrainingService', () => {
 
     // The output folder's leaderboard is this invocation's, and says so.
     const csv = readFileSync(second.outputs.leaderboard, 'utf8').trim().split('\n');
-    expect(csv).toEqual([expect.stringMatching(/^model,horizon,rank,mae,mse,rmse,mape,smape,mase,fit_seconds,run_id$/), expect.stringMatching(/^HistoricAverage,2,1,/)]);
-    expect(JSON.parse(readFileSync(second.outputs.summary, 'utf8'))).toMatchObject({ leaderboardScope: 'invocation', best: [{ model: 'HistoricAverage' }] });
+    expect(csv).toEqual([
+      expect.stringMatching(/^model,horizon,rank,mae,mse,rmse,mape,smape,mase,fit_seconds,run_id$/),
+      expect.stringMatching(/^HistoricAverage,2,1,/),
+    ]);
+    expect(JSON.parse(readFileSync(second.outputs.summary, 'utf8'))).toMatchObject({
+      leaderboardScope: 'invocation',
+      best: [{ model: 'HistoricAverage' }],
+    });
   });
 
   it('stores the quantiles of a model with intervals with its predictions', async () => {
     const result = await stack.container.get(TrainingService).train({
-      data: panel(), models: ['AutoETS'], horizons: [2], experiment: 'svc-quantiles', outputDir: join(dir, 'out-q'), overrides: { level: [80] },
+      data: panel(),
+      models: ['AutoETS'],
+      horizons: [2],
+      experiment: 'svc-quantiles',
+      outputDir: join(dir, 'out-q'),
+      overrides: { level: [80] },
     });
     const outcome = result.outcomes[0]!;
     expect(outcome.status).toBe('completed');
-    const rows = (await stack.database.dataSource.query('SELECT series_id, value, quantiles FROM predictions WHERE run_id = $1 ORDER BY series_id, ds', [
-      outcome.runId,
-    ])) as { value: number; quantiles: Record<string, number> | null }[];
+    const rows = (await stack.database.dataSource.query(
+      'SELECT series_id, value, quantiles FROM predictions WHERE run_id = $1 ORDER BY series_id, ds',
+      [outcome.runId],
+    )) as { value: number; quantiles: Record<string, number> | null }[];
     expect(rows).toHaveLength(4);
     for (const row of rows) {
       expect(Object.keys(row.quantiles!).sort()).toEqual(['0.1', '0.5', '0.9']);
@@ -113,7 +141,14 @@ describe('TrainingService', () => {
   ])('rejects %s as a usage error (exit 2) before any run is recorded', async (_label, overrides, message) => {
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
-    const request = { data: panel(), models: ['Naive', 'MLP'], horizons: [2], experiment: 'svc-bad-hp', outputDir: join(dir, 'out-hp'), overrides };
+    const request = {
+      data: panel(),
+      models: ['Naive', 'MLP'],
+      horizons: [2],
+      experiment: 'svc-bad-hp',
+      outputDir: join(dir, 'out-hp'),
+      overrides,
+    };
     const failure = stack.container.get(TrainingService).train(request);
     await expect(failure).rejects.toThrow(message);
     await expect(failure).rejects.toMatchObject({ exitCode: 2 });
@@ -123,10 +158,14 @@ describe('TrainingService', () => {
   it('registers no model version for a run whose predictions cannot be stored, and removes its files', async () => {
     const sql = stack.database.dataSource;
     // A prediction store that fails: the database refuses every prediction row.
-    await sql.query(`CREATE FUNCTION tsf_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'prediction store is down'; END$$`);
+    await sql.query(
+      `CREATE FUNCTION tsf_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'prediction store is down'; END$$`,
+    );
     await sql.query('CREATE TRIGGER tsf_test_refuse BEFORE INSERT ON predictions FOR EACH ROW EXECUTE FUNCTION tsf_test_refuse()');
     try {
-      const result = await stack.container.get(TrainingService).train({ data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-store-down', outputDir: join(dir, 'out-down') });
+      const result = await stack.container
+        .get(TrainingService)
+        .train({ data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-store-down', outputDir: join(dir, 'out-down') });
       const outcome = result.outcomes[0]!;
       expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/prediction store is down/) });
       expect((await stack.container.get<TrackingStore>(TrackingStore).getRun(outcome.runId)).run.status).toBe('failed');
@@ -139,14 +178,33 @@ describe('TrainingService', () => {
   });
 
   it.each([
-    ['an experiment name that climbs out of OUTPUT_DIR', { experiment: '../../../../tmp/x' }, /'experiment' must be 1 to 100 letters.*got "..\/..\/..\/..\/tmp\/x"/],
+    [
+      'an experiment name that climbs out of OUTPUT_DIR',
+      { experiment: '../../../../tmp/x' },
+      /'experiment' must be 1 to 100 letters.*got "..\/..\/..\/..\/tmp\/x"/,
+    ],
     ['an experiment name with a slash', { experiment: 'a/b' }, /'experiment' must be/],
-    ['an output folder that cannot be created', { outputDir: '/proc/version/out' }, /'outputDir \(--output-dir\)' must be a directory this process can create and write, got "\/proc\/version\/out" \(ENOTDIR\)/],
-    ['an input window longer than every series', { overrides: { inputSize: 500 }, models: ['MLP'] }, /'inputSize' \(--input-size\) must be at most 28 at h=2, the longest training history \(series "long": 28 points before the 2-point hold-out\), got 500/],
+    [
+      'an output folder that cannot be created',
+      { outputDir: '/proc/version/out' },
+      /'outputDir \(--output-dir\)' must be a directory this process can create and write, got "\/proc\/version\/out" \(ENOTDIR\)/,
+    ],
+    [
+      'an input window longer than every series',
+      { overrides: { inputSize: 500 }, models: ['MLP'] },
+      /'inputSize' \(--input-size\) must be at most 28 at h=2, the longest training history \(series "long": 28 points before the 2-point hold-out\), got 500/,
+    ],
   ])('rejects %s before anything is stored or trained (exit code 2)', async (_label, change, message) => {
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
-    const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-valid', outputDir: join(dir, 'out-valid'), ...change };
+    const request = {
+      data: panel(),
+      models: ['Naive'],
+      horizons: [2],
+      experiment: 'svc-valid',
+      outputDir: join(dir, 'out-valid'),
+      ...change,
+    };
     const failure = stack.container.get(TrainingService).train(request);
     await expect(failure).rejects.toThrow(message);
     await expect(failure).rejects.toMatchObject({ exitCode: 2 });
@@ -154,10 +212,23 @@ describe('TrainingService', () => {
   });
 
   it('warns when the input window is longer than only some series (they are padded)', async () => {
-    const result = await stack.container.get(TrainingService).train({ data: panel(), models: ['MLP'], horizons: [2], experiment: 'svc-pad', outputDir: join(dir, 'out-pad'), overrides: { inputSize: 20, maxSteps: 2 } });
+    const result = await stack.container
+      .get(TrainingService)
+      .train({
+        data: panel(),
+        models: ['MLP'],
+        horizons: [2],
+        experiment: 'svc-pad',
+        outputDir: join(dir, 'out-pad'),
+        overrides: { inputSize: 20, maxSteps: 2 },
+      });
     expect(result.outcomes[0]!.status).toBe('completed');
     expect(stack.logger.records).toContainEqual(
-      expect.objectContaining({ level: 'warn', message: 'inputSize 20 is longer than the training history of 1 series at h=2 (shortest: "short", 12 points); their input windows are left-padded with zeros' }),
+      expect.objectContaining({
+        level: 'warn',
+        message:
+          'inputSize 20 is longer than the training history of 1 series at h=2 (shortest: "short", 12 points); their input windows are left-padded with zeros',
+      }),
     );
   });
 
@@ -165,7 +236,9 @@ describe('TrainingService', () => {
     const service = stack.container.get(TrainingService);
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
-    await expect(service.train({ data: panel(), models: ['Naive', 'Prophet'], horizons: [2], experiment: 'bad', outputDir: join(dir, 'out3') })).rejects.toThrow(/Unknown model 'Prophet'; available: .*Naive/);
+    await expect(
+      service.train({ data: panel(), models: ['Naive', 'Prophet'], horizons: [2], experiment: 'bad', outputDir: join(dir, 'out3') }),
+    ).rejects.toThrow(/Unknown model 'Prophet'; available: .*Naive/);
     expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
   });
 
@@ -174,7 +247,9 @@ describe('TrainingService', () => {
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
     const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'bad-rank', outputDir: join(dir, 'out4') };
-    await expect(service.train({ ...request, rankBy: 'foo' as 'mae' })).rejects.toThrow(/'rankBy' \(--rank-by\) must be a metric, one of mae, mse, rmse, mape, smape, mase; got 'foo'/);
+    await expect(service.train({ ...request, rankBy: 'foo' as 'mae' })).rejects.toThrow(
+      /'rankBy' \(--rank-by\) must be a metric, one of mae, mse, rmse, mape, smape, mase; got 'foo'/,
+    );
     await expect(service.train({ ...request, rankBy: 'MAE ' as 'mae' })).rejects.toThrow(/got 'MAE '/);
     expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
   });

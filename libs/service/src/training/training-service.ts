@@ -12,10 +12,10 @@ import {
 import { ModelRegistry, pickOverrides } from '@tsforecast/model';
 import { writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
 import { ProgressReporter } from '@tsforecast/logging';
-import { LocalExecutor } from '@tsforecast/execution';
 import type { RunDataset } from '../recording/run-recorder';
 import type { RunOutcome, TrainRequest, TrainResult } from './train-request';
-import { HoldOutRunner, type HoldOutResult } from './hold-out-runner';
+import type { HoldOutResult } from './hold-out-runner';
+import { QueuedHoldOutRuns } from './queued-hold-out-runs';
 import { runDatasetOf } from './run-dataset';
 import { rankLeaderboard } from './rank-leaderboard';
 import { requireExperimentName } from '../validation/experiment-name';
@@ -39,9 +39,8 @@ export class TrainingService {
   constructor(
     @inject(SeriesReader) private readonly reader: SeriesReader,
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
-    @inject(HoldOutRunner) private readonly runner: HoldOutRunner,
+    @inject(QueuedHoldOutRuns) private readonly runs: QueuedHoldOutRuns,
     @inject(ProgressReporter) private readonly progress: ProgressReporter,
-    @inject(LocalExecutor) private readonly executor: LocalExecutor,
     @inject(Logger) private readonly logger: Logger,
     @inject(SettingsToken) private readonly settings: Settings,
   ) {}
@@ -50,12 +49,22 @@ export class TrainingService {
     const rankBy = requireMetricName(request.rankBy ?? 'mae', "'rankBy' (--rank-by)");
     const outputDir = await this.validate(request);
     const { frame, report } = await this.reader.read(request.data, { frequency: request.frequency, seasonLength: request.seasonLength });
-    for (const warning of report.warnings) this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
+    for (const warning of report.warnings)
+      this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
     await this.checkOverrides(request, frame);
-    this.logger.info('dataset loaded', { file: request.data, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength });
+    this.logger.info('dataset loaded', {
+      file: request.data,
+      series: frame.series.length,
+      rows: report.rows,
+      frequency: frame.frequency,
+      seasonLength: frame.seasonLength,
+    });
 
     const splits: Splits = new Map(request.horizons.map((h) => [h, holdOut(frame, h)] as const));
-    const outcomes = await this.runAll(request, frame, splits, runDatasetOf(request.data, frame, { sha256: report.fingerprint.sha256, rows: report.rows }));
+    const outcomes = await this.runAll(
+      request,
+      runDatasetOf(request.data, frame, { sha256: report.fingerprint.sha256, rows: report.rows }),
+    );
     this.progress.stop();
 
     const { leaderboard, best } = rankInvocation(outcomes, request.horizons, rankBy);
@@ -64,7 +73,14 @@ export class TrainingService {
     const summary = {
       experiment: request.experiment,
       experimentId,
-      dataset: { path: request.data, fingerprint: report.fingerprint.sha256, series: frame.series.length, rows: report.rows, frequency: frame.frequency, seasonLength: frame.seasonLength },
+      dataset: {
+        path: request.data,
+        fingerprint: report.fingerprint.sha256,
+        series: frame.series.length,
+        rows: report.rows,
+        frequency: frame.frequency,
+        seasonLength: frame.seasonLength,
+      },
       rankBy,
       // leaderboard.csv and `best` rank the runs of this invocation only; the
       // experiment's leaderboard (every run ever recorded in it) is a database query.
@@ -76,22 +92,14 @@ export class TrainingService {
     return { experiment: request.experiment, experimentId, datasetId, outcomes: runs, outputs, best };
   }
 
-  /** Every model × horizon through the runner, `MAX_PARALLEL_RUNS` at a time. */
-  private runAll(request: TrainRequest, frame: SeriesFrame, splits: Splits, dataset: RunDataset): Promise<Outcome[]> {
-    const frameFingerprint = fingerprintFrame(frame);
-    const jobs = request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
-    return this.executor.runAll(jobs, this.settings.MAX_PARALLEL_RUNS, ({ model, horizon }) =>
-      this.runner.run({
-        experiment: request.experiment,
-        model,
-        horizon,
-        split: splits.get(horizon)!,
-        dataset,
-        frameFingerprint,
-        overrides: request.overrides ?? {},
-        ...(request.search ? { search: request.search } : {}),
-      }),
-    );
+  /**
+   * Every model × horizon as a `train-run` queue job (see {@link QueuedHoldOutRuns}):
+   * local workers run them in child processes, `MAX_PARALLEL_RUNS` (capped at the
+   * core count) at a time, each with its share of the cores.
+   */
+  private runAll(request: TrainRequest, dataset: RunDataset): Promise<Outcome[]> {
+    const specs = request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
+    return this.runs.run(request, specs, dataset);
   }
 
   /**
@@ -107,11 +115,13 @@ export class TrainingService {
     }
     requireExperimentName(request.experiment);
     const outputDir =
-      request.outputDir === undefined
-        ? pathInside(this.settings.OUTPUT_DIR, request.experiment, 'experiment')
-        : request.outputDir;
+      request.outputDir === undefined ? pathInside(this.settings.OUTPUT_DIR, request.experiment, 'experiment') : request.outputDir;
     await prepareWritableDirectory(this.settings.MODEL_DIR, 'MODEL_DIR', 'setting');
-    return prepareWritableDirectory(outputDir, request.outputDir === undefined ? 'OUTPUT_DIR' : 'outputDir (--output-dir)', request.outputDir === undefined ? 'setting' : 'flag');
+    return prepareWritableDirectory(
+      outputDir,
+      request.outputDir === undefined ? 'OUTPUT_DIR' : 'outputDir (--output-dir)',
+      request.outputDir === undefined ? 'setting' : 'flag',
+    );
   }
 
   /**
@@ -139,13 +149,21 @@ export class TrainingService {
 }
 
 /** This invocation's leaderboard per horizon and its best run per horizon. */
-function rankInvocation(outcomes: Outcome[], horizons: number[], rankBy: MetricName): Pick<TrainResult, 'best'> & { leaderboard: LeaderboardRow[] } {
+function rankInvocation(
+  outcomes: Outcome[],
+  horizons: number[],
+  rankBy: MetricName,
+): Pick<TrainResult, 'best'> & { leaderboard: LeaderboardRow[] } {
   const leaderboard: LeaderboardRow[] = [];
   const best: TrainResult['best'] = [];
   for (const horizon of horizons) {
     const completed = outcomes.filter((o) => o.horizon === horizon && o.status === 'completed' && o.metrics);
-    const ranked = rankLeaderboard(completed.map((o) => ({ ...o, metrics: o.metrics! })), rankBy);
-    for (const r of ranked) leaderboard.push({ horizon, model: r.model, runId: r.runId, rank: r.rank, fitSeconds: r.fitSeconds, metrics: r.metrics });
+    const ranked = rankLeaderboard(
+      completed.map((o) => ({ ...o, metrics: o.metrics! })),
+      rankBy,
+    );
+    for (const r of ranked)
+      leaderboard.push({ horizon, model: r.model, runId: r.runId, rank: r.rank, fitSeconds: r.fitSeconds, metrics: r.metrics });
     if (ranked[0]) best.push({ horizon, model: ranked[0].model, runId: ranked[0].runId, score: ranked[0].metrics[rankBy] ?? Number.NaN });
   }
   return { leaderboard, best };

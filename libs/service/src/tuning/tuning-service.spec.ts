@@ -31,14 +31,20 @@ describe('TrainingService with search (TuningService)', () => {
     overrides: { maxSteps: 20 },
     search: { sampler: 'random', trials, pruner: 'none', seed: 7 },
   });
-  const runsOf = async (experiment: string): Promise<Run[]> => stack.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
+  const runsOf = async (experiment: string): Promise<Run[]> =>
+    stack.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
 
   /** Tunes `trials` MLP trials, then asks one more trial and starts its run, as a process stopped mid-trial leaves them. */
-  async function leaveRunningTrial(experiment: string, trials: number): Promise<{ study: Study<unknown>; trial: Trial<unknown>; run: { id: string } }> {
+  async function leaveRunningTrial(
+    experiment: string,
+    trials: number,
+  ): Promise<{ study: Study<unknown>; trial: Trial<unknown>; run: { id: string } }> {
     const { experimentId } = await stack.container.get(TrainingService).train(request(experiment, trials));
     const study = await Study.load(`${experiment}/MLP/h6`, { storage: stack.container.get<StudyStorage>(StudyStorage) });
     const trial = await study.ask();
-    const run = await stack.container.get<TrackingStore>(TrackingStore).startRun({ experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, trialId: trial.id });
+    const run = await stack.container
+      .get<TrackingStore>(TrackingStore)
+      .startRun({ experimentId, modelName: 'MLP', horizon: 6, kind: 'trial', parameters: {}, trialId: trial.id });
     return { study, trial, run };
   }
 
@@ -51,7 +57,11 @@ describe('TrainingService with search (TuningService)', () => {
     const study = await stack.container.get<StudyStorage>(StudyStorage).findStudy('tune/MLP/h6');
     expect(study).toBeDefined();
     const trials = await stack.container.get<StudyStorage>(StudyStorage).listTrials(study!.id);
-    expect(trials.map((t) => [t.number, t.state])).toEqual([[0, 'complete'], [1, 'complete'], [2, 'complete']]);
+    expect(trials.map((t) => [t.number, t.state])).toEqual([
+      [0, 'complete'],
+      [1, 'complete'],
+      [2, 'complete'],
+    ]);
 
     const runs = await runsOf('tune');
     // Each trial links its run (the one link); the run does not repeat the study.
@@ -88,14 +98,25 @@ describe('TrainingService with search (TuningService)', () => {
     expect(result.outcomes[0]!.status).toBe('completed');
     const study = await storage.findStudy('resume/MLP/h6');
     const trials = await storage.listTrials(study!.id);
-    expect(trials.map((t) => [t.number, t.state])).toEqual([[0, 'complete'], [1, 'complete'], [2, 'failed'], [3, 'complete'], [4, 'complete']]);
+    expect(trials.map((t) => [t.number, t.state])).toEqual([
+      [0, 'complete'],
+      [1, 'complete'],
+      [2, 'failed'],
+      [3, 'complete'],
+      [4, 'complete'],
+    ]);
     const runs = await runsOf('resume');
     expect(runs.filter((r) => r.kind === 'trial')).toHaveLength(5);
-    expect((await tracking.getRun(orphanRun.id)).run).toMatchObject({ status: 'failed', errorMessage: expect.stringMatching(/trial 2 was left running by a process that stopped; marked failed/) });
+    expect((await tracking.getRun(orphanRun.id)).run).toMatchObject({
+      status: 'failed',
+      errorMessage: expect.stringMatching(/trial 2 was left running by a process that stopped; marked failed/),
+    });
     expect(runs.filter((r) => r.kind === 'train')).toHaveLength(2);
     const refit = runs.find((r) => r.id === result.outcomes[0]!.runId)!;
     expect(refit.parameters['tuning']).toMatchObject({ study: 'resume/MLP/h6', finishedTrials: 4 });
-    expect(stack.logger.records.map((r) => r.message)).toContainEqual(expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 2/));
+    expect(stack.logger.records.map((r) => r.message)).toContainEqual(
+      expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 2/),
+    );
     // The space read back from jsonb (keys reordered) is the same space.
     expect(stack.logger.records.map((r) => r.message)).not.toContainEqual(expect.stringMatching(/search space differs/));
   });
@@ -114,7 +135,9 @@ describe('TrainingService with search (TuningService)', () => {
   });
 
   it('prunes trials through the validation hook: pruned trials keep their reports, their runs are cancelled', async () => {
-    const result = await stack.container.get(TrainingService).train({ ...request('prune', 4), search: { sampler: 'random', trials: 4, pruner: 'sha', seed: 7 } });
+    const result = await stack.container
+      .get(TrainingService)
+      .train({ ...request('prune', 4), search: { sampler: 'random', trials: 4, pruner: 'sha', seed: 7 } });
     expect(result.outcomes[0]!.status).toBe('completed');
     const storage = stack.container.get<StudyStorage>(StudyStorage);
     const trials = await storage.listTrials((await storage.findStudy('prune/MLP/h6'))!.id);
@@ -126,7 +149,10 @@ describe('TrainingService with search (TuningService)', () => {
       expect(t.intermediate[t.intermediate.length - 1]![0]).toBeLessThan(20);
     }
     const runs = await runsOf('prune');
-    const cancelled = runs.filter((r) => r.kind === 'trial' && r.status === 'cancelled').map((r) => r.id).sort();
+    const cancelled = runs
+      .filter((r) => r.kind === 'trial' && r.status === 'cancelled')
+      .map((r) => r.id)
+      .sort();
     expect(cancelled).toEqual(pruned.map((t) => t.runId).sort());
   });
 });

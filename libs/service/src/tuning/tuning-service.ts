@@ -3,17 +3,9 @@ import { Logger, UsageError } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides, type ModelDefinition } from '@tsforecast/model';
 import { TrackingStore, type Run } from '@tsforecast/db';
-import {
-  PrunerFactory,
-  SamplerFactory,
-  Study,
-  StudyStorage,
-  TrialPruned,
-  type Trial,
-} from '@tsforecast/hyperparameter';
+import { PrunerFactory, SamplerFactory, Study, StudyStorage, TrialPruned, type Trial } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
 import { RunRecorder, type RecordedRun, type RunDataset } from '../recording/run-recorder';
-
 
 /** Where a tuning's trials are recorded. */
 export interface TuningContext {
@@ -57,7 +49,9 @@ export class TuningService {
   async tune(modelName: string, h: number, train: SeriesFrame, search: SearchRequest, context: TuningContext): Promise<TuningOutcome> {
     const definition = this.registry.get(modelName);
     // Parameters the user fixed (`--max-steps`, `--input-size`, …) are not searched.
-    const space = Object.fromEntries(Object.entries(this.registry.searchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined));
+    const space = Object.fromEntries(
+      Object.entries(this.registry.searchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined),
+    );
     const studyName = `${context.experiment}/${definition.name}/h${h}`;
     const log = this.logger.child({ study: studyName });
     const study = await this.openStudy(studyName, space, search, log);
@@ -90,7 +84,12 @@ export class TuningService {
       newTrials: (await study.trials()).length - before,
       finishedTrials: await finished(),
     };
-    log.info('study finished', { bestTrial: outcome.bestTrial, bestValMae: outcome.bestValue, newTrials: outcome.newTrials, finished: outcome.finishedTrials });
+    log.info('study finished', {
+      bestTrial: outcome.bestTrial,
+      bestValMae: outcome.bestValue,
+      newTrials: outcome.newTrials,
+      finished: outcome.finishedTrials,
+    });
     return outcome;
   }
 
@@ -106,7 +105,8 @@ export class TuningService {
       // The process stopped after storing the trial but before closing its run: close it from the trial.
       const recorded = recordedRunOf(run, experiment);
       if (trial.state === 'complete' && trial.value !== null) await this.recorder.complete(recorded, { metrics: { val_mae: trial.value } });
-      else if (trial.state === 'pruned') await this.recorder.cancel(recorded, `trial ${trial.number} was pruned; its process stopped before closing the run`);
+      else if (trial.state === 'pruned')
+        await this.recorder.cancel(recorded, `trial ${trial.number} was pruned; its process stopped before closing the run`);
       else await this.recorder.fail(recorded, `trial ${trial.number} was left running by a process that stopped; marked ${trial.state}`);
     }
   }
@@ -117,9 +117,23 @@ export class TuningService {
       const stored = await Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, failStaleTrials: true });
       if (stored.sampler.config.kind === search.sampler) return stored;
       log.warn(`study '${name}' was created with the ${stored.sampler.config.kind} sampler; continuing with ${search.sampler}`);
-      return Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, sampler: this.samplers(search.sampler, samplerOptions(search)) });
+      return Study.load<Space>(name, {
+        storage: this.storage,
+        space,
+        pruner,
+        logger: log,
+        sampler: this.samplers(search.sampler, samplerOptions(search)),
+      });
     }
-    return Study.createOrLoad<Space>({ name, space, storage: this.storage, sampler: this.samplers(search.sampler, samplerOptions(search)), pruner, logger: log, failStaleTrials: true });
+    return Study.createOrLoad<Space>({
+      name,
+      space,
+      storage: this.storage,
+      sampler: this.samplers(search.sampler, samplerOptions(search)),
+      pruner,
+      logger: log,
+      failStaleTrials: true,
+    });
   }
 
   private async evaluate(
@@ -135,8 +149,14 @@ export class TuningService {
     const hyperparameters = { ...defaults, ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides) };
     const maxSteps = Number(hyperparameters['maxSteps']);
     // Validate often enough that short trials report something to the pruner.
-    const valCheckSteps = context.overrides['valCheckSteps'] ?? Math.min(Number(defaults['valCheckSteps']), Math.max(1, Math.floor(maxSteps / 10)));
-    const overrides = { ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides), valSize: h, valCheckSteps };
+    const valCheckSteps =
+      context.overrides['valCheckSteps'] ?? Math.min(Number(defaults['valCheckSteps']), Math.max(1, Math.floor(maxSteps / 10)));
+    const overrides = {
+      ...pickOverrides(defaults, trial.params),
+      ...pickOverrides(defaults, context.overrides),
+      valSize: h,
+      valCheckSteps,
+    };
     const run = await this.recorder.start({
       kind: 'trial',
       experiment: context.experiment,
