@@ -36,7 +36,7 @@ export function settingsFrom(flags: GlobalFlags, extra: SettingsInput = {}): Set
   return settings;
 }
 
-/** Builds the app container for one command and always closes it (releasing the embedded database lock). */
+/** Builds the app container for one command and always closes it (its connections; the embedded server keeps running). */
 export async function withApp<T>(settings: Settings, body: (app: AppContainer) => Promise<T>, options: { migrate?: boolean | 'leave' } = {}): Promise<T> {
   const app = await buildContainer(settings, { migrate: options.migrate });
   try {

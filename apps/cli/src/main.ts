@@ -8,7 +8,7 @@ import { registerCommands } from './command-table';
 function withGlobalOptions(command: Command): Command {
   return command
     .option('--config <file>', 'YAML or JSON config file (also TSFORECAST_CONFIG)')
-    .option('--database-url <url>', 'PostgreSQL server (default: embedded PGlite under DATA_DIR)')
+    .option('--database-url <url>', 'PostgreSQL server (default: the embedded PostgreSQL server under DATA_DIR)')
     .option('--data-dir <dir>', 'DATA_DIR: where the embedded database lives')
     .option('--model-dir <dir>', 'MODEL_DIR: where trained models are saved')
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent')

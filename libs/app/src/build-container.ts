@@ -9,7 +9,7 @@ export interface AppContainer {
   container: Container;
   database: Database;
   logger: Logger;
-  /** Closes the database (and its embedded lock). Safe to call twice. */
+  /** Closes this process's database connections (the embedded server keeps running). Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -24,7 +24,7 @@ export interface BuildContainerOptions {
 
 /**
  * The composition root: which implementation serves each token. Opens the
- * database (embedded PGlite unless `DATABASE_URL` is set; the embedded one
+ * database (the embedded PostgreSQL server unless `DATABASE_URL` is set; the embedded one
  * migrates itself) and loads every layer's ContainerModule, bottom to top.
  *
  * @example

@@ -13,7 +13,7 @@ import { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-st
 
 /**
  * Binds an already opened {@link Database} and the stores over it (tracking, studies).
- * Opening is async (PGlite start, migrations), so the app opens the database
+ * Opening is async (server start, migrations), so the app opens the database
  * first and then loads this module; whoever opened it closes it.
  *
  * @example

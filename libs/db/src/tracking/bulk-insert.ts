@@ -47,7 +47,7 @@ export async function insertPredictions(
     const chunk = rows.slice(start, start + rowsPerStatement);
     await em.query(
       // Timestamps travel as epoch milliseconds: parsing timestamptz text costs
-      // ~100 µs per value in PGlite (WebAssembly), float8 almost nothing.
+      // ~100 µs per value in PGlite (WebAssembly, the former embedded engine), float8 almost nothing.
       `INSERT INTO predictions (run_id, model_id, series_id, ds, value, quantiles, cutoff)
        SELECT $1::uuid, $2::uuid, t.series_id, to_timestamp(t.ds_ms / 1000.0), t.value, t.quantiles,
               to_timestamp(t.cutoff_ms / 1000.0)

@@ -23,7 +23,7 @@ function isPgPool(value: unknown): value is PgPool {
 
 /**
  * The pg pool behind TypeORM's postgres driver (`driver.master`), or
- * undefined for a database without one (in-process PGlite).
+ * undefined for a driver without one.
  */
 export function databasePoolStats(database: Database): DatabasePoolStats | undefined {
   const pool = (database.dataSource.driver as { master?: unknown }).master;

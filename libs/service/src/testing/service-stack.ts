@@ -15,7 +15,7 @@ import { artifactModule } from '@tsforecast/artifact';
 import { loggingModule } from '@tsforecast/logging';
 import { serviceModule } from '../service-module';
 
-/** Every layer's real module up to the service, on an embedded PostgreSQL (PGlite), in a fresh temp folder. */
+/** Every layer's real module up to the service, on a fresh PostgreSQL test database (openTestDatabase), in a fresh temp folder. */
 export interface ServiceStack {
   readonly container: Container;
   readonly database: Database;

@@ -8,7 +8,7 @@ import { TrainingService } from './training-service';
 import { LeaderboardQuery } from './leaderboard-query';
 
 // The service wired like the app wires it (every layer's real module), on an
-// embedded PostgreSQL (PGlite), real CSV files, the registry's baselines.
+// PostgreSQL (a fresh test database), real CSV files, the registry's baselines.
 describe('TrainingService', () => {
   let stack: ServiceStack;
   let dir = '';

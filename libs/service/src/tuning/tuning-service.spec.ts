@@ -10,7 +10,7 @@ jest.setTimeout(120_000);
 
 const AIR_PASSENGERS = resolve(__dirname, '../../../../apps/cli/assets/air_passengers.csv');
 
-// Tuning through the real service stack on an embedded PostgreSQL (PGlite):
+// Tuning through the real service stack on PostgreSQL (a fresh test database):
 // tiny MLP trials (20 steps) on AirPassengers.
 describe('TrainingService with search (TuningService)', () => {
   let stack: ServiceStack;
