@@ -8,7 +8,7 @@ import { hyperparameterModule } from '@tsforecast/hyperparameter';
 import { executionModule } from '@tsforecast/execution';
 import { artifactModule } from '@tsforecast/artifact';
 import { loggingModule } from '@tsforecast/logging';
-import { serviceModule } from '@tsforecast/service';
+import { serviceModule, servingModule } from '@tsforecast/service';
 import { jobProcessModule } from './job-process-module';
 
 /** What the layers' modules are made from. */
@@ -42,6 +42,7 @@ export function layerModules(inputs: LayerModuleInputs): ContainerModule[] {
     artifactModule,
     loggingModule(inputs.logger, { tty: inputs.tty }),
     serviceModule,
+    servingModule,
     jobProcessModule,
   ];
 }

@@ -1,3 +1,4 @@
 // Fixtures for other libs' and the apps' tests. Not part of the public runtime API.
 export { registerModelVersions } from './registry/testing/register-model-versions';
 export { recordRuns, type RunFixture } from './registry/testing/record-runs';
+export { saveFittedModel, type FittedModelSpec } from './serving/testing/save-fitted-model';

@@ -49,6 +49,16 @@ export const settingsSchema = z.object({
   API_BODY_LIMIT: positiveInt.default(1048576),
   /** Comma-separated origins allowed by CORS; empty: CORS off. */
   API_CORS_ORIGINS: z.string().default(''),
+  /** Largest `POST /forecast` body in bytes (JSON or CSV; a 1,000-series request of 48 points is ~2 MB). */
+  FORECAST_BODY_LIMIT: positiveInt.default(16 * 1024 * 1024),
+  /** Memory cap of the cached ONNX sessions in MiB (a session counts 3 × its model file's bytes); least recently used go first. */
+  FORECAST_CACHE_MB: positiveInt.default(512),
+  /** How long a forecast batch waits for more requests once one arrives (ms); 0: it runs at once, later requests join the next run. */
+  FORECAST_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(0),
+  /** Most series merged into one ONNX run; a batch that reaches it runs at once. */
+  FORECAST_BATCH_MAX_SERIES: positiveInt.default(1024),
+  /** How long a moving reference (`NAME@production`, `NAME@staging`, `NAME`) stays resolved (ms); a promotion is served after at most this. */
+  FORECAST_REF_TTL_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 /** The validated settings object. */

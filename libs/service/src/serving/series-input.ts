@@ -1,0 +1,68 @@
+import { DataError } from '@tsforecast/config';
+import { addPeriods, describeFrequency, formatTimestamp, parseTimestamp, type Frequency, type Series } from '@tsforecast/data';
+
+/** One series of a forecast request, as JSON or CSV gives it. */
+export interface SeriesInput {
+  readonly unique_id: string;
+  /** Timestamps as the CSV reader takes them (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `…THH:MM[:SS]`, optional `Z`). */
+  readonly ds: readonly string[];
+  readonly y: readonly number[];
+}
+
+const TIMESTAMP_FORMATS = 'YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS]';
+
+/**
+ * Checks the request's series against the model's frequency and turns them
+ * into frame series. Each error names the series (its `unique_id` and index),
+ * the field, the index of the bad value, the value and what was expected:
+ * empty series, `ds`/`y` of different lengths, a repeated `unique_id`, a
+ * non-finite `y`, an unparseable `ds`, and `ds` not one step of the model's
+ * frequency after the one before (not increasing, or irregular).
+ * @throws DataError (422) on the first problem found.
+ */
+export function validateSeriesInput(input: readonly SeriesInput[], frequency: Frequency): Series[] {
+  if (input.length === 0) throw new DataError(`'series' must hold at least one series, got none`);
+  const seen = new Map<string, number>();
+  return input.map((series, index) => {
+    const where = `series[${index}] ('${series.unique_id}')`;
+    const first = seen.get(series.unique_id);
+    if (first !== undefined) {
+      throw new DataError(`${where}: 'unique_id' '${series.unique_id}' is also series[${first}]'s; each unique_id must appear once`);
+    }
+    seen.set(series.unique_id, index);
+    return checkedSeries(series, where, frequency);
+  });
+}
+
+function checkedSeries(series: SeriesInput, where: string, frequency: Frequency): Series {
+  const { ds: text, y: values } = series;
+  if (text.length !== values.length) {
+    throw new DataError(`${where}: 'ds' has ${text.length} values and 'y' ${values.length}; they must be the same length`);
+  }
+  if (text.length === 0) throw new DataError(`${where}: 'ds' and 'y' are empty; expected at least one point`);
+  const ds = new Float64Array(text.length);
+  const y = new Float64Array(values.length);
+  for (let k = 0; k < text.length; k++) {
+    const value = values[k]!;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new DataError(`${where}: 'y[${k}]' must be a finite number, got ${String(value)}`);
+    }
+    y[k] = value;
+    const ts = parseTimestamp(text[k]!);
+    if (Number.isNaN(ts)) throw new DataError(`${where}: 'ds[${k}]' must be a timestamp (${TIMESTAMP_FORMATS}), got '${text[k]}'`);
+    ds[k] = ts;
+    if (k > 0) checkStep(ds[k - 1]!, ts, k, text, where, frequency);
+  }
+  return { id: series.unique_id, ds, y, exogenous: {} };
+}
+
+/** `ds[k]` must be exactly one step of the model's frequency after `ds[k - 1]`, as the training data was. */
+function checkStep(previous: number, ts: number, k: number, text: readonly string[], where: string, frequency: Frequency): void {
+  const expected = addPeriods(previous, frequency, 1);
+  if (ts === expected) return;
+  const what = ts <= previous ? 'increasing' : `regular at the model's frequency (${describeFrequency(frequency)})`;
+  throw new DataError(
+    `${where}: 'ds[${k}]' must be ${formatTimestamp(expected, frequency)} (one step after '${text[k - 1]}'; ds must be ${what}), ` +
+      `got '${text[k]}'`,
+  );
+}

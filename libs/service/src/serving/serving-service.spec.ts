@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { DataError, NotFoundError, SettingsToken, type Settings } from '@tsforecast/config';
+import type { SeriesFrame } from '@tsforecast/data';
+import { TrackingStore } from '@tsforecast/db';
+import { SessionFactory } from '@tsforecast/graph';
+import { ModelStore } from '@tsforecast/artifact';
+import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { saveFittedModel } from './testing/save-fitted-model';
+import { ForecastService } from '../forecasting/forecast-service';
+import { ModelVersionRegistry } from '../registry/model-version-registry';
+import { servingModule } from './serving-module';
+import { ServingService } from './serving-service';
+import type { SeriesInput } from './series-input';
+
+// The serving path on a real trained NHITS (h 24, input 48, mqloss → lo/hi-80)
+// and real ORT sessions: what it serves must be what `cli predict`'s
+// ForecastService computes for the same history, merged runs must give the
+// numbers lone runs give, and bad input must be refused naming the series,
+// the field and the index.
+
+jest.setTimeout(300_000);
+
+const h = 24;
+const start = Date.UTC(2024, 0, 1);
+const hour = 3_600_000;
+const iso = (ts: number) => new Date(ts).toISOString().slice(0, 19);
+
+/** An hourly series with a daily cycle; `phase` makes each series different. */
+function hourly(id: string, length: number, phase: number): SeriesInput {
+  const ds = Array.from({ length }, (_, t) => iso(start + t * hour));
+  const y = Array.from({ length }, (_, t) => 50 + 10 * Math.sin((2 * Math.PI * (t + phase)) / 24) + (t % 7) * 0.3);
+  return { unique_id: id, ds, y };
+}
+
+function frameOf(series: readonly SeriesInput[]): SeriesFrame {
+  return {
+    series: series.map((s) => ({ id: s.unique_id, ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)), y: Float64Array.from(s.y), exogenous: {} })),
+    frequency: { unit: 'hour', step: 1 },
+    seasonLength: 24,
+    exogenousColumns: [],
+  };
+}
+
+describe('ServingService (a trained NHITS served from its saved ONNX file)', () => {
+  let stack: ServiceStack;
+  let serving: ServingService;
+  let nhits: string;
+  let naive: string;
+
+  beforeAll(async () => {
+    stack = await openServiceStack('tsf-serving-');
+    stack.container.loadSync(servingModule);
+    const training = frameOf(['a', 'b', 'c'].map((id, i) => hourly(id, 240, 5 * i)));
+    const overrides = { maxSteps: 5, inputSize: 48, loss: 'mqloss', level: [80], mlpUnits: [[16, 16]], seed: 1 };
+    nhits = await saveFittedModel(stack.container, { model: 'NHITS', h, frame: training, hyperparameters: overrides });
+    naive = await saveFittedModel(stack.container, { model: 'Naive', h, frame: training });
+    serving = stack.container.get(ServingService);
+  });
+  afterAll(async () => {
+    await serving.close();
+    await stack.database.close();
+  });
+
+  it('serves what ForecastService.predict computes for the same history, with lo-80/hi-80 from the quantiles', async () => {
+    const series = [hourly('x', 100, 3), hourly('y', 60, 11)];
+    const served = await serving.forecast({ model: nhits, series });
+    const reference = await stack.container.get(ForecastService).predict({ model: nhits, data: frameOf(series) });
+    expect(served.model).toBe(nhits);
+    expect(served.forecasts.map((f) => f.unique_id)).toEqual(['x', 'y']);
+    served.forecasts.forEach((f, i) => {
+      expect(f.y_hat).toEqual(Array.from(reference.forecast.mean[i]!));
+      expect(f['lo-80']).toEqual(Array.from(reference.forecast.quantiles!.values[0]![i]!));
+      expect(f['hi-80']).toEqual(Array.from(reference.forecast.quantiles!.values[2]![i]!));
+      expect(f.ds).toHaveLength(h);
+    });
+    // ds continue each series hourly, formatted as `cli predict` writes them.
+    expect(served.forecasts[0]!.ds[0]).toBe(iso(start + 100 * hour));
+    expect(served.forecasts[1]!.ds[23]).toBe(iso(start + 83 * hour));
+    expect(Object.keys(served.forecasts[0]!).sort()).toEqual(['ds', 'hi-80', 'lo-80', 'unique_id', 'y_hat']);
+  });
+
+  it('merges concurrent requests into fewer session runs, with the numbers of lone runs', async () => {
+    const requests = Array.from({ length: 16 }, (_, i) => [hourly(`s${i}`, 48 + i, i)]);
+    const alone = [];
+    for (const series of requests) alone.push(await serving.forecast({ model: nhits, series }));
+    const runs: number[] = [];
+    serving.onBatch((n) => runs.push(n));
+    const together = await Promise.all(requests.map((series) => serving.forecast({ model: nhits, series })));
+    expect(together).toEqual(alone);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(16);
+    expect(runs.length).toBeLessThan(16);
+    expect(Math.max(...runs)).toBeGreaterThan(1);
+  });
+
+  it('left-pads and masks a history shorter than the input window, as ForecastService does', async () => {
+    const short = [hourly('short', 10, 0)];
+    const served = await serving.forecast({ model: nhits, series: short });
+    const reference = await stack.container.get(ForecastService).predict({ model: nhits, data: frameOf(short) });
+    expect(served.forecasts[0]!.y_hat).toEqual(Array.from(reference.forecast.mean[0]!));
+  });
+
+  it('opens one session per version and reuses it (cache hits, no new misses)', async () => {
+    const before = serving.stats().sessions;
+    await serving.forecast({ model: nhits, series: [hourly('a', 48, 0)] });
+    const after = serving.stats().sessions;
+    expect(after.misses).toBe(before.misses);
+    expect(after.hits).toBe(before.hits + 1);
+    expect(after.entries).toBe(1);
+    expect(after.bytes).toBeGreaterThan(0);
+  });
+
+  it('resolves NAME@production after a promotion', async () => {
+    await expect(serving.forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
+    await stack.container.get(ModelVersionRegistry).promote(nhits, 'production', 'test');
+    const fresh = new ServingService(
+      stack.container.get<TrackingStore>(TrackingStore),
+      stack.container.get<ModelStore>(ModelStore),
+      stack.container.get<SessionFactory>(SessionFactory),
+      stack.container.get<Settings>(SettingsToken),
+      stack.logger,
+    );
+    expect((await fresh.forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).model).toBe(nhits);
+    await fresh.close();
+  });
+
+  it('limits the output to the requested levels, and refuses a level the model does not have', async () => {
+    const served = await serving.forecast({ model: nhits, series: [hourly('a', 48, 0)], level: [80] });
+    expect(Object.keys(served.forecasts[0]!)).toContain('lo-80');
+    await expect(serving.forecast({ model: nhits, series: [hourly('a', 48, 0)], level: [95] })).rejects.toThrow(
+      /'level\[0\]' must be a prediction-interval level of NHITS@\d+, got 95; it has 80/,
+    );
+  });
+
+  it('refuses bad series with a DataError naming the series, the field and the index', async () => {
+    const good = hourly('g', 48, 0);
+    const cases: [SeriesInput[], RegExp][] = [
+      [[good, { ...hourly('bad', 48, 0), y: [...good.y.slice(0, 5), Number.NaN, ...good.y.slice(6)] }], /series\[1\] \('bad'\): 'y\[5\]' must be a finite number, got NaN/],
+      [[{ ...good, ds: [...good.ds.slice(0, 3), 'tomorrow', ...good.ds.slice(4)] }], /series\[0\] \('g'\): 'ds\[3\]' must be a timestamp .*got 'tomorrow'/],
+      [[{ ...good, ds: good.ds.slice(1) }], /series\[0\] \('g'\): 'ds' has 47 values and 'y' 48; they must be the same length/],
+      [[{ unique_id: 'e', ds: [], y: [] }], /series\[0\] \('e'\): 'ds' and 'y' are empty/],
+      [[good, good], /series\[1\] \('g'\): 'unique_id' 'g' is also series\[0\]'s/],
+      [[{ ...good, ds: [good.ds[1]!, good.ds[0]!, ...good.ds.slice(2)] }], /'ds\[1\]' must be .*ds must be increasing\), got '2024-01-01T00:00:00'/],
+      [[{ ...good, ds: [...good.ds.slice(0, 10), iso(start + 11 * hour), ...good.ds.slice(11)] }], /'ds\[10\]' must be 2024-01-01T10:00:00 .*regular at the model's frequency/],
+      [[], /'series' must hold at least one series/],
+    ];
+    for (const [series, message] of cases) {
+      await expect(serving.forecast({ model: nhits, series })).rejects.toThrow(message);
+    }
+  });
+
+  it('answers NotFoundError for an unknown model and a DataError for a model without ONNX file', async () => {
+    await expect(serving.forecast({ model: 'NoSuchModel@1', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
+    const failure = serving.forecast({ model: naive, series: [hourly('a', 48, 0)] });
+    await expect(failure).rejects.toThrow(DataError);
+    await expect(failure).rejects.toThrow(/is a baseline model \(Naive\) with no ONNX file; POST \/forecast serves saved neural models only/);
+  });
+});
