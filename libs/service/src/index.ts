@@ -1,12 +1,15 @@
 export { TrainingService } from './training/training-service';
 export type { TrainRequest, TrainResult, RunOutcome, SearchRequest, TuningSummary } from './training/train-request';
 export { TuningService, type TuningOutcome, type TuningContext } from './tuning/tuning-service';
-export { ForecastService, writeForecastCsv, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
+export { ForecastService, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
 export { EvaluationService } from './evaluation/evaluation-service';
-export type { EvaluationRequest, EvaluationResult, EvaluationRow, EvaluationWindow } from './evaluation/evaluation-request';
+export type { EvaluationRequest, EvaluationResult } from './evaluation/evaluation-request';
 export { TrackingQueries, runKinds, runStatuses, type RunFilter, type RunDetail } from './queries/tracking-queries';
 export { ModelCatalog } from './queries/model-catalog';
 export type { DatabaseHealth } from './queries/database-health';
+// The lists behind the CLI's choices (help texts), from the tables that own them.
+export { METRIC_NAMES as metricNames } from '@tsforecast/data';
+export { LOSS_NAMES as lossNames, SCALER_TYPES as scalerTypes } from '@tsforecast/model';
 export { MigrationService, type MigrationReport, type RevertReport } from './migration/migration-service';
 export {
   RunRecorder,
@@ -47,5 +50,3 @@ export type { DatabasePoolStats } from './health/database-pool';
 export type { Readiness, ReadinessCheck } from './health/readiness';
 export { ModelVersionRegistry, promotionStages } from './registry/model-version-registry';
 export type { PromotionStage, RegisteredModel, ModelVersionDetail } from './registry/model-version-registry';
-export { ServingService, SESSION_BYTES_PER_MODEL_BYTE, servingModule } from './serving';
-export type { ServingRequest, ServedForecast, ServedSeriesForecast, ServingStats, SeriesInput, SessionCacheStats } from './serving';

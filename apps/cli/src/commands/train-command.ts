@@ -1,7 +1,7 @@
 import { resolve, basename, dirname, extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '@tsforecast/config';
-import { TrainingService, experimentNameFromFile, requireExperimentName, type SearchRequest } from '@tsforecast/service';
+import { TrainingService, experimentNameFromFile, lossNames, metricNames, requireExperimentName, scalerTypes, type SearchRequest } from '@tsforecast/service';
 import { parseChoice, parseNames, parsePositiveInteger, parsePositiveIntegers, parsePositiveNumber } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
@@ -59,9 +59,9 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
     .option('--season-length <m>', 'override the inferred season length')
     .option('--max-steps <n>', 'training steps of neural models')
     .option('--input-size <n>', 'input window of neural models (default 2·h)')
-    .option('--scaler <type>', 'temporal scaler of neural models: identity|standard|robust|minmax|revin')
-    .option('--loss <name>', 'training loss of neural models: mae|mse|huber|mqloss')
-    .option('--rank-by <metric>', 'leaderboard metric: mae|mse|rmse|mape|smape|mase', 'mae')
+    .option('--scaler <type>', `temporal scaler of neural models: ${scalerTypes.join('|')}`)
+    .option('--loss <name>', `training loss of neural models: ${lossNames.join('|')}`)
+    .option('--rank-by <metric>', `leaderboard metric: ${metricNames.join('|')}`, 'mae')
     .option('--search <sampler>', 'tune each neural model first: tpe|random|grid (study <experiment>/<model>/h<h>, resumable)')
     .option('--trials <n>', 'finished trials per model × horizon in total, resumed studies included (with --search; default 20)')
     .option('--timeout <seconds>', 'stop starting trials after this many seconds per model × horizon (with --search)')
