@@ -10,6 +10,7 @@ import { installRequestTiming } from './metrics/request-timing';
 import { installOpenApi } from './openapi/openapi-docs';
 import { healthRoutes } from './routes/health-routes';
 import { metricsRoutes } from './routes/metrics-routes';
+import { forecastRoutes } from './routes/forecast-routes';
 import { modelRoutes } from './routes/model-routes';
 import { trackingRoutes } from './routes/tracking-routes';
 import { installSecurity } from './security/security-plugins';
@@ -47,6 +48,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   await app.register(healthRoutes(container));
   await app.register(metricsRoutes(metrics));
   await app.register(modelRoutes(container));
+  await app.register(forecastRoutes(container, metrics));
   await app.register(trackingRoutes(container));
   return app;
 }

@@ -3,3 +3,4 @@ export type { ServingRequest, ServedForecast, ServedSeriesForecast, ServingStats
 export type { SeriesInput } from './series-input';
 export type { SessionCacheStats } from './model-session-cache';
 export { servingModule } from './serving-module';
+export { parseForecastCsv, formatForecastCsv } from './forecast-csv';
