@@ -50,3 +50,5 @@ export type { DatabasePoolStats } from './health/database-pool';
 export type { Readiness, ReadinessCheck } from './health/readiness';
 export { ModelVersionRegistry, promotionStages } from './registry/model-version-registry';
 export type { PromotionStage, RegisteredModel, ModelVersionDetail } from './registry/model-version-registry';
+export { ServingService, SESSION_BYTES_PER_MODEL_BYTE, servingModule, parseForecastCsv, formatForecastCsv } from './serving';
+export type { ServingRequest, ServedForecast, ServedSeriesForecast, ServingStats, SeriesInput, SessionCacheStats } from './serving';
