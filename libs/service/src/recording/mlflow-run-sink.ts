@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { Logger, SettingsToken, redactSecrets, type Settings } from '@tsforecast/config';
 import type { RecordedRun, RunEnd, RunRecordSink } from './run-recorder';
+import { OncePerKey } from './once-per-key';
 
 interface MlflowExperimentResponse {
   experiment?: { experiment_id: string };
@@ -21,7 +22,7 @@ const mlflowStatus = { completed: 'FINISHED', failed: 'FAILED', cancelled: 'KILL
 @injectable()
 export class MlflowRunSink implements RunRecordSink {
   readonly name = 'mlflow';
-  private readonly experimentIds = new Map<string, Promise<string>>();
+  private readonly experimentIds = new OncePerKey<string>();
   private readonly trackingUri: string | undefined;
 
   constructor(
@@ -31,9 +32,15 @@ export class MlflowRunSink implements RunRecordSink {
     this.trackingUri = settings.ENABLE_MLFLOW ? (settings.MLFLOW_TRACKING_URI ?? 'http://127.0.0.1:5000') : undefined;
   }
 
-  async started(): Promise<void> {}
+  /** Nothing to send yet: the MLflow run is created when the run ends. */
+  started(): Promise<void> {
+    return Promise.resolve();
+  }
 
-  async progressed(): Promise<void> {}
+  /** Training curves stay in the database; MLflow gets the final metrics. */
+  progressed(): Promise<void> {
+    return Promise.resolve();
+  }
 
   async finished(run: RecordedRun, end: RunEnd, endedAt: Date): Promise<void> {
     if (this.trackingUri === undefined) return;
@@ -65,13 +72,7 @@ export class MlflowRunSink implements RunRecordSink {
   }
 
   private experimentId(name: string): Promise<string> {
-    let id = this.experimentIds.get(name);
-    if (!id) {
-      id = this.findOrCreateExperiment(name);
-      this.experimentIds.set(name, id);
-      id.catch(() => this.experimentIds.delete(name));
-    }
-    return id;
+    return this.experimentIds.get(name, () => this.findOrCreateExperiment(name));
   }
 
   private async findOrCreateExperiment(name: string): Promise<string> {

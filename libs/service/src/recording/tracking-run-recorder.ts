@@ -11,6 +11,7 @@ import {
   type RunResult,
   type RunStart,
 } from './run-recorder';
+import { OncePerKey } from './once-per-key';
 
 /**
  * {@link RunRecorder} over the database's {@link TrackingStore} (always
@@ -19,7 +20,7 @@ import {
  */
 @injectable()
 export class TrackingRunRecorder implements RunRecorder {
-  private readonly experimentIds = new Map<string, Promise<string>>();
+  private readonly experimentIds = new OncePerKey<string>();
 
   constructor(
     @inject(TrackingStore) private readonly tracking: TrackingStore,
@@ -89,13 +90,7 @@ export class TrackingRunRecorder implements RunRecorder {
   }
 
   private experimentId(name: string): Promise<string> {
-    let id = this.experimentIds.get(name);
-    if (id === undefined) {
-      id = this.tracking.ensureExperiment(name).then((experiment) => experiment.id);
-      this.experimentIds.set(name, id);
-      id.catch(() => this.experimentIds.delete(name));
-    }
-    return id;
+    return this.experimentIds.get(name, async () => (await this.tracking.ensureExperiment(name)).id);
   }
 
   /** Sends an event to every sink; a sink's failure is a warning, never the run's. */
