@@ -6,7 +6,15 @@ import { bearer, buildTestApi, testJwtSecret, type TestApi } from '../testing/bu
 jest.setTimeout(120_000);
 
 /** Every route the API serves (checked against the OpenAPI document below), and who may call it. */
-const routes: { method: 'GET' | 'POST'; url: string; path: string; access: 'public' | 'metrics' | ApiScope; payload?: object }[] = [
+const routes: {
+  method: 'GET' | 'POST';
+  url: string;
+  path: string;
+  access: 'public' | 'metrics' | ApiScope;
+  payload?: object;
+  /** What the right scope gets when not 200: past authentication, the request itself decides. */
+  authorized?: number;
+}[] = [
   { method: 'GET', url: '/health', path: '/health', access: 'public' },
   { method: 'GET', url: '/ready', path: '/ready', access: 'public' },
   { method: 'GET', url: '/metrics', path: '/metrics', access: 'metrics' },
@@ -16,6 +24,15 @@ const routes: { method: 'GET' | 'POST'; url: string; path: string; access: 'publ
   { method: 'GET', url: '/experiments/registry-fixtures', path: '/experiments/{id}', access: 'read' },
   { method: 'GET', url: '/runs', path: '/runs', access: 'read' },
   { method: 'GET', url: '/runs/RUN_ID', path: '/runs/{id}', access: 'read' },
+  { method: 'GET', url: '/runs/RUN_ID/predictions', path: '/runs/{id}/predictions', access: 'read' },
+  {
+    method: 'POST',
+    url: '/forecast',
+    path: '/forecast',
+    access: 'forecast',
+    payload: { model: 'Unknown@production', series: [{ unique_id: 'a', ds: ['2024-01-01T00:00:00Z'], y: [1] }] },
+    authorized: 404,
+  },
   {
     method: 'POST',
     url: '/models/Naive/versions/1/stage',
@@ -71,7 +88,7 @@ describe('auth matrix: each route × no token / bad token / wrong scope / right 
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().message).toBe(`token of 'bob' lacks scope '${route.access}' (it has: ${others.join(', ')})`);
     const right = await call(bearer(await api.tokenFor([route.access as ApiScope])));
-    expect(right.statusCode).toBe(200);
+    expect(right.statusCode).toBe(route.authorized ?? 200);
   });
 
   it.each(routes.filter((r) => r.access === 'public' || r.access === 'metrics'))('$method $url is public without METRICS_TOKEN', async (route) => {

@@ -12,7 +12,16 @@ describe('tracking read routes', () => {
     api = await buildTestApi();
     ids = await recordRuns(api.runtime.container, 'sales', [
       { model: 'NHITS', horizon: 12, metrics: { mae: 3, smape: 9 } },
-      { model: 'DLinear', horizon: 12, metrics: { mae: 2, smape: 10 } },
+      {
+        model: 'DLinear',
+        horizon: 12,
+        metrics: { mae: 2, smape: 10 },
+        predictions: [
+          { seriesId: 'b', ds: new Date('2024-01-01T00:00:00Z'), value: 5, quantiles: { 'lo-80': 4, 'hi-80': 6 } },
+          { seriesId: 'a', ds: new Date('2024-01-02T00:00:00Z'), value: 2 },
+          { seriesId: 'a', ds: new Date('2024-01-01T00:00:00Z'), value: 1, quantiles: { 'lo-80': 0.5 } },
+        ],
+      },
       { model: 'NHITS', horizon: 24, metrics: { mae: 5, smape: 8 } },
       { model: 'MLP', horizon: 24 },
       { model: 'Naive', horizon: 12, metrics: { mae: 7, smape: 7 } },
@@ -52,6 +61,26 @@ describe('tracking read routes', () => {
     expect((await get('/runs?status=sleeping')).statusCode).toBe(422);
     expect((await get('/runs?limit=0')).statusCode).toBe(422);
     expect((await get('/runs?cursor=abc')).statusCode).toBe(422);
+  });
+
+  it("answers a run's predictions per series, dates ascending, interval bounds aligned (null where missing)", async () => {
+    const response = await get(`/runs/${ids[1]}/predictions`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      runId: ids[1],
+      series: [
+        {
+          uniqueId: 'a',
+          cutoff: null,
+          ds: ['2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z'],
+          value: [1, 2],
+          quantiles: { 'lo-80': [0.5, null] },
+        },
+        { uniqueId: 'b', cutoff: null, ds: ['2024-01-01T00:00:00.000Z'], value: [5], quantiles: { 'hi-80': [6], 'lo-80': [4] } },
+      ],
+    });
+    expect((await get(`/runs/${ids[0]}/predictions`)).json().series).toEqual([]);
+    expect((await get('/runs/00000000-0000-4000-8000-000000000000/predictions')).statusCode).toBe(404);
   });
 
   it('shows one run with its metrics; 404 for an unknown id', async () => {

@@ -12,16 +12,18 @@ import {
   RunListQuery,
   RunListResponse,
   RunParams,
+  RunPredictionsResponse,
   RunResponse,
 } from '../schemas/tracking';
 
+type Prediction = Awaited<ReturnType<TrackingQueries['listPredictions']>>[number];
 type Experiment = Awaited<ReturnType<TrackingQueries['listExperiments']>>[number];
 /** The metric is checked by the leaderboard query (an unknown one is a UsageError naming the metrics). */
 type LeaderboardOptions = NonNullable<Parameters<TrackingQueries['leaderboard']>[1]>;
 
 /**
  * What was tracked (scope `read`): experiments, an experiment's leaderboard
- * per horizon, runs (filtered, newest first, cursor pages) and one run.
+ * per horizon, runs (filtered, newest first, cursor pages), one run and its predictions.
  */
 export function trackingRoutes(container: Container): FastifyPluginAsync {
   const queries = container.get(TrackingQueries);
@@ -108,7 +110,51 @@ export function trackingRoutes(container: Container): FastifyPluginAsync {
         return { ...runSummary(run), metrics: run.metrics };
       },
     );
+    app.get(
+      '/runs/:id/predictions',
+      {
+        config: { access: 'read' },
+        schema: {
+          summary: "A run's stored forecasts, per series",
+          tags: ['tracking'],
+          params: RunParams,
+          response: { 200: RunPredictionsResponse, 404: ErrorResponse, 422: ErrorResponse, ...authErrorResponses },
+        },
+      },
+      async (request) => ({ runId: request.params.id, series: groupBySeries(await queries.listPredictions(request.params.id)) }),
+    );
   };
+}
+
+/** Rows (ordered by series, cutoff, date) → one entry per series and cutoff, quantile columns aligned with `ds`. */
+function groupBySeries(rows: readonly Prediction[]): RunPredictionsResponse['series'] {
+  const groups: RunPredictionsResponse['series'] = [];
+  let rowsOfGroup: Prediction[] = [];
+  const flush = () => {
+    if (rowsOfGroup.length === 0) return;
+    const names = [...new Set(rowsOfGroup.flatMap((row) => Object.keys(row.quantiles ?? {})))].sort();
+    const first = rowsOfGroup[0]!;
+    groups.push({
+      uniqueId: first.seriesId,
+      cutoff: first.cutoff === null ? null : first.cutoff.toISOString(),
+      ds: rowsOfGroup.map((row) => row.ds.toISOString()),
+      value: rowsOfGroup.map((row) => row.value),
+      quantiles: Object.fromEntries(names.map((name) => [name, rowsOfGroup.map((row) => quantileOf(row, name))])),
+    });
+    rowsOfGroup = [];
+  };
+  for (const row of rows) {
+    const last = rowsOfGroup[rowsOfGroup.length - 1];
+    if (last !== undefined && (last.seriesId !== row.seriesId || last.cutoff?.getTime() !== row.cutoff?.getTime())) flush();
+    rowsOfGroup.push(row);
+  }
+  flush();
+  return groups;
+}
+
+function quantileOf(row: Prediction, name: string): number | null {
+  const value = row.quantiles?.[name];
+  return typeof value === 'number' ? value : null;
 }
 
 function experimentSummary(experiment: Experiment) {

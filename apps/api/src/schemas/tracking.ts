@@ -76,3 +76,26 @@ export type RunListQuery = Static<typeof RunListQuery>;
 export const RunResponse = Type.Object({ ...RunFields, metrics: Metrics }, { additionalProperties: false });
 
 export const RunParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** `GET /runs/:id/predictions`: per series (and cutoff, for cross-validation windows) the dates, values and interval bounds. */
+export const RunPredictionsResponse = Type.Object(
+  {
+    runId: Type.String({ format: 'uuid' }),
+    series: Type.Array(
+      Type.Object(
+        {
+          uniqueId: Type.String(),
+          cutoff: Type.Union([DateTime, Type.Null()]),
+          ds: Type.Array(DateTime),
+          value: Type.Array(Type.Number()),
+          quantiles: Type.Record(Type.String(), Type.Array(Type.Union([Type.Number(), Type.Null()])), {
+            description: 'interval bounds by name (lo-80, hi-95, …), aligned with ds; null where a row lacks one',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RunPredictionsResponse = Static<typeof RunPredictionsResponse>;

@@ -1,6 +1,7 @@
 import type { Dataset } from '../entities/tracking/dataset';
 import type { Experiment } from '../entities/tracking/experiment';
 import type { ModelVersion } from '../entities/tracking/model-version';
+import type { Prediction } from '../entities/tracking/prediction';
 import type { JsonObject, Run, RunKind, RunStatus } from '../entities/tracking/run';
 import type { RunMetric } from '../entities/tracking/run-metric';
 
@@ -168,6 +169,8 @@ export interface TrackingStore {
   listRuns(query?: RunQuery): Promise<Run[]>;
   /** One run with its metrics; NotFoundError if missing. */
   getRun(runId: string): Promise<RunDetails>;
+  /** The run's forecast rows by series, cutoff, then date; NotFoundError if the run does not exist. */
+  listPredictions(runId: string): Promise<Prediction[]>;
   /**
    * Every completed run of this kind ever recorded in the experiment, with its
    * final scores, oldest first: what an experiment's leaderboard ranks.

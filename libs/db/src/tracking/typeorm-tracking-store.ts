@@ -8,6 +8,7 @@ import { ModelVersion } from '../entities/tracking/model-version';
 import { Run, runKinds, runStatuses, type RunStatus } from '../entities/tracking/run';
 import { StudyTrial } from '../entities/study/study-trial';
 import { RunMetric } from '../entities/tracking/run-metric';
+import { Prediction } from '../entities/tracking/prediction';
 import { insertMetrics, insertPredictions } from './bulk-insert';
 import { isUuid, translateDatabaseError } from './database-errors';
 import { findModelVersion } from './find-model';
@@ -214,6 +215,12 @@ export class TypeOrmTrackingStore implements TrackingStore {
     if (query.model !== undefined) qb.andWhere('lower(run.modelName) = lower(:model)', { model: query.model });
     if (query.kind !== undefined) qb.andWhere('run.kind = :kind', { kind: query.kind });
     return qb.getMany();
+  }
+
+  async listPredictions(runId: string): Promise<Prediction[]> {
+    const exists = isUuid(runId) && (await this.dataSource.getRepository(Run).existsBy({ id: runId }));
+    if (!exists) throw new NotFoundError(`Run '${runId}' not found`);
+    return this.dataSource.getRepository(Prediction).find({ where: { runId }, order: { seriesId: 'ASC', cutoff: 'ASC', ds: 'ASC' } });
   }
 
   async getRun(runId: string): Promise<RunDetails> {

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Database, TrackingStore, runKinds, runStatuses, type RunKind, type RunStatus } from '@tsforecast/db';
-import type { Experiment, ModelVersion, Run } from '@tsforecast/db';
+import type { Experiment, ModelVersion, Prediction, Run } from '@tsforecast/db';
 import { LeaderboardQuery, type ExperimentLeaderboardRow, type LeaderboardOptions } from '../training/leaderboard-query';
 import type { RankedRun } from '../training/rank-leaderboard';
 import { checkDatabaseHealth, type DatabaseHealth } from './database-health';
@@ -58,6 +58,11 @@ export class TrackingQueries {
     const details = await this.store.getRun(id);
     const runLevel = details.metrics.filter((m) => m.step === null && m.window === null && m.seriesId === null);
     return { ...details.run, metrics: Object.fromEntries(runLevel.map((m) => [m.name, m.value])) };
+  }
+
+  /** The run's forecast rows by series, cutoff, then date; NotFoundError naming the id when there is no such run. */
+  listPredictions(runId: string): Promise<Prediction[]> {
+    return this.store.listPredictions(runId);
   }
 
   /** Saved model versions, by name then newest first; only `name`'s (any letter case) when given. */

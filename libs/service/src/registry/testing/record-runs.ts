@@ -1,11 +1,13 @@
 import type { Container } from 'inversify';
-import { TrackingStore } from '@tsforecast/db';
+import { TrackingStore, type PredictionInput } from '@tsforecast/db';
 
 /** A run to record: its model, horizon, and its final scores when completed (none: left running). */
 export interface RunFixture {
   readonly model: string;
   readonly horizon: number;
   readonly metrics?: Record<string, number>;
+  /** Forecast rows stored with the completion. */
+  readonly predictions?: PredictionInput[];
 }
 
 /**
@@ -18,7 +20,7 @@ export async function recordRuns(container: Container, experiment: string, runs:
   const ids: string[] = [];
   for (const fixture of runs) {
     const run = await tracking.startRun({ experimentId, modelName: fixture.model, horizon: fixture.horizon, kind: 'train', parameters: {} });
-    if (fixture.metrics !== undefined) await tracking.completeRun(run.id, { metrics: fixture.metrics, durationMs: 1 });
+    if (fixture.metrics !== undefined) await tracking.completeRun(run.id, { metrics: fixture.metrics, predictions: fixture.predictions, durationMs: 1 });
     ids.push(run.id);
   }
   return ids;
