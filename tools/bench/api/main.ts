@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:api` — the forecast bars of issue 12 over real HTTP on
+ * loopback: a fresh database on the PostgreSQL server (TEST_DATABASE_URL or
+ * 127.0.0.1:5432), an NHITS (h 24, input 48) fitted into it and promoted to
+ * production, and `apps/api` started with tsx in its own process. One JSON line
+ * per scenario:
+ *
+ * - `latency`: one series per request at `--rps` (200) for `--seconds`: client p50/p99, server p50/p99 from the
+ *   `/metrics` histograms (forecast service time, and the whole HTTP request);
+ * - `throughput`: `--clients` (32) closed-loop clients, `--series` (8) series per request: series/s, errors;
+ * - `big`: one request of 1,000 series, `--repeats` (5) times: latency of each;
+ * - `mixed`: `--mixed-rps` (500) for `--seconds`, 80 % forecasts and 20 % reads (`GET /models`,
+ *   `GET /models/NHITS/versions/production`): errors, p99, RSS before/after.
+ *
+ *   npm run bench:api -- --scenarios latency,throughput,big,mixed --seconds 60
+ *   npm run bench:api -- --scenarios latency --seconds 5   # a short run
+ *
+ * Flags: --steps N (training steps, 20), --ort-threads N (1), --window-ms N (FORECAST_BATCH_WINDOW_MS, 0).
+ */
+import { loadavg, cpus } from 'node:os';
+import { closedLoop, gaugeValue, histogramBuckets, histogramQuantile, HttpClient, openLoop, quantile, type Sample } from './load';
+import { h, hourlySeries, inputSize, startBenchServer, type BenchServer } from './setup';
+
+type Scenario = 'latency' | 'throughput' | 'big' | 'mixed';
+const allScenarios: readonly Scenario[] = ['latency', 'throughput', 'big', 'mixed'];
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+}
+
+function numberArg(name: string, fallback: number): number {
+  const value = Number(arg(name, String(fallback)));
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got '${arg(name, '')}'`);
+  return value;
+}
+
+const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
+const emit = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ ...line, load1: round(loadavg()[0]!, 2), cores: cpus().length })}\n`);
+
+function summary(samples: readonly Sample[]) {
+  const ok = samples.filter((s) => s.status === 200);
+  const ms = samples.map((s) => s.ms);
+  return { requests: samples.length, errors: samples.length - ok.length, client_p50_ms: round(quantile(ms, 0.5)), client_p99_ms: round(quantile(ms, 0.99)) };
+}
+
+/** A forecast body of `count` series of `inputSize` points each, ids unique within it. */
+function forecastBody(model: string, count: number, offset = 0): string {
+  return JSON.stringify({ model, series: Array.from({ length: count }, (_, i) => hourlySeries(`b${offset + i}`, inputSize, (offset + i) % 24)) });
+}
+
+async function metricsText(server: BenchServer): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+}
+
+async function warmUp(client: HttpClient, body: string): Promise<void> {
+  for (let i = 0; i < 200; i++) await client.call('POST', '/forecast', body);
+}
+
+async function latency(server: BenchServer, client: HttpClient, seconds: number): Promise<void> {
+  const rps = numberArg('rps', 200);
+  const bodies = Array.from({ length: 64 }, (_, i) => forecastBody('NHITS@production', 1, i));
+  await warmUp(client, bodies[0]!);
+  const before = await metricsText(server);
+  const samples = await openLoop(rps, seconds, (i) => client.call('POST', '/forecast', bodies[i % bodies.length]!));
+  const after = await metricsText(server);
+  const metric = 'tsforecast_forecast_duration_seconds';
+  const [from, to] = [histogramBuckets(before, metric), histogramBuckets(after, metric)];
+  emit({
+    scenario: 'latency',
+    rps,
+    seconds,
+    series_per_request: 1,
+    ...summary(samples),
+    server_forecast_p50_ms: round(histogramQuantile(from, to, 0.5) * 1000),
+    server_forecast_p99_ms: round(histogramQuantile(from, to, 0.99) * 1000),
+  });
+}
+
+async function throughput(client: HttpClient, model: string, seconds: number): Promise<void> {
+  const clients = numberArg('clients', 32);
+  const perRequest = numberArg('series', 8);
+  const bodies = Array.from({ length: 32 }, (_, i) => forecastBody(model, perRequest, i * perRequest));
+  await warmUp(client, bodies[0]!);
+  let i = 0;
+  const { samples, seconds: took } = await closedLoop(clients, seconds, () => client.call('POST', '/forecast', bodies[i++ % bodies.length]!));
+  const ok = samples.filter((s) => s.status === 200).length;
+  emit({ scenario: 'throughput', clients, series_per_request: perRequest, seconds: round(took, 1), ...summary(samples), series_per_s: round((ok * perRequest) / took, 0) });
+}
+
+async function big(client: HttpClient, model: string): Promise<void> {
+  const repeats = numberArg('repeats', 5);
+  const body = forecastBody(model, 1000);
+  await client.call('POST', '/forecast', body);
+  const runs: Sample[] = [];
+  for (let r = 0; r < repeats; r++) runs.push(await client.call('POST', '/forecast', body));
+  emit({ scenario: 'big', series: 1000, request_bytes: Buffer.byteLength(body), ...summary(runs), ms: runs.map((s) => round(s.ms, 1)) });
+}
+
+async function mixed(server: BenchServer, client: HttpClient, seconds: number): Promise<void> {
+  const rps = numberArg('mixed-rps', 500);
+  const bodies = Array.from({ length: 64 }, (_, i) => forecastBody('NHITS@production', 1, i));
+  await warmUp(client, bodies[0]!);
+  const rssBefore = gaugeValue(await metricsText(server), 'process_resident_memory_bytes');
+  const samples = await openLoop(rps, seconds, (i) => {
+    const kind = i % 10;
+    if (kind === 8) return client.call('GET', '/models');
+    if (kind === 9) return client.call('GET', '/models/NHITS/versions/production');
+    return client.call('POST', '/forecast', bodies[i % bodies.length]!);
+  });
+  const rssAfter = gaugeValue(await metricsText(server), 'process_resident_memory_bytes');
+  const byStatus: Record<string, number> = {};
+  for (const s of samples) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
+  emit({
+    scenario: 'mixed',
+    rps,
+    seconds,
+    forecast_share: 0.8,
+    ...summary(samples),
+    statuses: byStatus,
+    rss_before_mb: round(rssBefore / 2 ** 20, 1),
+    rss_after_mb: round(rssAfter / 2 ** 20, 1),
+  });
+}
+
+async function main(): Promise<void> {
+  const scenarios = arg('scenarios', allScenarios.join(',')).split(',') as Scenario[];
+  const unknown = scenarios.filter((s) => !allScenarios.includes(s));
+  if (unknown.length > 0) throw new Error(`--scenarios must be a list of ${allScenarios.join(', ')}, got ${unknown.join(', ')}`);
+  const seconds = numberArg('seconds', 60);
+  const server = await startBenchServer({
+    adminUrl: process.env['TEST_DATABASE_URL'],
+    steps: numberArg('steps', 20),
+    ortThreads: numberArg('ort-threads', 1),
+    env: { FORECAST_BATCH_WINDOW_MS: arg('window-ms', '0') },
+  });
+  const client = new HttpClient(server.port, server.token);
+  try {
+    emit({ scenario: 'setup', model: server.model, h, input_size: inputSize, stage: 'production' });
+    for (const scenario of scenarios) {
+      if (scenario === 'latency') await latency(server, client, seconds);
+      if (scenario === 'throughput') await throughput(client, 'NHITS@production', seconds);
+      if (scenario === 'big') await big(client, 'NHITS@production');
+      if (scenario === 'mixed') await mixed(server, client, seconds);
+    }
+  } finally {
+    client.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:api failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

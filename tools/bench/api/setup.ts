@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadSettings, silentLogger } from '@tsforecast/config';
+import { buildContainer } from '@tsforecast/app';
+import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
+import { ModelVersionRegistry, TokenIssuer } from '@tsforecast/service';
+import { saveFittedModel } from '@tsforecast/service/testing';
+import type { SeriesFrame } from '@tsforecast/data';
+
+const root = resolve(__dirname, '../../..');
+const jwtSecret = 'bench-api-secret-of-at-least-32-characters';
+export const h = 24;
+export const inputSize = 48;
+const hour = 3_600_000;
+const start = Date.UTC(2024, 0, 1);
+
+/** A fresh database with a production NHITS, and an API server on loopback serving it. */
+export interface BenchServer {
+  readonly port: number;
+  readonly token: string;
+  readonly model: string;
+  readonly server: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Hourly history of one series (a daily cycle with a per-series phase), as `POST /forecast` takes it. */
+export function hourlySeries(id: string, length: number, phase = 0): { unique_id: string; ds: string[]; y: number[] } {
+  const ds = Array.from({ length }, (_, t) => new Date(start + t * hour).toISOString().slice(0, 19));
+  const y = Array.from({ length }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * (t + phase)) / 24) + ((t * 7 + phase) % 5));
+  return { unique_id: id, ds, y };
+}
+
+function trainingFrame(): SeriesFrame {
+  const series = Array.from({ length: 8 }, (_, i) => hourlySeries(`s${i}`, 24 * 14, 3 * i));
+  return {
+    series: series.map((s) => ({ id: s.unique_id, ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)), y: Float64Array.from(s.y), exogenous: {} })),
+    frequency: { unit: 'hour', step: 1 },
+    seasonLength: 24,
+    exogenousColumns: [],
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Migrates a fresh database on the PostgreSQL server at `adminUrl`, fits an
+ * NHITS (h 24, input 48, `steps` training steps) into it, promotes it to
+ * production, mints a `forecast read` token and starts `apps/api` (tsx) with
+ * that database, ORT on `ortThreads` threads.
+ */
+export async function startBenchServer(options: { adminUrl?: string; steps: number; ortThreads: number; env?: Record<string, string> }): Promise<BenchServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-api-'));
+  const database: ServerTestDatabase = await createServerTestDatabase(options.adminUrl);
+  const env = { DATABASE_URL: database.url, MODEL_DIR: join(dir, 'models'), DATA_DIR: join(dir, 'data'), JWT_SECRET: jwtSecret };
+  const runtime = await buildContainer(loadSettings({ env, cwd: dir }), { logger: silentLogger, tty: false, migrate: true });
+  let model: string;
+  let token: string;
+  try {
+    const hyperparameters = { maxSteps: options.steps, inputSize, seed: 1 };
+    model = await saveFittedModel(runtime.container, { model: 'NHITS', h, frame: trainingFrame(), hyperparameters, experiment: 'bench-api' });
+    await runtime.container.get(ModelVersionRegistry).promote(model, 'production', 'bench');
+    token = (await runtime.container.get(TokenIssuer).issue({ subject: 'bench', scopes: ['forecast', 'read'], ttlSeconds: 3600 })).token;
+  } finally {
+    await runtime.close();
+  }
+  const port = await freePort();
+  // From the repository root, where tsx finds the tsconfig paths of the libs; every path setting is absolute.
+  const server = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'apps/api/src/server.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      API_PORT: String(port),
+      API_RATE_LIMIT: '100000000',
+      LOG_LEVEL: 'warn',
+      ORT_THREADS: String(options.ortThreads),
+      ...options.env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(port, server);
+  return {
+    port,
+    token,
+    model,
+    server,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((done) => server.once('exit', done));
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForHealth(port: number, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`the API exited with code ${server.exitCode} before answering /health`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('the API did not answer /health within 60 s');
+}
