@@ -12,6 +12,7 @@ import { MlflowRunSink } from './recording/mlflow-run-sink';
 import { LeaderboardQuery } from './training/leaderboard-query';
 import { HoldOutRunner } from './training/hold-out-runner';
 import { TrainRunJobRunner } from './training/train-run-job-runner';
+import { QueuedHoldOutRuns } from './training/queued-hold-out-runs';
 import { JobRunner } from '@tsforecast/execution';
 
 /** Binds the use cases: training (the main job, with optional tuning) and forecasting with saved models. */
@@ -21,6 +22,7 @@ export const serviceModule = new ContainerModule((options) => {
   options.bind<RunRecordSink>(RunRecordSink).to(MlflowRunSink).inSingletonScope();
   options.bind(LeaderboardQuery).toSelf().inSingletonScope();
   options.bind(HoldOutRunner).toSelf().inSingletonScope();
+  options.bind(QueuedHoldOutRuns).toSelf().inSingletonScope();
   // What a worker's job process runs for each job kind (multi-bound).
   options.bind<JobRunner>(JobRunner).to(TrainRunJobRunner).inSingletonScope();
   options.bind(TrainingService).toSelf().inSingletonScope();

@@ -20,6 +20,8 @@ export interface WorkerRequest {
   /** Default: every kind. */
   kinds?: readonly JobKind[];
   listener?: WorkerListener;
+  /** More environment for the job processes (over the settings), e.g. `LOG_LEVEL`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -58,7 +60,7 @@ export class ChildProcessWorkers implements LocalWorkers {
       threadsPerJob,
       entry: this.entry,
       backend: this.settings.ENABLE_GPU ? this.settings.DEFAULT_BACKEND : 'cpu',
-      env: settingsEnvironment(this.settings),
+      env: { ...settingsEnvironment(this.settings), ...request.env },
       listener: request.listener,
     });
   }

@@ -2,7 +2,6 @@ import { inject, injectable } from 'inversify';
 import { Logger, UsageError, type Settings, SettingsToken } from '@tsforecast/config';
 import {
   SeriesReader,
-  fingerprintFrame,
   formatTimestamp,
   holdOut,
   requireMetricName,
