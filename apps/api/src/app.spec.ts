@@ -48,7 +48,12 @@ describe('api: probes, errors, security headers', () => {
     const bad = await api.app.inject({ method: 'POST', url: '/models/NHITS/versions/1/stage', headers, payload: { stage: 'prod' } });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().message).toMatch(/body\/stage/);
-    const huge = await api.app.inject({ method: 'POST', url: '/models/NHITS/versions/1/stage', headers, payload: { stage: 'x'.repeat(5000) } });
+    const huge = await api.app.inject({
+      method: 'POST',
+      url: '/models/NHITS/versions/1/stage',
+      headers,
+      payload: { stage: 'x'.repeat(5000) },
+    });
     expect(huge.statusCode).toBe(413);
   });
 });

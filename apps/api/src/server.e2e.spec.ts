@@ -19,14 +19,24 @@ describe('api server process', () => {
   beforeAll(async () => {
     database = await createServerTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'tsf-api-server-'));
-    env = { DATABASE_URL: database.url, DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' };
+    env = {
+      DATABASE_URL: database.url,
+      DATA_DIR: join(dir, 'data'),
+      MODEL_DIR: join(dir, 'models'),
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+    };
     // A server database is migrated by `cli migrate`, never by the API: do it here.
     await (await buildContainer(loadSettings({ env, cwd: dir }), { migrate: true, logger: silentLogger })).close();
   });
   afterAll(() => database?.drop());
 
   it('refuses a non-loopback host without JWT_SECRET or JWT_JWKS_URL: exit 2 and what to set', () => {
-    const run = spawnSync(tsx, [server], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env, API_HOST: '0.0.0.0', API_PORT: '0' } });
+    const run = spawnSync(tsx, [server], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, API_HOST: '0.0.0.0', API_PORT: '0' },
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: API_HOST=0\.0\.0\.0 is not a loopback address and neither JWT_SECRET nor JWT_JWKS_URL is set/);
   });

@@ -23,7 +23,10 @@ describe('cli token create', () => {
 
   it('exits 2 naming the problem: unknown scope, bad lifetime, no JWT_SECRET (never printing a secret)', () => {
     const badScope = runCli(['token', 'create', '--sub', 'x', '--scopes', 'read,root'], { JWT_SECRET: secret });
-    expect([badScope.code, badScope.stderr]).toEqual([2, "error: 'scopes' has unknown scope 'root'; valid scopes: read, forecast, train, admin\n"]);
+    expect([badScope.code, badScope.stderr]).toEqual([
+      2,
+      "error: 'scopes' has unknown scope 'root'; valid scopes: read, forecast, train, admin\n",
+    ]);
     const badTtl = runCli(['token', 'create', '--sub', 'x', '--scopes', 'read', '--ttl', '2y'], { JWT_SECRET: secret });
     expect(badTtl.code).toBe(2);
     expect(badTtl.stderr).toMatch(/'ttl' must be a positive duration like 30d/);
@@ -58,13 +61,17 @@ describe('cli models list / promote', () => {
     expect([promoted.code, promoted.stdout]).toEqual([0, 'NHITS@2: production -> archived\nNHITS@3: none -> production\n']);
     const list = runCli(['models', 'list'], env);
     expect(list.code).toBe(0);
-    const rows = list.stdout.trim().split('\n').slice(2).map((line) => line.split(/\s+/).slice(0, 2).join(' '));
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/).slice(0, 2).join(' '));
     expect(rows).toEqual(['NHITS@3 production', 'NHITS@2 archived', 'NHITS@1 none']);
   });
 
   it('exits 2 for a bad stage, an unknown version, and a version already in the stage', () => {
     const badStage = runCli(['models', 'promote', 'NHITS@1', 'prod'], env);
-    expect([badStage.code, badStage.stderr]).toEqual([2, "error: 'stage' must be one of staging, production, archived, got \"prod\"\n"]);
+    expect([badStage.code, badStage.stderr]).toEqual([2, 'error: \'stage\' must be one of staging, production, archived, got "prod"\n']);
     const unknown = runCli(['models', 'promote', 'NHITS@9', 'staging'], env);
     expect([unknown.code, unknown.stderr]).toEqual([2, "error: Model 'NHITS@9' not found; known models: NHITS@1..3\n"]);
     const again = runCli(['models', 'promote', 'NHITS@production', 'production'], env);

@@ -61,7 +61,8 @@ describe('auth matrix: each route × no token / bad token / wrong scope / right 
   });
 
   it.each(routes.filter((r) => r.access !== 'public' && r.access !== 'metrics'))('$method $url needs scope $access', async (route) => {
-    const call = (headers: Record<string, string> = {}) => api.app.inject({ method: route.method, url: route.url, headers, payload: route.payload });
+    const call = (headers: Record<string, string> = {}) =>
+      api.app.inject({ method: route.method, url: route.url, headers, payload: route.payload });
     const none = await call();
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
@@ -91,9 +92,12 @@ describe('auth matrix: each route × no token / bad token / wrong scope / right 
     expect(right.statusCode).toBe(route.authorized ?? 200);
   });
 
-  it.each(routes.filter((r) => r.access === 'public' || r.access === 'metrics'))('$method $url is public without METRICS_TOKEN', async (route) => {
-    expect((await api.app.inject({ method: route.method, url: route.url })).statusCode).toBe(200);
-  });
+  it.each(routes.filter((r) => r.access === 'public' || r.access === 'metrics'))(
+    '$method $url is public without METRICS_TOKEN',
+    async (route) => {
+      expect((await api.app.inject({ method: route.method, url: route.url })).statusCode).toBe(200);
+    },
+  );
 });
 
 describe('METRICS_TOKEN and the rate limit', () => {
@@ -107,7 +111,9 @@ describe('METRICS_TOKEN and the rate limit', () => {
   it('puts /metrics behind its own token (an API token does not do)', async () => {
     expect((await api.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
     const apiToken = await api.tokenFor([...apiScopes]);
-    expect((await api.app.inject({ method: 'GET', url: '/metrics', headers: bearer(apiToken) })).json().message).toBe('metrics token does not match');
+    expect((await api.app.inject({ method: 'GET', url: '/metrics', headers: bearer(apiToken) })).json().message).toBe(
+      'metrics token does not match',
+    );
     expect((await api.app.inject({ method: 'GET', url: '/metrics', headers: bearer(metricsToken) })).statusCode).toBe(200);
   });
 

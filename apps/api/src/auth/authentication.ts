@@ -36,5 +36,6 @@ export function installAuthentication(app: FastifyInstance, verifier: TokenVerif
 /** Compares digests in constant time, so the response time says nothing about how much of the token matched. */
 function checkMetricsToken(request: FastifyRequest, expected: string): void {
   const given = createHash('sha256').update(bearerTokenOf(request)).digest();
-  if (!timingSafeEqual(given, createHash('sha256').update(expected).digest())) throw new AuthenticationError('metrics token does not match');
+  if (!timingSafeEqual(given, createHash('sha256').update(expected).digest()))
+    throw new AuthenticationError('metrics token does not match');
 }

@@ -23,11 +23,17 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
       info: {
         title: 'tsforecast API',
         version,
-        description: 'Forecasting service: model registry, tracked experiments and runs, probes. Bearer JWT with scopes read, forecast, train, admin.',
+        description:
+          'Forecasting service: model registry, tracked experiments and runs, probes. Bearer JWT with scopes read, forecast, train, admin.',
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Scopes in the `scope` claim: read, forecast, train, admin' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'Scopes in the `scope` claim: read, forecast, train, admin',
+          },
           metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, when the server sets one' },
         },
       },

@@ -21,14 +21,20 @@ export function healthRoutes(container: Container): FastifyPluginAsync {
       },
       async (request, reply) => {
         if (await status.databaseAnswers()) return { status: 'ok' as const };
-        return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database unreachable', requestId: request.id });
+        return reply
+          .code(503)
+          .send({ statusCode: 503, error: 'Service Unavailable', message: 'database unreachable', requestId: request.id });
       },
     );
     app.get(
       '/ready',
       {
         config: { access: 'public' },
-        schema: { summary: 'Readiness: database, migrations, model store', tags: ['probes'], response: { 200: ReadyResponse, 503: ReadyResponse } },
+        schema: {
+          summary: 'Readiness: database, migrations, model store',
+          tags: ['probes'],
+          response: { 200: ReadyResponse, 503: ReadyResponse },
+        },
       },
       async (_request, reply) => {
         const readiness = await status.readiness();

@@ -3,13 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Container } from 'inversify';
 import { ModelVersionRegistry, type ModelVersionDetail } from '@tsforecast/service';
 import { authErrorResponses, ErrorResponse } from '../schemas/error-response';
-import {
-  ModelListResponse,
-  ModelVersionParams,
-  ModelVersionResponse,
-  StageChangeRequest,
-  StageChangeResponse,
-} from '../schemas/models';
+import { ModelListResponse, ModelVersionParams, ModelVersionResponse, StageChangeRequest, StageChangeResponse } from '../schemas/models';
 
 type StageChangeRow = ModelVersionDetail['stageChanges'][number];
 
@@ -29,7 +23,11 @@ export function modelRoutes(container: Container): FastifyPluginAsync {
       '/models',
       {
         config: { access: 'read' },
-        schema: { summary: 'Model names with their versions and stages', tags: ['registry'], response: { 200: ModelListResponse, ...authErrorResponses } },
+        schema: {
+          summary: 'Model names with their versions and stages',
+          tags: ['registry'],
+          response: { 200: ModelListResponse, ...authErrorResponses },
+        },
       },
       async () => {
         const models = await registry.listModels();

@@ -34,7 +34,12 @@ describe('tracking read routes', () => {
   const get = (url: string) => api.app.inject({ method: 'GET', url, headers: read });
 
   it('lists experiments and ranks an experiment per horizon (by mae, or ?rankBy)', async () => {
-    expect((await get('/experiments')).json().experiments.map((e: { name: string }) => e.name).sort()).toEqual(['other', 'sales']);
+    expect(
+      (await get('/experiments'))
+        .json()
+        .experiments.map((e: { name: string }) => e.name)
+        .sort(),
+    ).toEqual(['other', 'sales']);
     const byMae = (await get('/experiments/sales')).json();
     expect(byMae.rankBy).toBe('mae');
     expect(byMae.leaderboard.map((h: { horizon: number; runs: { model: string }[] }) => [h.horizon, h.runs.map((r) => r.model)])).toEqual([

@@ -33,7 +33,11 @@ export function trackingRoutes(container: Container): FastifyPluginAsync {
       '/experiments',
       {
         config: { access: 'read' },
-        schema: { summary: 'Tracked experiments, newest first', tags: ['tracking'], response: { 200: ExperimentListResponse, ...authErrorResponses } },
+        schema: {
+          summary: 'Tracked experiments, newest first',
+          tags: ['tracking'],
+          response: { 200: ExperimentListResponse, ...authErrorResponses },
+        },
       },
       async () => ({ experiments: (await queries.listExperiments()).map(experimentSummary) }),
     );

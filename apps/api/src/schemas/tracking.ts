@@ -30,14 +30,18 @@ export const ExperimentResponse = Type.Object(
   {
     experiment: ExperimentSummary,
     rankBy: Type.String(),
-    leaderboard: Type.Array(Type.Object({ horizon: Type.Integer({ minimum: 1 }), runs: Type.Array(LeaderboardRow) }, { additionalProperties: false })),
+    leaderboard: Type.Array(
+      Type.Object({ horizon: Type.Integer({ minimum: 1 }), runs: Type.Array(LeaderboardRow) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
 export type ExperimentResponse = Static<typeof ExperimentResponse>;
 
 export const ExperimentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, description: 'experiment id or name' }) });
-export const ExperimentQuery = Type.Object({ rankBy: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'metric, default mae' })) });
+export const ExperimentQuery = Type.Object({
+  rankBy: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'metric, default mae' })),
+});
 
 const RunFields = {
   id: Type.String({ format: 'uuid' }),

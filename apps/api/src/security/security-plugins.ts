@@ -13,7 +13,9 @@ import type { Settings } from '@tsforecast/config';
  */
 export async function installSecurity(app: FastifyInstance, settings: Settings): Promise<void> {
   await app.register(helmet, { global: true });
-  const origins = settings.API_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = settings.API_CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   if (origins.length > 0) await app.register(cors, { origin: origins, credentials: false });
   await app.register(rateLimit, {
     max: settings.API_RATE_LIMIT,

@@ -22,7 +22,9 @@ export function registerModelsCommands(program: Command, globals: () => GlobalFl
       const names = await withApp(settingsFrom(globals()), (app) => app.container.get(ModelVersionRegistry).listModels());
       const rows = names
         .filter((entry) => flags.name === undefined || entry.name === flags.name)
-        .flatMap((entry) => entry.versions.map((v) => ({ model: `${v.name}@${v.version}`, stage: v.stage, id: v.id, created: v.createdAt })));
+        .flatMap((entry) =>
+          entry.versions.map((v) => ({ model: `${v.name}@${v.version}`, stage: v.stage, id: v.id, created: v.createdAt })),
+        );
       printTable(rows, ['model', 'stage', 'id', 'created']);
     });
   models

@@ -19,7 +19,11 @@ export function registerTokenCommand(program: Command, globals: () => GlobalFlag
       // Flags first: a bad scope or lifetime is reported before the settings are read.
       const scopes = parseScopes(flags.scopes);
       const ttlSeconds = parseTokenLifetime(flags.ttl);
-      const issued = await new TokenIssuer(settingsFrom(globals()), { now: () => new Date() }).issue({ subject: flags.sub, scopes, ttlSeconds });
+      const issued = await new TokenIssuer(settingsFrom(globals()), { now: () => new Date() }).issue({
+        subject: flags.sub,
+        scopes,
+        ttlSeconds,
+      });
       process.stdout.write(`${issued.token}\n`);
       process.stderr.write(`token for '${flags.sub}' with scopes ${scopes.join(', ')}, expires ${issued.expiresAt.toISOString()}\n`);
     });

@@ -28,7 +28,15 @@ describe('ModelStageStore (PostgreSQL)', () => {
     const run = await tracking.startRun({ experimentId, modelName: name, horizon: 12, kind: 'train', parameters: {} });
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const input = { runId: run.id, name, artifactPath: `${name}.onnx`, sizeBytes: 1, sha256: 'c'.repeat(64), hyperparameters: {}, metadata: {} };
+      const input = {
+        runId: run.id,
+        name,
+        artifactPath: `${name}.onnx`,
+        sizeBytes: 1,
+        sha256: 'c'.repeat(64),
+        hyperparameters: {},
+        metadata: {},
+      };
       ids.push((await tracking.registerModel(input)).id);
     }
     return ids;
@@ -47,13 +55,18 @@ describe('ModelStageStore (PostgreSQL)', () => {
     expect((await tracking.findModel('NHITS@1')).stage).toBe('archived');
     expect((await tracking.findModel('NHITS@production')).version).toBe(2);
     const trail = await stages.listStageChanges(v1!);
-    expect(trail.map((c) => `${c.fromStage}->${c.toStage} by ${c.changedBy}`)).toEqual(['none->production by alice', 'production->archived by bob']);
+    expect(trail.map((c) => `${c.fromStage}->${c.toStage} by ${c.changedBy}`)).toEqual([
+      'none->production by alice',
+      'production->archived by bob',
+    ]);
     expect(trail[0]!.changedAt).toBeInstanceOf(Date);
   });
 
   it('resolves NAME@staging to the newest staging version and says when a name has none in a stage', async () => {
     const [a, b] = await registerVersions('DLinear', 3);
-    await expect(tracking.findModel('DLinear@staging')).rejects.toThrow(/^Model 'DLinear@staging' not found: no version of 'DLinear' is in staging/);
+    await expect(tracking.findModel('DLinear@staging')).rejects.toThrow(
+      /^Model 'DLinear@staging' not found: no version of 'DLinear' is in staging/,
+    );
     await stages.changeStage(a!, 'staging', 'alice');
     await stages.changeStage(b!, 'staging', 'alice');
     expect((await tracking.findModel('DLinear@staging')).version).toBe(2);

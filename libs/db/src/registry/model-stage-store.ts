@@ -2,7 +2,10 @@ import type { ModelStage } from '../entities/tracking/model-stage';
 import type { ModelStageChange } from '../entities/tracking/model-stage-change';
 import type { ModelVersion } from '../entities/tracking/model-version';
 
-/** A stage change and what it did: the version now, and the audit rows written (the archived former production one too), each with its `model`. */
+/**
+ * A stage change and what it did: the version now, and the audit rows written
+ * (the archived former production one too), each with its `model`.
+ */
 export interface StageChangeOutcome {
   readonly model: ModelVersion;
   readonly changes: readonly ModelStageChange[];

@@ -49,7 +49,9 @@ async function lockVersionsOfName(em: EntityManager, modelId: string): Promise<M
 
 async function moveStage(em: EntityManager, model: ModelVersion, stage: ModelStage, actor: string): Promise<ModelStageChange> {
   await em.update(ModelVersion, { id: model.id }, { stage });
-  const change = await em.save(em.create(ModelStageChange, { modelId: model.id, fromStage: model.stage, toStage: stage, changedBy: actor }));
+  const change = await em.save(
+    em.create(ModelStageChange, { modelId: model.id, fromStage: model.stage, toStage: stage, changedBy: actor }),
+  );
   // The version it moved (name and version never change), so callers can name it.
   change.model = model;
   return change;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type KeyLike } from 'jose';
 import { loadSettings, type Clock, type Settings } from '@tsforecast/config';
 import { parseScopes } from './api-scopes';
 import { PermissionError } from './auth-errors';
@@ -66,14 +66,19 @@ describe('API tokens', () => {
   describe('with a JWKS (RS256 and ES256 keys of an identity provider)', () => {
     let server: Server;
     let jwksVerifier: TokenVerifier;
-    const keys: Record<string, CryptoKey> = {};
+    const keys: Record<string, KeyLike> = {};
 
     beforeAll(async () => {
       const rsa = await generateKeyPair('RS256');
       const ec = await generateKeyPair('ES256');
       keys['RS256'] = rsa.privateKey;
       keys['ES256'] = ec.privateKey;
-      const jwks = { keys: [{ ...(await exportJWK(rsa.publicKey)), kid: 'rsa', alg: 'RS256' }, { ...(await exportJWK(ec.publicKey)), kid: 'ec', alg: 'ES256' }] };
+      const jwks = {
+        keys: [
+          { ...(await exportJWK(rsa.publicKey)), kid: 'rsa', alg: 'RS256' },
+          { ...(await exportJWK(ec.publicKey)), kid: 'ec', alg: 'ES256' },
+        ],
+      };
       server = createServer((_request, response) => response.end(JSON.stringify(jwks)));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
@@ -110,7 +115,8 @@ describe('token options', () => {
   it('parses lifetimes up to a year', () => {
     expect(parseTokenLifetime('30d')).toBe(30 * 86400);
     expect(parseTokenLifetime('15m')).toBe(900);
-    for (const bad of ['0d', '30', '1y', '-1h', '367d']) expect(() => parseTokenLifetime(bad)).toThrow(/^'ttl' must be a positive duration/);
+    for (const bad of ['0d', '30', '1y', '-1h', '367d'])
+      expect(() => parseTokenLifetime(bad)).toThrow(/^'ttl' must be a positive duration/);
   });
 });
 

@@ -52,7 +52,9 @@ export class TokenVerifier {
       } else if (jwksAlgorithms.includes(algorithm) && this.jwks !== undefined) {
         ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: jwksAlgorithms }));
       } else {
-        throw new AuthenticationError(`token algorithm '${algorithm}' is not accepted; accepted: ${this.acceptedAlgorithms().join(', ') || 'none'}`);
+        throw new AuthenticationError(
+          `token algorithm '${algorithm}' is not accepted; accepted: ${this.acceptedAlgorithms().join(', ') || 'none'}`,
+        );
       }
     } catch (error) {
       throw error instanceof AuthenticationError ? error : new AuthenticationError(describeJoseFailure(error));

@@ -81,7 +81,8 @@ export class ServiceStatus {
       await access(dir, constants.R_OK | constants.X_OK);
       return { name: 'model-store', ok: true, detail: 'readable' };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { name: 'model-store', ok: false, detail: 'MODEL_DIR is not readable' };
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        return { name: 'model-store', ok: false, detail: 'MODEL_DIR is not readable' };
     }
     try {
       await access(dirname(dir), constants.W_OK);

@@ -19,8 +19,15 @@ export async function recordRuns(container: Container, experiment: string, runs:
   const { id: experimentId } = await tracking.ensureExperiment(experiment);
   const ids: string[] = [];
   for (const fixture of runs) {
-    const run = await tracking.startRun({ experimentId, modelName: fixture.model, horizon: fixture.horizon, kind: 'train', parameters: {} });
-    if (fixture.metrics !== undefined) await tracking.completeRun(run.id, { metrics: fixture.metrics, predictions: fixture.predictions, durationMs: 1 });
+    const run = await tracking.startRun({
+      experimentId,
+      modelName: fixture.model,
+      horizon: fixture.horizon,
+      kind: 'train',
+      parameters: {},
+    });
+    if (fixture.metrics !== undefined)
+      await tracking.completeRun(run.id, { metrics: fixture.metrics, predictions: fixture.predictions, durationMs: 1 });
     ids.push(run.id);
   }
   return ids;
