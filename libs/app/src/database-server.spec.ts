@@ -36,9 +36,20 @@ describe('database server control (cli db status|start|stop)', () => {
   });
 
   it('with DATABASE_URL set, touches nothing and says so', async () => {
-    const settings = { ...loadSettings({ env: {}, cwd, flags: { DATA_DIR: 'data' } }), DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' };
-    for (const report of [await databaseServerStatus(settings, cwd), await startDatabaseServer(settings, silentLogger, cwd), await stopDatabaseServer(settings, silentLogger, cwd)]) {
-      expect(report).toMatchObject({ kind: 'external', running: false, summary: expect.stringMatching(/^DATABASE_URL is set: the embedded PostgreSQL server is not used/) });
+    const settings = {
+      ...loadSettings({ env: {}, cwd, flags: { DATA_DIR: 'data' } }),
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+    };
+    for (const report of [
+      await databaseServerStatus(settings, cwd),
+      await startDatabaseServer(settings, silentLogger, cwd),
+      await stopDatabaseServer(settings, silentLogger, cwd),
+    ]) {
+      expect(report).toMatchObject({
+        kind: 'external',
+        running: false,
+        summary: expect.stringMatching(/^DATABASE_URL is set: the embedded PostgreSQL server is not used/),
+      });
     }
   });
 });

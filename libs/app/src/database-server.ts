@@ -32,14 +32,22 @@ export async function databaseServerStatus(settings: Settings, cwd: string = pro
 }
 
 /** Starts the embedded server if it is not running (what every command does on its own); reports where it listens. */
-export async function startDatabaseServer(settings: Settings, logger: Logger = createLogger(settings), cwd: string = process.cwd()): Promise<DatabaseServerReport> {
+export async function startDatabaseServer(
+  settings: Settings,
+  logger: Logger = createLogger(settings),
+  cwd: string = process.cwd(),
+): Promise<DatabaseServerReport> {
   if (settings.DATABASE_URL !== undefined) return external();
   await ensureEmbeddedServer(settings.DATA_DIR, cwd, logger);
   return databaseServerStatus(settings, cwd);
 }
 
 /** Stops the embedded server (open sessions are disconnected); a no-op when it is not running. */
-export async function stopDatabaseServer(settings: Settings, logger: Logger = createLogger(settings), cwd: string = process.cwd()): Promise<DatabaseServerReport> {
+export async function stopDatabaseServer(
+  settings: Settings,
+  logger: Logger = createLogger(settings),
+  cwd: string = process.cwd(),
+): Promise<DatabaseServerReport> {
   if (settings.DATABASE_URL !== undefined) return external();
   const stopped = await stopEmbeddedServer(settings.DATA_DIR, cwd, logger);
   const status = await databaseServerStatus(settings, cwd);

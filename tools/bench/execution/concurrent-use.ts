@@ -139,7 +139,11 @@ async function main(): Promise<void> {
         load_1m: loadavg()[0],
       })}\n`,
     );
-    for (const [name, result] of [['train', train], ['runs list', list], ['runs list (after)', after]] as const) {
+    for (const [name, result] of [
+      ['train', train],
+      ['runs list', list],
+      ['runs list (after)', after],
+    ] as const) {
       if (result.code !== 0) process.stderr.write(`${name} failed (exit ${result.code}):\n${result.stderr.slice(-2000)}\n`);
     }
     if (apiReady === null) process.stderr.write(`the API never became ready:\n${apiErr.slice(-2000)}\n`);

@@ -26,19 +26,25 @@ describe('openDatabase, embedded server in a directory', () => {
     const second = await openDatabase(settings, silentLogger, { cwd });
     try {
       expect(first.kind).toBe('embedded');
-      expect(first.describe()).toMatch(new RegExp(`^embedded PostgreSQL server 127\\.0\\.0\\.1:\\d+ \\(data ${join(cwd, 'data', 'postgres', 'data')}\\)$`));
+      expect(first.describe()).toMatch(
+        new RegExp(`^embedded PostgreSQL server 127\\.0\\.0\\.1:\\d+ \\(data ${join(cwd, 'data', 'postgres', 'data')}\\)$`),
+      );
       expect(second.describe()).toBe(first.describe());
       expect(await pendingMigrations(first)).toEqual([]);
       await first.dataSource.query("INSERT INTO experiments (name) VALUES ('restart-check')");
       // The second handle sees it at once: one server, not two copies.
-      expect(await second.dataSource.query("SELECT name FROM experiments WHERE name = 'restart-check'")).toEqual([{ name: 'restart-check' }]);
+      expect(await second.dataSource.query("SELECT name FROM experiments WHERE name = 'restart-check'")).toEqual([
+        { name: 'restart-check' },
+      ]);
     } finally {
       await first.close();
       await second.close();
     }
     const reopened = await openDatabase(settings, silentLogger, { cwd });
     try {
-      expect(await reopened.dataSource.query("SELECT name FROM experiments WHERE name = 'restart-check'")).toEqual([{ name: 'restart-check' }]);
+      expect(await reopened.dataSource.query("SELECT name FROM experiments WHERE name = 'restart-check'")).toEqual([
+        { name: 'restart-check' },
+      ]);
     } finally {
       await reopened.close();
     }
@@ -83,7 +89,9 @@ describe('openDatabase, PostgreSQL server', () => {
   );
 
   it('names a DATA_DIR that cannot be created, exit code 2', async () => {
-    const error = (await openDatabase({ DATABASE_URL: undefined, DATA_DIR: '/proc/version/data' }).catch((e: unknown) => e)) as TsforecastError;
+    const error = (await openDatabase({ DATABASE_URL: undefined, DATA_DIR: '/proc/version/data' }).catch(
+      (e: unknown) => e,
+    )) as TsforecastError;
     expect(error.message).toMatch(/^DATA_DIR: cannot create the embedded database folder \/proc\/version\/data \(ENOTDIR\)/);
     expect(error.exitCode).toBe(2);
   });

@@ -16,18 +16,32 @@ const clusterSettings = ["listen_addresses = '127.0.0.1'", "unix_socket_director
  * PGDATA that looks usable; scratch folders of earlier such deaths are removed.
  * Call only while holding the start lock.
  */
-export async function initialiseCluster(binaries: PostgresBinaries, layout: ServerLayout, account: ServerAccount, logger: Logger): Promise<void> {
+export async function initialiseCluster(
+  binaries: PostgresBinaries,
+  layout: ServerLayout,
+  account: ServerAccount,
+  logger: Logger,
+): Promise<void> {
   removeAbandonedScratch(layout);
   const scratch = `${layout.pgdata}.init-${process.pid}`;
   logger.info('creating the embedded PostgreSQL cluster (once; takes a few seconds)', { pgdata: layout.pgdata });
   const result = await runPostgresProgram(
     binaries.initdb,
-    [`--pgdata=${scratch}`, `--username=${embeddedUser}`, '--auth=scram-sha-256', `--pwfile=${layout.passwordFile}`, '--encoding=UTF8', '--locale=C'],
+    [
+      `--pgdata=${scratch}`,
+      `--username=${embeddedUser}`,
+      '--auth=scram-sha-256',
+      `--pwfile=${layout.passwordFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ],
     account,
   );
   if (result.code !== 0) {
     rmSync(scratch, { recursive: true, force: true });
-    throw new ConfigError(`initdb failed for the embedded PostgreSQL cluster ${layout.pgdata} (exit ${result.code}): ${lastLines(result.output)}`);
+    throw new ConfigError(
+      `initdb failed for the embedded PostgreSQL cluster ${layout.pgdata} (exit ${result.code}): ${lastLines(result.output)}`,
+    );
   }
   appendFileSync(join(scratch, 'postgresql.conf'), `\n# tsforecast embedded server\n${clusterSettings.join('\n')}\n`);
   renameSync(scratch, layout.pgdata);

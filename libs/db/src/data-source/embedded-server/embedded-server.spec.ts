@@ -46,7 +46,9 @@ function runChildAndKillIt(dataDir: string): Promise<ChildLine[]> {
       if (parseLines(out).some((line) => line.port !== undefined || line.error !== undefined)) process.kill(-starter.pid!, 'SIGKILL');
     });
     starter.on('error', fail);
-    starter.on('close', (_code, signal) => (signal === 'SIGKILL' ? done(parseLines(out)) : fail(new Error(`starter ended by itself: ${out}`))));
+    starter.on('close', (_code, signal) =>
+      signal === 'SIGKILL' ? done(parseLines(out)) : fail(new Error(`starter ended by itself: ${out}`)),
+    );
   });
 }
 
@@ -67,7 +69,13 @@ function isAlive(pid: number): boolean {
 }
 
 async function query(server: EmbeddedServerAddress, sql: string): Promise<unknown[]> {
-  const client = new Client({ host: server.host, port: server.port, user: server.user, password: server.password, database: server.database });
+  const client = new Client({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: server.database,
+  });
   await client.connect();
   try {
     return (await client.query(sql)).rows as unknown[];
@@ -110,7 +118,13 @@ describe('embedded PostgreSQL server', () => {
     const layout = serverLayout(dataDir, '/');
     expect(statSync(layout.passwordFile).mode & 0o777).toBe(0o600);
     expect(statSync(layout.root).mode & 0o777).toBe(0o700);
-    expect(await embeddedServerStatus(dataDir, '/')).toEqual({ pgdata: layout.pgdata, initialised: true, running: true, port: started.port, pid: started.pid });
+    expect(await embeddedServerStatus(dataDir, '/')).toEqual({
+      pgdata: layout.pgdata,
+      initialised: true,
+      running: true,
+      port: started.port,
+      pid: started.pid,
+    });
     const server = await ensureEmbeddedServer(dataDir, '/', silentLogger);
     expect(await query(server, 'SHOW server_version_num')).toEqual([{ server_version_num: expect.stringMatching(/^18\d{4}$/) }]);
     expect(await query(server, "SELECT current_setting('listen_addresses') AS l")).toEqual([{ l: '127.0.0.1' }]);
@@ -151,11 +165,16 @@ describe('embedded PostgreSQL server', () => {
     try {
       const layout = serverLayout(dataDir, '/');
       // What a killed container leaves: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
-      writeFileSync(join(layout.pgdata, 'postmaster.pid'), `${stranger.pid}\n${layout.pgdata}\n1796174457\n5999\n\n127.0.0.1\n  2146609        13\nready   \n`);
+      writeFileSync(
+        join(layout.pgdata, 'postmaster.pid'),
+        `${stranger.pid}\n${layout.pgdata}\n1796174457\n5999\n\n127.0.0.1\n  2146609        13\nready   \n`,
+      );
       const logger = new MemoryLogger();
       const server = await ensureEmbeddedServer(dataDir, '/', logger);
       expect(server.pid).not.toBe(stranger.pid);
-      expect(logger.records).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^removing a stale postmaster\.pid/) }));
+      expect(logger.records).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^removing a stale postmaster\.pid/) }),
+      );
       expect(await query(server, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
       stranger.kill('SIGKILL');
@@ -178,7 +197,10 @@ describe('embedded PostgreSQL server, concurrent first starts', () => {
     const servers = runs.map((lines) => lines.find((line) => line.port !== undefined));
     expect(runs.flat().filter((line) => line.error !== undefined)).toEqual([]);
     expect(new Set(servers.map((server) => `${server?.port}/${server?.pid}`)).size).toBe(1);
-    const logs = runs.flat().map((line) => line.log).filter(Boolean);
+    const logs = runs
+      .flat()
+      .map((line) => line.log)
+      .filter(Boolean);
     expect(logs.filter((log) => log === 'creating the embedded PostgreSQL cluster (once; takes a few seconds)')).toHaveLength(1);
     expect(logs.filter((log) => log === 'started the embedded PostgreSQL server')).toHaveLength(1);
   });

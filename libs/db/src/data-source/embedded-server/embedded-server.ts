@@ -210,5 +210,7 @@ export async function stopEmbeddedServer(dataDir: string, cwd: string, logger: L
   }
   // A stale postmaster.pid (the server was killed): nothing to stop.
   if (/Is server running\?|No such process/.test(result.output)) return false;
-  throw new ConfigError(`Cannot stop the embedded PostgreSQL server on ${layout.pgdata} (pg_ctl exit ${result.code}: ${lastLines(result.output)})`);
+  throw new ConfigError(
+    `Cannot stop the embedded PostgreSQL server on ${layout.pgdata} (pg_ctl exit ${result.code}: ${lastLines(result.output)})`,
+  );
 }

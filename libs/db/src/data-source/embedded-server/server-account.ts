@@ -24,7 +24,9 @@ export function resolveServerAccount(logger: Logger): ServerAccount {
   if (ids === null) {
     logger.warn(`running as root: creating the system account '${rootFallbackAccount}' to run the embedded PostgreSQL server`);
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', rootFallbackAccount], { stdio: 'pipe' });
+      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', rootFallbackAccount], {
+        stdio: 'pipe',
+      });
     } catch (error) {
       const detail = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim();
       throw new ConfigError(
@@ -33,7 +35,8 @@ export function resolveServerAccount(logger: Logger): ServerAccount {
       );
     }
     ids = lookupAccount(rootFallbackAccount);
-    if (ids === null) throw new ConfigError(`Account '${rootFallbackAccount}' was created but cannot be looked up with \`id\`; set DATABASE_URL`);
+    if (ids === null)
+      throw new ConfigError(`Account '${rootFallbackAccount}' was created but cannot be looked up with \`id\`; set DATABASE_URL`);
   }
   return { name: rootFallbackAccount, ...ids };
 }
@@ -63,7 +66,9 @@ export function prepareServerFolder(dir: string, account: ServerAccount): void {
   } catch (error) {
     // `path` is the folder that failed: DATA_DIR itself when it cannot be made.
     const { code, message, path } = error as NodeJS.ErrnoException;
-    throw new ConfigError(`DATA_DIR: cannot create the embedded database folder ${path ?? dir} (${code ?? message}); expected a writable directory path`);
+    throw new ConfigError(
+      `DATA_DIR: cannot create the embedded database folder ${path ?? dir} (${code ?? message}); expected a writable directory path`,
+    );
   }
   if (account.uid === null || account.gid === null) return;
   chownSync(dir, account.uid, account.gid);

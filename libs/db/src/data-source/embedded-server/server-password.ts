@@ -22,7 +22,8 @@ export function readOrCreatePassword(path: string, account: ServerAccount, clust
     writeNewPassword(path, account);
   }
   const password = readFileSync(path, 'utf8').trim();
-  if (password.length === 0) throw new ConfigError(`The embedded PostgreSQL password file ${path} is empty; expected the generated password`);
+  if (password.length === 0)
+    throw new ConfigError(`The embedded PostgreSQL password file ${path} is empty; expected the generated password`);
   rememberSecret(password);
   return password;
 }

@@ -35,7 +35,12 @@ describe('tryStartLock', () => {
 
   it.each([
     ['its pid is gone', () => ({ pid: deadPid(), host: hostname() }), 0, /process \d+ is gone/],
-    ['it is older than the limit, whatever its pid (a container pid may be alive on the host)', () => ({ pid: process.ppid, host: hostname() }), startLockStaleMs + 1_000, /older than 120 s/],
+    [
+      'it is older than the limit, whatever its pid (a container pid may be alive on the host)',
+      () => ({ pid: process.ppid, host: hostname() }),
+      startLockStaleMs + 1_000,
+      /older than 120 s/,
+    ],
     ['it is unreadable and not fresh', () => null, 10_000, /unreadable/],
   ])('takes over a lock when %s, with a warning', (_case, holder, ageMs, reason) => {
     const content = holder();
@@ -47,7 +52,11 @@ describe('tryStartLock', () => {
     expect(lock).not.toBeNull();
     expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
     expect(logger.records).toContainEqual(
-      expect.objectContaining({ level: 'warn', message: 'removing a stale embedded PostgreSQL start lock', fields: expect.objectContaining({ reason: expect.stringMatching(reason) }) }),
+      expect.objectContaining({
+        level: 'warn',
+        message: 'removing a stale embedded PostgreSQL start lock',
+        fields: expect.objectContaining({ reason: expect.stringMatching(reason) }),
+      }),
     );
     lock!.release();
   });
