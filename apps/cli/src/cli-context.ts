@@ -31,13 +31,19 @@ export function settingsFrom(flags: GlobalFlags, extra: SettingsInput = {}): Set
     },
   });
   if (flags.backend !== undefined && settings.DEFAULT_BACKEND !== 'cpu' && !settings.ENABLE_GPU) {
-    throw new UsageError(`'--backend ${settings.DEFAULT_BACKEND}' needs ENABLE_GPU=true (environment, .env or config file), got ENABLE_GPU=false`);
+    throw new UsageError(
+      `'--backend ${settings.DEFAULT_BACKEND}' needs ENABLE_GPU=true (environment, .env or config file), got ENABLE_GPU=false`,
+    );
   }
   return settings;
 }
 
 /** Builds the app container for one command and always closes it (its connections; the embedded server keeps running). */
-export async function withApp<T>(settings: Settings, body: (app: AppContainer) => Promise<T>, options: { migrate?: boolean | 'leave' } = {}): Promise<T> {
+export async function withApp<T>(
+  settings: Settings,
+  body: (app: AppContainer) => Promise<T>,
+  options: { migrate?: boolean | 'leave' } = {},
+): Promise<T> {
   const app = await buildContainer(settings, { migrate: options.migrate });
   try {
     return await body(app);
@@ -48,9 +54,14 @@ export async function withApp<T>(settings: Settings, body: (app: AppContainer) =
 
 /** Prints rows as an aligned text table on stdout. */
 export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
-  const cell = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : v instanceof Date ? v.toISOString() : String(v ?? ''));
+  const cell = (v: unknown) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : v instanceof Date ? v.toISOString() : String(v ?? '');
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(line(columns) + '\n' + line(widths.map((w) => '-'.repeat(w))) + '\n');
   for (const r of rows) process.stdout.write(line(columns.map((c) => cell(r[c]))) + '\n');
 }

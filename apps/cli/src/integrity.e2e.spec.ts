@@ -10,28 +10,35 @@ const sample = resolve(__dirname, '../assets/air_passengers.csv');
 
 /** Everything a process left where a user could read it: stdout, stderr, the log files. */
 function visibleText(run: CliRun, logDir: string): string {
-  const logs = existsSync(logDir) ? readdirSync(logDir).map((f) => readFileSync(join(logDir, f), 'utf8')).join('\n') : '';
+  const logs = existsSync(logDir)
+    ? readdirSync(logDir)
+        .map((f) => readFileSync(join(logDir, f), 'utf8'))
+        .join('\n')
+    : '';
   return `${run.stdout}\n${run.stderr}\n${logs}`;
 }
 
 describe('passwords never appear (any printable ASCII character, URL written unencoded)', () => {
   const printable = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
-  it.each([['Sec/retPw', 'retPw'], [`${printable}Zq8Secret`, 'Zq8Secret'], ['plain Zq9Secret', 'Zq9Secret']])(
-    'DATABASE_URL with password %j: host named, exit code 2, password nowhere in stdout, stderr or logs',
-    (password, core) => {
-      const { dir, env } = cliSandbox('tsf-cli-secret-');
-      const run = runCli(['runs', 'list'], { ...env, LOG_LEVEL: 'debug', DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:5999/db` });
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/PostgreSQL server 127\.0\.0\.1:5999\/db as postgres/);
-      expect(visibleText(run, join(dir, 'logs'))).not.toContain(core);
-    },
-  );
+  it.each([
+    ['Sec/retPw', 'retPw'],
+    [`${printable}Zq8Secret`, 'Zq8Secret'],
+    ['plain Zq9Secret', 'Zq9Secret'],
+  ])('DATABASE_URL with password %j: host named, exit code 2, password nowhere in stdout, stderr or logs', (password, core) => {
+    const { dir, env } = cliSandbox('tsf-cli-secret-');
+    const run = runCli(['runs', 'list'], { ...env, LOG_LEVEL: 'debug', DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:5999/db` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/PostgreSQL server 127\.0\.0\.1:5999\/db as postgres/);
+    expect(visibleText(run, join(dir, 'logs'))).not.toContain(core);
+  });
 
   it('a refused connection through --database-url: exit code 2, no password', () => {
     const { dir, env } = cliSandbox('tsf-cli-secret-');
     const run = runCli(['--database-url', 'postgres://postgres:Zq7Secret%2F@127.0.0.1:1/db', 'runs', 'list'], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: Cannot connect to PostgreSQL server 127\.0\.0\.1:1\/db as postgres: .*ECONNREFUSED.*check DATABASE_URL/);
+    expect(run.stderr).toMatch(
+      /^error: Cannot connect to PostgreSQL server 127\.0\.0\.1:1\/db as postgres: .*ECONNREFUSED.*check DATABASE_URL/,
+    );
     expect(visibleText(run, join(dir, 'logs'))).not.toMatch(/Zq7Secret/);
   });
 });
@@ -41,9 +48,24 @@ describe('flags and paths are validated before any work (exit code 2, nothing st
   const runsOf = (experiment: string) => runCli(['runs', 'list', '--experiment', experiment], env).stdout.trim().split('\n').length - 2;
 
   it.each([
-    ['an output folder that cannot be created', ['--experiment', 'v1', '--output-dir', '/proc/version/out'], /'outputDir \(--output-dir\)' must be a directory this process can create and write, got "\/proc\/version\/out" \(ENOTDIR\)/, 'v1'],
-    ['an experiment name that climbs out of OUTPUT_DIR', ['--experiment', '../../../../tmp/x'], /'experiment' must be 1 to 100 letters/, null],
-    ['an input window longer than every series', ['--experiment', 'v3', '--models', 'MLP', '--input-size', '500'], /'inputSize' \(--input-size\) must be at most 132 at h=12/, 'v3'],
+    [
+      'an output folder that cannot be created',
+      ['--experiment', 'v1', '--output-dir', '/proc/version/out'],
+      /'outputDir \(--output-dir\)' must be a directory this process can create and write, got "\/proc\/version\/out" \(ENOTDIR\)/,
+      'v1',
+    ],
+    [
+      'an experiment name that climbs out of OUTPUT_DIR',
+      ['--experiment', '../../../../tmp/x'],
+      /'experiment' must be 1 to 100 letters/,
+      null,
+    ],
+    [
+      'an input window longer than every series',
+      ['--experiment', 'v3', '--models', 'MLP', '--input-size', '500'],
+      /'inputSize' \(--input-size\) must be at most 132 at h=12/,
+      'v3',
+    ],
   ])('train with %s', (_label, args, message, experiment) => {
     const run = runCli(['train', '--models', 'SeasonalNaive', ...args], env);
     expect(run.stderr).toMatch(message);

@@ -7,17 +7,20 @@ import { cliSandbox, runCli } from './testing/run-cli';
 const { dir, env } = cliSandbox('tsf-cli-');
 
 describe('cli (end to end)', () => {
-
   it('trains baselines on the bundled sample, scores the hold-out and writes the outputs', () => {
     const run = runCli(['train', '--models', 'SeasonalNaive,Naive', '--horizons', '12', '--experiment', 'e2e'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const leaderboard = readFileSync(join(dir, 'out', 'e2e', 'leaderboard.csv'), 'utf8').trim().split('\n');
+    const leaderboard = readFileSync(join(dir, 'out', 'e2e', 'leaderboard.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(leaderboard[0]).toMatch(/^model,horizon,rank,mae,mse,rmse,mape,smape,mase/);
     const seasonal = leaderboard.find((l) => l.startsWith('SeasonalNaive,12,'))!.split(',');
     expect(Number(seasonal[3])).toBeCloseTo(47.83, 2);
     expect(seasonal[2]).toBe('1');
-    const predictions = readFileSync(join(dir, 'out', 'e2e', 'predictions.csv'), 'utf8').trim().split('\n');
+    const predictions = readFileSync(join(dir, 'out', 'e2e', 'predictions.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(predictions).toHaveLength(1 + 2 * 12);
     expect(predictions[1]).toMatch(/^SeasonalNaive,12,AirPassengers,1960-01-01,417,360$/);
     const summary = JSON.parse(readFileSync(join(dir, 'out', 'e2e', 'summary.json'), 'utf8')) as { best: { model: string }[] };
@@ -80,7 +83,24 @@ describe('cli (end to end)', () => {
 describe('cli evaluate (end to end)', () => {
   it('cross-validates SeasonalNaive and a neural model on 2 rolling windows; neural flags leave the baseline alone', () => {
     const out = join(dir, 'cv.csv');
-    const run = runCli(['evaluate', '--models', 'SeasonalNaive,DLinear', '--horizons', '12', '--windows', '2', '--max-steps', '5', '--input-size', '24', '--output', out], env);
+    const run = runCli(
+      [
+        'evaluate',
+        '--models',
+        'SeasonalNaive,DLinear',
+        '--horizons',
+        '12',
+        '--windows',
+        '2',
+        '--max-steps',
+        '5',
+        '--input-size',
+        '24',
+        '--output',
+        out,
+      ],
+      env,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');

@@ -2,7 +2,10 @@ import { UsageError } from '@tsforecast/config';
 
 /** `"12,24"` → [12, 24]; anything but positive integers is a usage error naming the flag. */
 export function parsePositiveIntegers(flag: string, text: string): number[] {
-  const values = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const values = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (values.length === 0) throw new UsageError(`'${flag}' must list at least one positive integer, got "${text}"`);
   return values.map((v) => parsePositiveInteger(flag, v));
 }
@@ -16,7 +19,10 @@ export function parsePositiveInteger(flag: string, text: string): number {
 }
 
 export function parseNames(flag: string, text: string): string[] {
-  const names = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (names.length === 0) throw new UsageError(`'${flag}' must list at least one name, got "${text}"`);
   return names;
 }

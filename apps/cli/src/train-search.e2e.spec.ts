@@ -6,7 +6,23 @@ const { env } = cliSandbox('tsf-cli-search-');
 
 describe('cli train --search (end to end)', () => {
   it('tunes MLP, then continues the same study up to the new --trials', () => {
-    const args = ['train', '--models', 'MLP', '--horizons', '12', '--search', 'random', '--search-seed', '3', '--pruner', 'none', '--max-steps', '10', '--experiment', 'e2e-tune'];
+    const args = [
+      'train',
+      '--models',
+      'MLP',
+      '--horizons',
+      '12',
+      '--search',
+      'random',
+      '--search-seed',
+      '3',
+      '--pruner',
+      'none',
+      '--max-steps',
+      '10',
+      '--experiment',
+      'e2e-tune',
+    ];
     const first = runCli([...args, '--trials', '2'], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -21,12 +37,33 @@ describe('cli train --search (end to end)', () => {
 
   it('resumes a TPE study after kill -9 in the middle of a trial', async () => {
     const { env: own } = cliSandbox('tsf-cli-kill-');
-    const args = ['train', '--models', 'MLP', '--horizons', '12', '--search', 'tpe', '--search-seed', '5', '--pruner', 'none', '--max-steps', '300', '--experiment', 'e2e-kill', '--trials', '3'];
+    const args = [
+      'train',
+      '--models',
+      'MLP',
+      '--horizons',
+      '12',
+      '--search',
+      'tpe',
+      '--search-seed',
+      '5',
+      '--pruner',
+      'none',
+      '--max-steps',
+      '300',
+      '--experiment',
+      'e2e-kill',
+      '--trials',
+      '3',
+    ];
     // Trial 0 is stored; 0.8 s later trial 1 (≈ 3 s of training) is running when the process group dies.
     const killed = await runCliUntilKilled(args, own, /"trial":0,.*"msg":"trial complete"/, 800);
     expect(killed.code).toBeNull();
     const resumed = runCli(args, own);
-    expect({ code: resumed.code, stderr: resumed.stderr }).toEqual({ code: 0, stderr: expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 1"/) });
+    expect({ code: resumed.code, stderr: resumed.stderr }).toEqual({
+      code: 0,
+      stderr: expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 1"/),
+    });
     expect(resumed.stdout).toMatch(/study e2e-kill\/MLP\/h12: 2 new trial\(s\), 3 finished/);
     const runs = runCli(['runs', 'list', '--experiment', 'e2e-kill'], own).stdout;
     expect(runs.match(/MLP\s+12\s+trial\s+completed/g)).toHaveLength(3);

@@ -25,7 +25,10 @@ describe('buildContainer', () => {
   afterAll(() => server?.drop());
 
   const settingsWith = (env: Record<string, string> = {}) =>
-    loadSettings({ env: { DATABASE_URL: server.url, MODEL_DIR: join(mkdtempSync(join(tmpdir(), 'tsf-app-')), 'models'), ...env }, cwd: tmpdir() });
+    loadSettings({
+      env: { DATABASE_URL: server.url, MODEL_DIR: join(mkdtempSync(join(tmpdir(), 'tsf-app-')), 'models'), ...env },
+      cwd: tmpdir(),
+    });
 
   it('wires every layer and every use case, and closes the database', async () => {
     const settings = settingsWith();
@@ -33,7 +36,8 @@ describe('buildContainer', () => {
     try {
       const c = app.container;
       expect(c.get(SettingsToken)).toBe(settings);
-      for (const token of [SeriesReader, SessionFactory, TrackingStore, ModelStore, ProgressReporter, LocalExecutor]) expect(c.get(token)).toBeDefined();
+      for (const token of [SeriesReader, SessionFactory, TrackingStore, ModelStore, ProgressReporter, LocalExecutor])
+        expect(c.get(token)).toBeDefined();
       expect(c.get(ModelRegistry).names()).toEqual(expect.arrayContaining(['SeasonalNaive', 'NHITS', 'PatchTST']));
       expect(c.get(TrainingService)).toBe(c.get(TrainingService));
       expect(c.get(ForecastService)).toBeInstanceOf(ForecastService);

@@ -59,8 +59,11 @@ export async function buildContainer(settings: Settings, options: BuildContainer
  */
 function warnIfGpuSwitchedOff(settings: Settings, logger: Logger): void {
   if (settings.DEFAULT_BACKEND === 'cpu' || settings.ENABLE_GPU) return;
-  logger.warn(`DEFAULT_BACKEND=${settings.DEFAULT_BACKEND} is ignored because ENABLE_GPU=false: running on cpu (set ENABLE_GPU=true to use the GPU)`, {
-    backend: settings.DEFAULT_BACKEND,
-    used: 'cpu',
-  });
+  logger.warn(
+    `DEFAULT_BACKEND=${settings.DEFAULT_BACKEND} is ignored because ENABLE_GPU=false: running on cpu (set ENABLE_GPU=true to use the GPU)`,
+    {
+      backend: settings.DEFAULT_BACKEND,
+      used: 'cpu',
+    },
+  );
 }

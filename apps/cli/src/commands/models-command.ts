@@ -9,6 +9,9 @@ export function registerModelsCommand(program: Command): void {
     .description('list the available models')
     .action(() => {
       const models = buildModelCatalog().list();
-      printTable(models.map((d) => ({ name: d.name, kind: d.kind, description: d.description })), ['name', 'kind', 'description']);
+      printTable(
+        models.map((d) => ({ name: d.name, kind: d.kind, description: d.description })),
+        ['name', 'kind', 'description'],
+      );
     });
 }

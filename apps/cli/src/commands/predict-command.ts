@@ -12,7 +12,9 @@ export function registerPredictCommand(program: Command, globals: () => GlobalFl
     .option('--output <file>', 'CSV to write (unique_id,ds,y_hat[,quantiles]); default: stdout')
     .action(async (flags: { model: string; data: string; output?: string }) => {
       await withApp(settingsFrom(globals()), async (app) => {
-        const result = await app.container.get(ForecastService).predict({ model: flags.model, data: flags.data, output: flags.output ?? process.stdout });
+        const result = await app.container
+          .get(ForecastService)
+          .predict({ model: flags.model, data: flags.data, output: flags.output ?? process.stdout });
         if (flags.output) process.stdout.write(`${result.model}: ${result.rows} forecast rows written to ${flags.output}\n`);
       });
     });

@@ -11,7 +11,10 @@ export function registerTrackingCommands(program: Command, globals: () => Global
     .description('list experiments, newest first')
     .action(async () => {
       const list = await withApp(settingsFrom(globals()), (app) => app.container.get(TrackingQueries).listExperiments());
-      printTable(list.map((e) => ({ name: e.name, id: e.id, created: e.createdAt })), ['name', 'id', 'created']);
+      printTable(
+        list.map((e) => ({ name: e.name, id: e.id, created: e.createdAt })),
+        ['name', 'id', 'created'],
+      );
     });
 
   const runs = program.command('runs').description('tracked runs');
@@ -34,7 +37,15 @@ export function registerTrackingCommands(program: Command, globals: () => Global
       };
       const list = await withApp(settingsFrom(globals()), (app) => app.container.get(TrackingQueries).listRuns(filter));
       printTable(
-        list.map((r) => ({ id: r.id, model: r.modelName, h: r.horizon, kind: r.kind, status: r.status, started: r.startedAt, ms: r.durationMs ?? '' })),
+        list.map((r) => ({
+          id: r.id,
+          model: r.modelName,
+          h: r.horizon,
+          kind: r.kind,
+          status: r.status,
+          started: r.startedAt,
+          ms: r.durationMs ?? '',
+        })),
         ['id', 'model', 'h', 'kind', 'status', 'started', 'ms'],
       );
     });

@@ -1,7 +1,15 @@
 import { resolve, basename, dirname, extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '@tsforecast/config';
-import { TrainingService, experimentNameFromFile, lossNames, metricNames, requireExperimentName, scalerTypes, type SearchRequest } from '@tsforecast/service';
+import {
+  TrainingService,
+  experimentNameFromFile,
+  lossNames,
+  metricNames,
+  requireExperimentName,
+  scalerTypes,
+  type SearchRequest,
+} from '@tsforecast/service';
 import { parseChoice, parseNames, parsePositiveInteger, parsePositiveIntegers, parsePositiveNumber } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 
@@ -32,7 +40,12 @@ interface TrainFlags {
 /** `--search` and its companions; undefined without `--search` (the others then are usage errors). */
 export function parseSearch(flags: Pick<TrainFlags, 'search' | 'trials' | 'timeout' | 'pruner' | 'searchSeed'>): SearchRequest | undefined {
   if (flags.search === undefined) {
-    for (const [flag, value] of [['--trials', flags.trials], ['--timeout', flags.timeout], ['--pruner', flags.pruner], ['--search-seed', flags.searchSeed]] as const) {
+    for (const [flag, value] of [
+      ['--trials', flags.trials],
+      ['--timeout', flags.timeout],
+      ['--pruner', flags.pruner],
+      ['--search-seed', flags.searchSeed],
+    ] as const) {
       if (value !== undefined) throw new UsageError(`'${flag}' needs '--search tpe|random|grid', got ${flag} ${value} alone`);
     }
     return undefined;
@@ -95,7 +108,10 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
       if (request.search) {
         for (const o of result.outcomes.filter((x) => x.tuning)) {
           const t = o.tuning!;
-          process.stdout.write(`study ${t.studyName}: ${t.newTrials} new trial(s), ${t.finishedTrials} finished; best trial ${t.bestTrial} (val mae ${t.bestValue.toFixed(3)}) ${JSON.stringify(t.bestParams)}\n`);
+          process.stdout.write(
+            `study ${t.studyName}: ${t.newTrials} new trial(s), ${t.finishedTrials} finished; ` +
+              `best trial ${t.bestTrial} (val mae ${t.bestValue.toFixed(3)}) ${JSON.stringify(t.bestParams)}\n`,
+          );
         }
       }
       for (const b of result.best) process.stdout.write(`best for h=${b.horizon}: ${b.model} (${request.rankBy} ${b.score.toFixed(3)})\n`);

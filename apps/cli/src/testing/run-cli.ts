@@ -50,7 +50,12 @@ export function cliSandbox(prefix: string): { dir: string; env: Record<string, s
   const dir = mkdtempSync(join(tmpdir(), prefix));
   // mkdtemp makes it 0700; the embedded PostgreSQL server runs as 'postgres' when tests run as root and must reach DATA_DIR inside.
   chmodSync(dir, 0o755);
-  const env: Record<string, string> = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), OUTPUT_DIR: join(dir, 'out'), LOG_DIR: join(dir, 'logs') };
+  const env: Record<string, string> = {
+    DATA_DIR: join(dir, 'data'),
+    MODEL_DIR: join(dir, 'models'),
+    OUTPUT_DIR: join(dir, 'out'),
+    LOG_DIR: join(dir, 'logs'),
+  };
   sandboxes.push(env);
   return { dir, env };
 }
@@ -63,7 +68,11 @@ export function cliSandbox(prefix: string): { dir: string; env: Record<string, s
  */
 export function runCliUntilKilled(args: readonly string[], env: Record<string, string>, killWhen: RegExp, delayMs = 0): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(tsx, [main, ...args], { cwd: root, detached: true, env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env } });
+    const child = spawn(tsx, [main, ...args], {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;
@@ -75,6 +84,14 @@ export function runCliUntilKilled(args: readonly string[], env: Record<string, s
         setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), delayMs);
       }
     });
-    child.on('close', (code, signal) => (signal === 'SIGKILL' ? resolvePromise({ code, stdout, stderr }) : reject(new Error(`the CLI ended (code ${code}) before it was killed (${killed ? 'line matched' : `no line matched ${killWhen}`}):\n${stderr}`))));
+    child.on('close', (code, signal) =>
+      signal === 'SIGKILL'
+        ? resolvePromise({ code, stdout, stderr })
+        : reject(
+            new Error(
+              `the CLI ended (code ${code}) before it was killed (${killed ? 'line matched' : `no line matched ${killWhen}`}):\n${stderr}`,
+            ),
+          ),
+    );
   });
 }

@@ -8,7 +8,11 @@ import { crossValidation, type CrossValidationResult, type CrossValidationRunOpt
 export const CrossValidator = Symbol('CrossValidator');
 export interface CrossValidator {
   /** Runs {@link crossValidation} for the model registered as `model`, with `hyperparameters` over its defaults. */
-  run(model: string, frame: SeriesFrame, options: CrossValidationRunOptions & { hyperparameters?: Record<string, unknown> }): Promise<CrossValidationResult>;
+  run(
+    model: string,
+    frame: SeriesFrame,
+    options: CrossValidationRunOptions & { hyperparameters?: Record<string, unknown> },
+  ): Promise<CrossValidationResult>;
 }
 
 /**
@@ -23,8 +27,15 @@ export class DefinitionCrossValidator implements CrossValidator {
     @inject(Logger) private readonly logger: Logger,
   ) {}
 
-  async run(model: string, frame: SeriesFrame, options: CrossValidationRunOptions & { hyperparameters?: Record<string, unknown> }): Promise<CrossValidationResult> {
+  async run(
+    model: string,
+    frame: SeriesFrame,
+    options: CrossValidationRunOptions & { hyperparameters?: Record<string, unknown> },
+  ): Promise<CrossValidationResult> {
     const definition = this.registry.get(model);
-    return crossValidation({ definition, hyperparameters: options.hyperparameters }, frame, { context: { logger: this.logger }, ...options });
+    return crossValidation({ definition, hyperparameters: options.hyperparameters }, frame, {
+      context: { logger: this.logger },
+      ...options,
+    });
   }
 }

@@ -18,7 +18,9 @@ describe('EvaluationService', () => {
   afterAll(() => stack.database.close());
 
   it('finds models in any letter case (the registry lookup, as train does) and scores the 1960 hold-out as the last window', async () => {
-    const result = await stack.container.get(EvaluationService).evaluate({ data: sample, models: ['naive', 'SEASONALNAIVE'], horizons: [12], windows: 2 });
+    const result = await stack.container
+      .get(EvaluationService)
+      .evaluate({ data: sample, models: ['naive', 'SEASONALNAIVE'], horizons: [12], windows: 2 });
     expect(result.rows.map((r) => r.model)).toEqual(['Naive', 'SeasonalNaive']);
     const last = result.windows.find((w) => w.model === 'SeasonalNaive' && w.window === 1)!;
     expect(last.metrics.mae).toBeCloseTo(47.833, 3);
@@ -27,10 +29,15 @@ describe('EvaluationService', () => {
   });
 
   it('records one cv run per model × horizon: mean metrics on the run, each window as metric rows', async () => {
-    const result = await stack.container.get(EvaluationService).evaluate({ data: sample, models: ['SeasonalNaive'], horizons: [6, 12], windows: 3, experiment: 'cv-check' });
+    const result = await stack.container
+      .get(EvaluationService)
+      .evaluate({ data: sample, models: ['SeasonalNaive'], horizons: [6, 12], windows: 3, experiment: 'cv-check' });
     const queries = stack.container.get(TrackingQueries);
     const runs = await queries.listRuns({ experiment: 'cv-check', kind: 'cv' });
-    expect(runs.map((r) => [r.modelName, r.horizon, r.status]).sort()).toEqual([['SeasonalNaive', 12, 'completed'], ['SeasonalNaive', 6, 'completed']]);
+    expect(runs.map((r) => [r.modelName, r.horizon, r.status]).sort()).toEqual([
+      ['SeasonalNaive', 12, 'completed'],
+      ['SeasonalNaive', 6, 'completed'],
+    ]);
     const row = result.rows.find((r) => r.horizon === 12)!;
     const detail = await queries.getRun(row.runId);
     expect(detail.metrics['mae']).toBeCloseTo(row.metrics.mae, 9);
@@ -44,7 +51,9 @@ describe('EvaluationService', () => {
   it('takes a frame in memory (the API sends JSON) as well as a CSV path', async () => {
     const { frame } = await stack.container.get<SeriesReader>(SeriesReader).read(sample);
     const inMemory: SeriesFrame = { ...frame, series: frame.series.map((s) => ({ ...s, y: s.y.map((v) => v * 2) })) };
-    const result = await stack.container.get(EvaluationService).evaluate({ data: inMemory, models: ['SeasonalNaive'], horizons: [12], windows: 1 });
+    const result = await stack.container
+      .get(EvaluationService)
+      .evaluate({ data: inMemory, models: ['SeasonalNaive'], horizons: [12], windows: 1 });
     expect(result.rows[0]!.metrics.mae).toBeCloseTo((2 * 574) / 12, 9); // twice SeasonalNaive's 47.833 = 574/12
     expect(result.experiment).toBe('evaluation');
   });
@@ -60,10 +69,16 @@ describe('EvaluationService', () => {
   it('checks every name and number before fitting anything or recording a run', async () => {
     const service = stack.container.get(EvaluationService);
     const before = (await stack.container.get(TrackingQueries).listRuns({ limit: 1000 })).length;
-    await expect(service.evaluate({ data: sample, models: ['Naive', 'Prophet'], horizons: [12] })).rejects.toThrow(/^Unknown model 'Prophet'; available: .*SeasonalNaive/);
-    await expect(service.evaluate({ data: sample, models: ['Naive'], horizons: [0] })).rejects.toThrow(/^'horizons' must be a positive integer, got 0$/);
+    await expect(service.evaluate({ data: sample, models: ['Naive', 'Prophet'], horizons: [12] })).rejects.toThrow(
+      /^Unknown model 'Prophet'; available: .*SeasonalNaive/,
+    );
+    await expect(service.evaluate({ data: sample, models: ['Naive'], horizons: [0] })).rejects.toThrow(
+      /^'horizons' must be a positive integer, got 0$/,
+    );
     await expect(service.evaluate({ data: sample, models: ['Naive'], horizons: [12], windows: 1.5 })).rejects.toThrow(UsageError);
-    await expect(service.evaluate({ data: sample, models: ['Naive'], horizons: [12], experiment: '../x' })).rejects.toThrow(/'experiment' must be/);
+    await expect(service.evaluate({ data: sample, models: ['Naive'], horizons: [12], experiment: '../x' })).rejects.toThrow(
+      /'experiment' must be/,
+    );
     expect((await stack.container.get(TrackingQueries).listRuns({ limit: 1000 })).length).toBe(before);
   });
 });

@@ -62,13 +62,35 @@ export class EvaluationService {
     });
     try {
       const result = await this.validator.run(definition.name, job.frame, { ...options, hyperparameters });
-      const windows = result.windows.map((w) => ({ model: definition.name, horizon: job.h, window: w.index, firstCutoff: w.cutoff[0]!, metrics: w.evaluation.panel }));
+      const windows = result.windows.map((w) => ({
+        model: definition.name,
+        horizon: job.h,
+        window: w.index,
+        firstCutoff: w.cutoff[0]!,
+        metrics: w.evaluation.panel,
+      }));
       await this.recorder.complete(run, {
         metrics: finite(result.overall),
         windows: windows.map((w) => ({ window: w.window, metrics: finite(w.metrics) })),
       });
-      this.logger.info('cross-validation done', { model: definition.name, h: job.h, windows: windows.length, mae: result.overall.mae, run: run.id });
-      return { row: { model: definition.name, horizon: job.h, windows: windows.length, refit: result.refit, metrics: result.overall, runId: run.id }, windows };
+      this.logger.info('cross-validation done', {
+        model: definition.name,
+        h: job.h,
+        windows: windows.length,
+        mae: result.overall.mae,
+        run: run.id,
+      });
+      return {
+        row: {
+          model: definition.name,
+          horizon: job.h,
+          windows: windows.length,
+          refit: result.refit,
+          metrics: result.overall,
+          runId: run.id,
+        },
+        windows,
+      };
     } catch (error) {
       await this.recorder.fail(run, error);
       throw error;
@@ -79,7 +101,8 @@ export class EvaluationService {
   private async load(data: string | SeriesFrame): Promise<{ frame: SeriesFrame; dataset?: RunDataset }> {
     if (typeof data !== 'string') return { frame: data };
     const { frame, report } = await this.reader.read(data);
-    for (const warning of report.warnings) this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
+    for (const warning of report.warnings)
+      this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
     const dataset = runDatasetOf(data, frame, report);
     return { frame, dataset };
   }
@@ -92,7 +115,9 @@ export class EvaluationService {
     for (const h of request.horizons) requirePositiveInteger('horizons', h);
     if (request.windows !== undefined) requirePositiveInteger('windows', request.windows);
     if (request.stepSize !== undefined) requirePositiveInteger('stepSize', request.stepSize);
-    const experiment = request.experiment ?? (typeof request.data === 'string' ? experimentNameFromFile(basename(request.data, extname(request.data))) : 'evaluation');
+    const experiment =
+      request.experiment ??
+      (typeof request.data === 'string' ? experimentNameFromFile(basename(request.data, extname(request.data))) : 'evaluation');
     requireExperimentName(experiment);
     return experiment;
   }

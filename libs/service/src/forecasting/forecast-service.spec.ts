@@ -20,19 +20,39 @@ describe('ForecastService.forecastFrame', () => {
   afterAll(() => stack.database.close());
 
   const frame: SeriesFrame = {
-    series: [{ id: 'a', ds: Float64Array.from({ length: 30 }, (_, t) => Date.UTC(2000, t, 1)), y: Float64Array.from({ length: 30 }, (_, t) => 100 + t) }],
+    series: [
+      {
+        id: 'a',
+        ds: Float64Array.from({ length: 30 }, (_, t) => Date.UTC(2000, t, 1)),
+        y: Float64Array.from({ length: 30 }, (_, t) => 100 + t),
+      },
+    ],
     frequency: { unit: 'M', step: 1 },
     seasonLength: 12,
     exogenousColumns: [],
   } as unknown as SeriesFrame;
   const loaded = (model: string, kind: 'neural' | 'baseline'): LoadedModel => ({
     saved: { id: 'x', name: model, version: 1, path: '/models/x', sizeBytes: 0 },
-    metadata: { formatVersion: 1, model, kind, hyperparameters: {}, h: 3, frequency: { unit: 'M', step: 1 }, seasonLength: 12, trainingFingerprint: 'f', metrics: {}, createdAt: '', runId: 'r' },
+    metadata: {
+      formatVersion: 1,
+      model,
+      kind,
+      hyperparameters: {},
+      h: 3,
+      frequency: { unit: 'M', step: 1 },
+      seasonLength: 12,
+      trainingFingerprint: 'f',
+      metrics: {},
+      createdAt: '',
+      runId: 'r',
+    },
   });
 
   it('never trains a neural model on the predict path: no ONNX file is an error', async () => {
     const service = stack.container.get(ForecastService);
-    await expect(service.forecastFrame(loaded('MLP', 'neural'), frame)).rejects.toThrow(/^model MLP@1 is neural but has no ONNX file loaded from \/models\/x; it cannot forecast$/);
+    await expect(service.forecastFrame(loaded('MLP', 'neural'), frame)).rejects.toThrow(
+      /^model MLP@1 is neural but has no ONNX file loaded from \/models\/x; it cannot forecast$/,
+    );
     // Metadata that claims a baseline does not let a neural model through either.
     await expect(service.forecastFrame(loaded('MLP', 'baseline'), frame)).rejects.toThrow(/is neural but has no ONNX file/);
   });
@@ -47,7 +67,9 @@ describe('ForecastService.predict', () => {
   let stack: ServiceStack;
   beforeAll(async () => {
     stack = await openServiceStack('tsf-predict-');
-    const trained = await stack.container.get(TrainingService).train({ data: sample, models: ['AutoETS'], horizons: [12], experiment: 'fc', outputDir: join(stack.dir, 'out') });
+    const trained = await stack.container
+      .get(TrainingService)
+      .train({ data: sample, models: ['AutoETS'], horizons: [12], experiment: 'fc', outputDir: join(stack.dir, 'out') });
     expect(trained.outcomes[0]!.status).toBe('completed');
   });
   afterAll(() => stack.database.close());
@@ -76,8 +98,12 @@ describe('ForecastService.predict', () => {
     const result = await stack.container.get(ForecastService).predict({ model: 'AutoETS@1', data: sample });
     const run = await stack.container.get(TrackingQueries).getRun(result.runId);
     expect(run).toMatchObject({ kind: 'predict', status: 'completed', modelName: 'AutoETS', horizon: 12 });
-    expect((await stack.container.get(TrackingQueries).listRuns({ experiment: 'fc', kind: 'predict' })).map((r) => r.id)).toContain(result.runId);
-    const stored = await stack.database.dataSource.query('SELECT value, quantiles FROM predictions WHERE run_id = $1 ORDER BY ds', [result.runId]);
+    expect((await stack.container.get(TrackingQueries).listRuns({ experiment: 'fc', kind: 'predict' })).map((r) => r.id)).toContain(
+      result.runId,
+    );
+    const stored = await stack.database.dataSource.query('SELECT value, quantiles FROM predictions WHERE run_id = $1 ORDER BY ds', [
+      result.runId,
+    ]);
     expect(stored).toHaveLength(12);
     expect(Number(stored[0].value)).toBeCloseTo(result.forecast.mean[0]![0]!, 6);
     const levels = result.forecast.quantiles!.levels;
@@ -91,6 +117,8 @@ describe('ForecastService.predict', () => {
     const fromFrame = await service.predict({ model: 'AutoETS@1', data: frame });
     expect(Array.from(fromFrame.forecast.mean[0]!)).toEqual(Array.from(fromFile.forecast.mean[0]!));
     const daily: SeriesFrame = { ...frame, frequency: { unit: 'day', step: 1 } };
-    await expect(service.predict({ model: 'AutoETS@1', data: daily })).rejects.toThrow(/^'data.frequency' must be the model's \(AutoETS@1: 1 month\), got 1 day$/);
+    await expect(service.predict({ model: 'AutoETS@1', data: daily })).rejects.toThrow(
+      /^'data.frequency' must be the model's \(AutoETS@1: 1 month\), got 1 day$/,
+    );
   });
 });

@@ -14,7 +14,10 @@ import { forecastPredictions } from '../recording/forecast-predictions';
 export interface PredictRequest {
   /** Model id (uuid), `name@version`, or name (latest version). */
   model: string;
-  /** History: a long-format CSV path (`unique_id,ds,y`), or a frame in memory (the API sends JSON). Forecasts start after each series' end. */
+  /**
+   * History: a long-format CSV path (`unique_id,ds,y`), or a frame in memory (the API sends JSON).
+   * Forecasts start after each series' end.
+   */
   data: string | SeriesFrame;
   /** Where the CSV goes: a file path or an open stream (`process.stdout`); none: return only. */
   output?: string | Writable;
@@ -86,7 +89,9 @@ export class ForecastService {
     if (typeof data !== 'string') {
       if (data.frequency.unit !== frequency.unit || data.frequency.step !== frequency.step) {
         const model = `${loaded.saved.name}@${loaded.saved.version}`;
-        throw new DataError(`'data.frequency' must be the model's (${model}: ${describeFrequency(frequency)}), got ${describeFrequency(data.frequency)}`);
+        throw new DataError(
+          `'data.frequency' must be the model's (${model}: ${describeFrequency(frequency)}), got ${describeFrequency(data.frequency)}`,
+        );
       }
       return { frame: data };
     }
@@ -125,7 +130,10 @@ export class ForecastService {
     // A neural model is only ever run from its verified ONNX file: refitting it
     // here would silently train a different model on the prediction input.
     if (metadata.kind === 'neural' || this.registry.get(metadata.model).kind === 'neural') {
-      throw new DataError(`model ${loaded.saved.name}@${loaded.saved.version} is neural but has no ONNX file loaded from ${loaded.saved.path}; it cannot forecast`);
+      throw new DataError(
+        `model ${loaded.saved.name}@${loaded.saved.version} is neural but has no ONNX file loaded from ${loaded.saved.path}; ` +
+          'it cannot forecast',
+      );
     }
     // Baselines and statistical models store no weights: they fit on the given history.
     const model = this.registry.create(metadata.model, metadata.h, metadata.seasonLength, metadata.hyperparameters);
