@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importedPackages, libNames, wantedManifest } from './lib-manifests';
+import { importedPackages, libNames, moduleSpecifiers, wantedManifest } from './lib-manifests';
 
 const root = join(__dirname, '../..');
 
@@ -14,7 +14,20 @@ describe('lib package.json files', () => {
     expect(current).toEqual(wantedManifest(lib));
   });
 
-  it('counts static, type-only and dynamic imports of packages, not Node built-ins or relative files', () => {
+  it('finds imports, re-exports, import(), require() and require.resolve(), not strings that only look like them', () => {
+    const text = [
+      "import a from 'a';",
+      "import type { B } from '@b/b/sub';",
+      "export * from './c';",
+      "const d = () => import('d');",
+      "require('e');",
+      "require.resolve('f');",
+      "const g = `require('g')`;",
+    ].join('\n');
+    expect(moduleSpecifiers('x.ts', text)).toEqual(['a', '@b/b/sub', './c', 'd', 'e', 'f']);
+  });
+
+  it('counts packages, not Node built-ins, relative files or the lib itself', () => {
     const config = importedPackages('config');
     expect(config).toEqual(expect.arrayContaining(['zod', 'yaml']));
     expect(config.some((name) => name.startsWith('node:') || name === 'fs' || name.startsWith('.'))).toBe(false);

@@ -63,12 +63,37 @@ function packageOf(specifier: string): string | undefined {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Every package the lib's build imports (static, dynamic and `require`), sorted. */
+/** The module specifiers a file names: imports, re-exports, `import()`, `require()` and `require.resolve()`. */
+export function moduleSpecifiers(fileName: string, text: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      found.push(node.moduleSpecifier.text);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const expression = node.moduleReference.expression;
+      if (ts.isStringLiteral(expression)) found.push(expression.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
+      const callee = node.expression.getText();
+      if (callee === 'require' || callee === 'require.resolve' || node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        found.push(node.arguments[0].text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true));
+  return found;
+}
+
+/** Every package the lib's build imports or resolves, sorted. */
 export function importedPackages(lib: string): string[] {
   const packages = new Set<string>();
   for (const file of buildFiles(lib)) {
-    for (const imported of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
-      const name = packageOf(imported.fileName);
+    for (const specifier of moduleSpecifiers(file, readFileSync(file, 'utf8'))) {
+      const name = packageOf(specifier);
       if (name !== undefined && name !== `${scope}/${lib}`) packages.add(name);
     }
   }
