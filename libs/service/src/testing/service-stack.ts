@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Container } from 'inversify';
-import { configModule, loadSettings } from '@tsforecast/config';
+import { extname, join } from 'node:path';
+import { Container, ContainerModule } from 'inversify';
+import { configModule, loadSettings, type Logger, type Settings } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
 import { dataModule } from '@tsforecast/data';
 import { graphModule } from '@tsforecast/graph';
@@ -10,7 +10,7 @@ import { modelModule } from '@tsforecast/model';
 import { dbModule, type Database } from '@tsforecast/db';
 import { openTestDatabase } from '@tsforecast/db/testing';
 import { hyperparameterModule } from '@tsforecast/hyperparameter';
-import { executionModule } from '@tsforecast/execution';
+import { executionModule, JobProcessEntry } from '@tsforecast/execution';
 import { artifactModule } from '@tsforecast/artifact';
 import { loggingModule } from '@tsforecast/logging';
 import { serviceModule } from '../service-module';
@@ -37,11 +37,23 @@ export interface ServiceStack {
  */
 export async function openServiceStack(prefix: string): Promise<ServiceStack> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const settings = loadSettings({ env: { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent' }, cwd: dir });
   const database = await openTestDatabase();
+  // Queue workers' job processes open the same database from the settings.
+  const url = (database.dataSource.options as { url?: string }).url;
+  const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent', DATABASE_URL: url };
+  const settings = loadSettings({ env, cwd: dir });
   const logger = new MemoryLogger();
   const container = new Container();
-  container.loadSync(
+  container.loadSync(...serviceStackModules(settings, database, logger));
+  return { container, database, logger, dir };
+}
+
+/**
+ * The stack's modules, bottom to top, and the job process queue workers fork
+ * (`testing/job-process`, which builds the same stack in the child).
+ */
+export function serviceStackModules(settings: Settings, database: Database, logger: Logger): ContainerModule[] {
+  return [
     configModule(settings),
     dataModule,
     graphModule,
@@ -52,6 +64,8 @@ export async function openServiceStack(prefix: string): Promise<ServiceStack> {
     artifactModule,
     loggingModule(logger, { tty: false }),
     serviceModule,
-  );
-  return { container, database, logger, dir };
+    new ContainerModule((options) => {
+      options.bind<string>(JobProcessEntry).toConstantValue(join(__dirname, `job-process${extname(__filename)}`));
+    }),
+  ];
 }
