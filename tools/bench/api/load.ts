@@ -69,7 +69,11 @@ export async function openLoop(rps: number, seconds: number, call: (i: number) =
 }
 
 /** Closed loop: `clients` callers, each sending its next call when the previous answers, for `seconds`. */
-export async function closedLoop(clients: number, seconds: number, call: () => Promise<Sample>): Promise<{ samples: Sample[]; seconds: number }> {
+export async function closedLoop(
+  clients: number,
+  seconds: number,
+  call: () => Promise<Sample>,
+): Promise<{ samples: Sample[]; seconds: number }> {
   const began = performance.now();
   const end = began + seconds * 1000;
   const samples: Sample[] = [];

@@ -36,17 +36,26 @@ function numberArg(name: string, fallback: number): number {
 }
 
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
-const emit = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ ...line, load1: round(loadavg()[0]!, 2), cores: cpus().length })}\n`);
+const emit = (line: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ ...line, load1: round(loadavg()[0]!, 2), cores: cpus().length })}\n`);
 
 function summary(samples: readonly Sample[]) {
   const ok = samples.filter((s) => s.status === 200);
   const ms = samples.map((s) => s.ms);
-  return { requests: samples.length, errors: samples.length - ok.length, client_p50_ms: round(quantile(ms, 0.5)), client_p99_ms: round(quantile(ms, 0.99)) };
+  return {
+    requests: samples.length,
+    errors: samples.length - ok.length,
+    client_p50_ms: round(quantile(ms, 0.5)),
+    client_p99_ms: round(quantile(ms, 0.99)),
+  };
 }
 
 /** A forecast body of `count` series of `inputSize` points each, ids unique within it. */
 function forecastBody(model: string, count: number, offset = 0): string {
-  return JSON.stringify({ model, series: Array.from({ length: count }, (_, i) => hourlySeries(`b${offset + i}`, inputSize, (offset + i) % 24)) });
+  return JSON.stringify({
+    model,
+    series: Array.from({ length: count }, (_, i) => hourlySeries(`b${offset + i}`, inputSize, (offset + i) % 24)),
+  });
 }
 
 async function metricsText(server: BenchServer): Promise<string> {
@@ -83,9 +92,18 @@ async function throughput(client: HttpClient, model: string, seconds: number): P
   const bodies = Array.from({ length: 32 }, (_, i) => forecastBody(model, perRequest, i * perRequest));
   await warmUp(client, bodies[0]!);
   let i = 0;
-  const { samples, seconds: took } = await closedLoop(clients, seconds, () => client.call('POST', '/forecast', bodies[i++ % bodies.length]!));
+  const { samples, seconds: took } = await closedLoop(clients, seconds, () =>
+    client.call('POST', '/forecast', bodies[i++ % bodies.length]!),
+  );
   const ok = samples.filter((s) => s.status === 200).length;
-  emit({ scenario: 'throughput', clients, series_per_request: perRequest, seconds: round(took, 1), ...summary(samples), series_per_s: round((ok * perRequest) / took, 0) });
+  emit({
+    scenario: 'throughput',
+    clients,
+    series_per_request: perRequest,
+    seconds: round(took, 1),
+    ...summary(samples),
+    series_per_s: round((ok * perRequest) / took, 0),
+  });
 }
 
 async function big(client: HttpClient, model: string): Promise<void> {

@@ -38,7 +38,12 @@ export function hourlySeries(id: string, length: number, phase = 0): { unique_id
 function trainingFrame(): SeriesFrame {
   const series = Array.from({ length: 8 }, (_, i) => hourlySeries(`s${i}`, 24 * 14, 3 * i));
   return {
-    series: series.map((s) => ({ id: s.unique_id, ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)), y: Float64Array.from(s.y), exogenous: {} })),
+    series: series.map((s) => ({
+      id: s.unique_id,
+      ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)),
+      y: Float64Array.from(s.y),
+      exogenous: {},
+    })),
     frequency: { unit: 'hour', step: 1 },
     seasonLength: 24,
     exogenousColumns: [],
@@ -60,7 +65,12 @@ async function freePort(): Promise<number> {
  * production, mints a `forecast read` token and starts `apps/api` (tsx) with
  * that database, ORT on `ortThreads` threads.
  */
-export async function startBenchServer(options: { adminUrl?: string; steps: number; ortThreads: number; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startBenchServer(options: {
+  adminUrl?: string;
+  steps: number;
+  ortThreads: number;
+  env?: Record<string, string>;
+}): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-api-'));
   const database: ServerTestDatabase = await createServerTestDatabase(options.adminUrl);
   const env = { DATABASE_URL: database.url, MODEL_DIR: join(dir, 'models'), DATA_DIR: join(dir, 'data'), JWT_SECRET: jwtSecret };
@@ -69,7 +79,13 @@ export async function startBenchServer(options: { adminUrl?: string; steps: numb
   let token: string;
   try {
     const hyperparameters = { maxSteps: options.steps, inputSize, seed: 1 };
-    model = await saveFittedModel(runtime.container, { model: 'NHITS', h, frame: trainingFrame(), hyperparameters, experiment: 'bench-api' });
+    model = await saveFittedModel(runtime.container, {
+      model: 'NHITS',
+      h,
+      frame: trainingFrame(),
+      hyperparameters,
+      experiment: 'bench-api',
+    });
     await runtime.container.get(ModelVersionRegistry).promote(model, 'production', 'bench');
     token = (await runtime.container.get(TokenIssuer).issue({ subject: 'bench', scopes: ['forecast', 'read'], ttlSeconds: 3600 })).token;
   } finally {

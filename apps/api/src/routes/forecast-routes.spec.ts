@@ -1,5 +1,4 @@
-import type { SeriesFrame } from '@tsforecast/data';
-import { saveFittedModel } from '@tsforecast/service/testing';
+import { saveFittedModel, type FittedModelSpec } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 
 // POST /forecast over a real NHITS (h 24, input 48, mqloss → lo/hi-80) saved in
@@ -20,9 +19,14 @@ function hourly(id: string, length: number) {
   return { unique_id: id, ds, y };
 }
 
-function frameOf(series: ReturnType<typeof hourly>[]): SeriesFrame {
+function frameOf(series: ReturnType<typeof hourly>[]): FittedModelSpec['frame'] {
   return {
-    series: series.map((s) => ({ id: s.unique_id, ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)), y: Float64Array.from(s.y), exogenous: {} })),
+    series: series.map((s) => ({
+      id: s.unique_id,
+      ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)),
+      y: Float64Array.from(s.y),
+      exogenous: {},
+    })),
     frequency: { unit: 'hour', step: 1 },
     seasonLength: 24,
     exogenousColumns: [],
@@ -73,13 +77,25 @@ describe('POST /forecast', () => {
     expect(lines[0]).toBe('unique_id,ds,y_hat,lo-80,hi-80');
     expect(lines).toHaveLength(h + 1);
     const json = (await post({ model: nhits, series: [series] })).json();
-    expect(lines[1]).toBe(`"c,1",${json.forecasts[0].ds[0]},${json.forecasts[0].y_hat[0]},${json.forecasts[0]['lo-80'][0]},${json.forecasts[0]['hi-80'][0]}`);
+    expect(lines[1]).toBe(
+      `"c,1",${json.forecasts[0].ds[0]},${json.forecasts[0].y_hat[0]},${json.forecasts[0]['lo-80'][0]},${json.forecasts[0]['hi-80'][0]}`,
+    );
   });
 
   it('400: malformed JSON, and a CSV body without the model query parameter', async () => {
-    const malformed = await api.app.inject({ method: 'POST', url: '/forecast', headers: { ...forecaster, 'content-type': 'application/json' }, payload: '{"model":' });
+    const malformed = await api.app.inject({
+      method: 'POST',
+      url: '/forecast',
+      headers: { ...forecaster, 'content-type': 'application/json' },
+      payload: '{"model":',
+    });
     expect(malformed.statusCode).toBe(400);
-    const csv = await api.app.inject({ method: 'POST', url: '/forecast', headers: { ...forecaster, 'content-type': 'text/csv' }, payload: 'unique_id,ds,y\n' });
+    const csv = await api.app.inject({
+      method: 'POST',
+      url: '/forecast',
+      headers: { ...forecaster, 'content-type': 'text/csv' },
+      payload: 'unique_id,ds,y\n',
+    });
     expect(csv.statusCode).toBe(400);
     expect(csv.json().message).toMatch(/'model' query parameter is required with a text\/csv body/);
   });
@@ -104,7 +120,12 @@ describe('POST /forecast', () => {
   });
 
   it('415 for another content type', async () => {
-    const response = await api.app.inject({ method: 'POST', url: '/forecast', headers: { ...forecaster, 'content-type': 'text/plain' }, payload: 'x' });
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/forecast',
+      headers: { ...forecaster, 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect(response.statusCode).toBe(415);
   });
 

@@ -22,7 +22,9 @@ export function forecastRoutes(container: Container, metrics: ApiMetrics): Fasti
   return async (app) => {
     // JSON or CSV only: Fastify's text/plain parser would hand a string to the CSV branch.
     app.removeContentTypeParser('text/plain');
-    app.addContentTypeParser(csvType, { parseAs: 'string', bodyLimit: settings.FORECAST_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(csvType, { parseAs: 'string', bodyLimit: settings.FORECAST_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
     app.addHook('onClose', async () => serving.close());
     app.post(
       '/forecast',
@@ -60,7 +62,8 @@ export function forecastRoutes(container: Container, metrics: ApiMetrics): Fasti
 function servingRequest(request: FastifyRequest): ServingRequest {
   const query = request.query as ForecastQuery;
   if (typeof request.body !== 'string') return request.body as ForecastRequest;
-  if (query.model === undefined) throw new UsageError(`'model' query parameter is required with a ${csvType} body, e.g. /forecast?model=NHITS@production`);
+  if (query.model === undefined)
+    throw new UsageError(`'model' query parameter is required with a ${csvType} body, e.g. /forecast?model=NHITS@production`);
   const level = query.level?.split(',').map(Number);
   return { model: query.model, series: parseForecastCsv(request.body), level };
 }

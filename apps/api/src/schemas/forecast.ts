@@ -37,7 +37,9 @@ export type ForecastRequest = Static<typeof ForecastRequest>;
 export const ForecastQuery = Type.Object(
   {
     model: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'required with a text/csv body' })),
-    level: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?(,[0-9]+(\\.[0-9]+)?)*$', description: 'comma-separated, e.g. 80,95' })),
+    level: Type.Optional(
+      Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?(,[0-9]+(\\.[0-9]+)?)*$', description: 'comma-separated, e.g. 80,95' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -43,7 +43,8 @@ export function parseForecastCsv(text: string): SeriesInput[] {
   const header = fields(lines[0]!.replace(/^\uFEFF/, ''), 1).map((h) => h.trim());
   const column = (name: string) => {
     const at = header.indexOf(name);
-    if (at < 0) throw new DataError(`line 1: the header must name 'unique_id', 'ds' and 'y'; '${name}' is missing (got ${header.join(',')})`);
+    if (at < 0)
+      throw new DataError(`line 1: the header must name 'unique_id', 'ds' and 'y'; '${name}' is missing (got ${header.join(',')})`);
     return at;
   };
   const [idAt, dsAt, yAt] = [column('unique_id'), column('ds'), column('y')];
@@ -51,7 +52,8 @@ export function parseForecastCsv(text: string): SeriesInput[] {
   for (let n = 1; n < lines.length; n++) {
     if (lines[n]!.trim() === '') continue;
     const row = fields(lines[n]!, n + 1);
-    if (row.length !== header.length) throw new DataError(`line ${n + 1}: expected ${header.length} fields as in the header, got ${row.length}`);
+    if (row.length !== header.length)
+      throw new DataError(`line ${n + 1}: expected ${header.length} fields as in the header, got ${row.length}`);
     const yText = row[yAt]!.trim();
     const y = yText === '' ? Number.NaN : Number(yText);
     if (!Number.isFinite(y)) throw new DataError(`line ${n + 1}: 'y' must be a finite number, got '${yText}'`);

@@ -46,7 +46,11 @@ describe('MicroBatcher', () => {
 
   it('reports the item count of every run', async () => {
     const sizes: number[] = [];
-    const batcher = new MicroBatcher<number, number>(async (items) => items.map((x) => x), { windowMs: 1, maxItems: 100, onRun: (n) => sizes.push(n) });
+    const batcher = new MicroBatcher<number, number>(async (items) => items.map((x) => x), {
+      windowMs: 1,
+      maxItems: 100,
+      onRun: (n) => sizes.push(n),
+    });
     await Promise.all([batcher.submit([1, 2]), batcher.submit([3])]);
     expect(sizes).toEqual([3]);
   });

@@ -69,7 +69,14 @@ export class ModelSessionCache<T extends Releasable> {
   stats(): SessionCacheStats {
     let bytes = 0;
     for (const entry of this.entries.values()) bytes += entry.bytes;
-    return { entries: this.entries.size, bytes, capacityBytes: this.capacityBytes, hits: this.hits, misses: this.misses, evictions: this.evictions };
+    return {
+      entries: this.entries.size,
+      bytes,
+      capacityBytes: this.capacityBytes,
+      hits: this.hits,
+      misses: this.misses,
+      evictions: this.evictions,
+    };
   }
 
   /** Releases every entry (on shutdown); entries in use are released when their last user leaves. */

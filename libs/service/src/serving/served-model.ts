@@ -32,11 +32,18 @@ export class ServedModel {
   }
 
   /** Opens the session of a loaded model that has an ONNX file (the caller checks it has). */
-  static async open(loaded: LoadedModel & { onnx: Uint8Array }, batching: MicroBatchOptions, runtime: OnnxRunnerOptions): Promise<ServedModel> {
+  static async open(
+    loaded: LoadedModel & { onnx: Uint8Array },
+    batching: MicroBatchOptions,
+    runtime: OnnxRunnerOptions,
+  ): Promise<ServedModel> {
     const { metadata, saved } = loaded;
     const { inputSize = 0, h, opset = 0, quantiles, scaler = 'identity' } = metadata;
     const ref = `${saved.name}@${saved.version}`;
-    const runner = await OnnxRunner.create({ onnx: loaded.onnx, inputSize, h, opset, quantiles, scaler }, { ...runtime, label: `model ${ref}` });
+    const runner = await OnnxRunner.create(
+      { onnx: loaded.onnx, inputSize, h, opset, quantiles, scaler },
+      { ...runtime, label: `model ${ref}` },
+    );
     const frequency = { unit: metadata.frequency.unit as FrequencyUnit, step: metadata.frequency.step };
     return new ServedModel(ref, frequency, metadata.seasonLength, quantiles, runner, batching);
   }

@@ -34,7 +34,12 @@ function hourly(id: string, length: number, phase: number): SeriesInput {
 
 function frameOf(series: readonly SeriesInput[]): SeriesFrame {
   return {
-    series: series.map((s) => ({ id: s.unique_id, ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)), y: Float64Array.from(s.y), exogenous: {} })),
+    series: series.map((s) => ({
+      id: s.unique_id,
+      ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)),
+      y: Float64Array.from(s.y),
+      exogenous: {},
+    })),
     frequency: { unit: 'hour', step: 1 },
     seasonLength: 24,
     exogenousColumns: [],
@@ -134,13 +139,25 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   it('refuses bad series with a DataError naming the series, the field and the index', async () => {
     const good = hourly('g', 48, 0);
     const cases: [SeriesInput[], RegExp][] = [
-      [[good, { ...hourly('bad', 48, 0), y: [...good.y.slice(0, 5), Number.NaN, ...good.y.slice(6)] }], /series\[1\] \('bad'\): 'y\[5\]' must be a finite number, got NaN/],
-      [[{ ...good, ds: [...good.ds.slice(0, 3), 'tomorrow', ...good.ds.slice(4)] }], /series\[0\] \('g'\): 'ds\[3\]' must be a timestamp .*got 'tomorrow'/],
+      [
+        [good, { ...hourly('bad', 48, 0), y: [...good.y.slice(0, 5), Number.NaN, ...good.y.slice(6)] }],
+        /series\[1\] \('bad'\): 'y\[5\]' must be a finite number, got NaN/,
+      ],
+      [
+        [{ ...good, ds: [...good.ds.slice(0, 3), 'tomorrow', ...good.ds.slice(4)] }],
+        /series\[0\] \('g'\): 'ds\[3\]' must be a timestamp .*got 'tomorrow'/,
+      ],
       [[{ ...good, ds: good.ds.slice(1) }], /series\[0\] \('g'\): 'ds' has 47 values and 'y' 48; they must be the same length/],
       [[{ unique_id: 'e', ds: [], y: [] }], /series\[0\] \('e'\): 'ds' and 'y' are empty/],
       [[good, good], /series\[1\] \('g'\): 'unique_id' 'g' is also series\[0\]'s/],
-      [[{ ...good, ds: [good.ds[1]!, good.ds[0]!, ...good.ds.slice(2)] }], /'ds\[1\]' must be .*ds must be increasing\), got '2024-01-01T00:00:00'/],
-      [[{ ...good, ds: [...good.ds.slice(0, 10), iso(start + 11 * hour), ...good.ds.slice(11)] }], /'ds\[10\]' must be 2024-01-01T10:00:00 .*regular at the model's frequency/],
+      [
+        [{ ...good, ds: [good.ds[1]!, good.ds[0]!, ...good.ds.slice(2)] }],
+        /'ds\[1\]' must be .*ds must be increasing\), got '2024-01-01T00:00:00'/,
+      ],
+      [
+        [{ ...good, ds: [...good.ds.slice(0, 10), iso(start + 11 * hour), ...good.ds.slice(11)] }],
+        /'ds\[10\]' must be 2024-01-01T10:00:00 .*regular at the model's frequency/,
+      ],
       [[], /'series' must hold at least one series/],
     ];
     for (const [series, message] of cases) {
@@ -152,6 +169,8 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     await expect(serving.forecast({ model: 'NoSuchModel@1', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
     const failure = serving.forecast({ model: naive, series: [hourly('a', 48, 0)] });
     await expect(failure).rejects.toThrow(DataError);
-    await expect(failure).rejects.toThrow(/is a baseline model \(Naive\) with no ONNX file; POST \/forecast serves saved neural models only/);
+    await expect(failure).rejects.toThrow(
+      /is a baseline model \(Naive\) with no ONNX file; POST \/forecast serves saved neural models only/,
+    );
   });
 });
