@@ -153,8 +153,6 @@ export interface TrackingStore {
   cancelRun(runId: string, reason?: string): Promise<Run>;
   /** Appends metric rows (training curves, CV windows, per-series scores). */
   recordMetrics(runId: string, rows: MetricInput[]): Promise<void>;
-  /** Inserts forecast rows in batches inside one transaction; returns how many. */
-  savePredictions(runId: string, rows: PredictionInput[], options?: { modelId?: string }): Promise<number>;
   /** Registers a model under the next version of its name (1, 2, …), safe under concurrent registrations. */
   registerModel(input: ModelInput): Promise<{ id: string; version: number }>;
   /** A model by uuid, `name@version`, or name (latest version); NotFoundError listing known models otherwise. */

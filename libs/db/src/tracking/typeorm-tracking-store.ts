@@ -17,7 +17,6 @@ import type {
   DatasetInput,
   MetricInput,
   ModelInput,
-  PredictionInput,
   RunCompletion,
   RunDetails,
   RunInput,
@@ -140,14 +139,6 @@ export class TypeOrmTrackingStore implements TrackingStore {
     await this.dataSource
       .transaction((em) => insertMetrics(em, runId, rows))
       .catch((error: unknown) => Promise.reject(translateDatabaseError(error, `record metrics of run ${runId}`)));
-  }
-
-  async savePredictions(runId: string, rows: PredictionInput[], options: { modelId?: string } = {}): Promise<number> {
-    if (rows.length === 0) return 0;
-    await this.dataSource
-      .transaction((em) => insertPredictions(em, runId, options.modelId ?? null, rows))
-      .catch((error: unknown) => Promise.reject(translateDatabaseError(error, `save predictions of run ${runId}`)));
-    return rows.length;
   }
 
   async registerModel(input: ModelInput): Promise<{ id: string; version: number }> {
