@@ -86,19 +86,29 @@ async function latency(server: BenchServer, client: HttpClient, seconds: number)
   });
 }
 
-async function throughput(client: HttpClient, model: string, seconds: number): Promise<void> {
+/** Mean series per ONNX run between two scrapes (how much micro-batching merged). */
+function meanBatch(before: string, after: string): number {
+  const sum = gaugeValue(after, 'tsforecast_forecast_batch_size_sum') - gaugeValue(before, 'tsforecast_forecast_batch_size_sum');
+  const count = gaugeValue(after, 'tsforecast_forecast_batch_size_count') - gaugeValue(before, 'tsforecast_forecast_batch_size_count');
+  return count > 0 ? sum / count : Number.NaN;
+}
+
+async function throughput(server: BenchServer, client: HttpClient, model: string, seconds: number): Promise<void> {
   const clients = numberArg('clients', 32);
   const perRequest = numberArg('series', 8);
   const bodies = Array.from({ length: 32 }, (_, i) => forecastBody(model, perRequest, i * perRequest));
   await warmUp(client, bodies[0]!);
   let i = 0;
+  const before = await metricsText(server);
   const { samples, seconds: took } = await closedLoop(clients, seconds, () =>
     client.call('POST', '/forecast', bodies[i++ % bodies.length]!),
   );
+  const after = await metricsText(server);
   const ok = samples.filter((s) => s.status === 200).length;
   emit({
     scenario: 'throughput',
     clients,
+    mean_series_per_onnx_run: round(meanBatch(before, after), 1),
     series_per_request: perRequest,
     seconds: round(took, 1),
     ...summary(samples),
@@ -157,7 +167,7 @@ async function main(): Promise<void> {
     emit({ scenario: 'setup', model: server.model, h, input_size: inputSize, stage: 'production' });
     for (const scenario of scenarios) {
       if (scenario === 'latency') await latency(server, client, seconds);
-      if (scenario === 'throughput') await throughput(client, 'NHITS@production', seconds);
+      if (scenario === 'throughput') await throughput(server, client, 'NHITS@production', seconds);
       if (scenario === 'big') await big(client, 'NHITS@production');
       if (scenario === 'mixed') await mixed(server, client, seconds);
     }
