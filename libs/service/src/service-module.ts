@@ -6,6 +6,10 @@ import { ModelVersionRegistry } from './registry/model-version-registry';
 import { ForecastService } from './forecasting/forecast-service';
 import { TrainingService } from './training/training-service';
 import { TuningService } from './tuning/tuning-service';
+import { EvaluationService } from './evaluation/evaluation-service';
+import { TrackingQueries } from './queries/tracking-queries';
+import { ModelCatalog } from './queries/model-catalog';
+import { MigrationService } from './migration/migration-service';
 import { RunRecorder, RunRecordSink } from './recording/run-recorder';
 import { TrackingRunRecorder } from './recording/tracking-run-recorder';
 import { MlflowRunSink } from './recording/mlflow-run-sink';
@@ -15,7 +19,7 @@ import { TrainRunJobRunner } from './training/train-run-job-runner';
 import { QueuedHoldOutRuns } from './training/queued-hold-out-runs';
 import { JobRunner } from '@tsforecast/execution';
 
-/** Binds the use cases: training (the main job, with optional tuning) and forecasting with saved models. */
+/** Binds the use cases: training (the main job, with optional tuning), evaluation, forecasting with saved models, tracking queries, migrations. */
 export const serviceModule = new ContainerModule((options) => {
   // The one writer of run records, and its mirrors (MLflow does nothing unless ENABLE_MLFLOW).
   options.bind<RunRecorder>(RunRecorder).to(TrackingRunRecorder).inSingletonScope();
@@ -32,4 +36,8 @@ export const serviceModule = new ContainerModule((options) => {
   options.bind(TokenVerifier).toSelf().inSingletonScope();
   options.bind(ServiceStatus).toSelf().inSingletonScope();
   options.bind(ModelVersionRegistry).toSelf().inSingletonScope();
+  options.bind(EvaluationService).toSelf().inSingletonScope();
+  options.bind(TrackingQueries).toSelf().inSingletonScope();
+  options.bind(ModelCatalog).toSelf().inSingletonScope();
+  options.bind(MigrationService).toSelf().inSingletonScope();
 });
