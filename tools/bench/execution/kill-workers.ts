@@ -95,7 +95,8 @@ function spawnWorker(url: string, modelDir: string, runner: KillOptions['runner'
     runner === 'cli'
       ? ['apps/cli/src/main.ts', 'worker', '--concurrency', '1', '--database-url', url, '--model-dir', modelDir, '--log-level', 'warn']
       : ['tools/bench/execution/bench-worker.ts', url, '1'];
-  return spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // tsx's full loader (ESM too): the CLI loads its commands with dynamic import().
+  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function stopAll(workers: Set<ChildProcess>): Promise<void> {

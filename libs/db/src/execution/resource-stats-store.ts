@@ -1,6 +1,4 @@
-import type { ResourceStats } from '../entities/execution/resource-stats';
-
-/** What executing one run cost; see {@link ResourceStats}. */
+/** What executing one run cost (a row of `resource_stats`, entity `ResourceStats`). */
 export interface ResourceStatsInput {
   runId: string;
   jobId?: string | null;
