@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Container } from 'inversify';
-import { Logger, SettingsToken, type Settings } from '@tsforecast/config';
+import { Logger, Settings } from '@tsforecast/config';
 import { ServiceStatus, TokenVerifier } from '@tsforecast/service';
 import { installAuthentication } from './auth/authentication';
 import { installErrorHandler } from './errors/error-handler';
@@ -29,7 +29,7 @@ export interface BuildAppOptions {
  * and the OpenAPI generator are in place before any route is added.
  */
 export async function buildApp(container: Container, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const settings = container.get<Settings>(SettingsToken);
+  const settings = container.get<Settings>(Settings);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: settings.API_BODY_LIMIT,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SettingsToken, loadSettings } from '@tsforecast/config';
+import { Settings, loadSettings } from '@tsforecast/config';
 import { MemoryLogger } from '@tsforecast/config/testing';
 import { SeriesReader } from '@tsforecast/data';
 import { SessionFactory } from '@tsforecast/graph';
@@ -35,7 +35,7 @@ describe('buildContainer', () => {
     const app = await buildContainer(settings, { logger: new MemoryLogger(), tty: false, migrate: true });
     try {
       const c = app.container;
-      expect(c.get(SettingsToken)).toBe(settings);
+      expect(c.get(Settings)).toBe(settings);
       for (const token of [SeriesReader, SessionFactory, TrackingStore, ModelStore, ProgressReporter, LocalExecutor])
         expect(c.get(token)).toBeDefined();
       expect(c.get(ModelRegistry).names()).toEqual(expect.arrayContaining(['SeasonalNaive', 'NHITS', 'PatchTST']));

@@ -1,6 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { Clock, systemClock } from './ports/clock';
-import { SettingsToken, type Settings } from './settings/settings-schema';
+import { Settings } from './settings/settings-schema';
 
 /**
  * Binds the validated settings and the system clock. The `Logger` port is bound
@@ -8,7 +8,7 @@ import { SettingsToken, type Settings } from './settings/settings-schema';
  */
 export function configModule(settings: Settings): ContainerModule {
   return new ContainerModule((options) => {
-    options.bind<Settings>(SettingsToken).toConstantValue(settings);
+    options.bind<Settings>(Settings).toConstantValue(settings);
     options.bind<Clock>(Clock).toConstantValue(systemClock);
   });
 }

@@ -4,6 +4,6 @@ export { rememberSecret } from './secrets/known-secrets';
 export { parseConnectionTarget, describeConnectionTarget, passwordsOf, type ConnectionTarget } from './secrets/connection-target';
 export { Logger, silentLogger, type LogFields } from './ports/logger';
 export { Clock, systemClock } from './ports/clock';
-export { settingsSchema, settingKeys, SettingsToken, type Settings, type SettingsInput } from './settings/settings-schema';
+export { settingsSchema, settingKeys, Settings, type SettingsInput } from './settings/settings-schema';
 export { loadSettings, describeSettings, type LoadSettingsOptions } from './settings/load-settings';
 export { configModule } from './config-module';

@@ -1,6 +1,6 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import { SessionFactory, type RuntimeOptions } from '@tsforecast/graph';
-import { ModelDefinitionToken, neuralModelSpecs, type ModelDefinition } from '@tsforecast/model';
+import { ModelDefinition, neuralModelSpecs } from '@tsforecast/model';
 import { LocalExecutor } from './local/local-executor';
 import { CrossValidator, DefinitionCrossValidator } from './evaluation/cross-validator';
 import { neuralDefinition } from './training/neural-definition';
@@ -14,7 +14,7 @@ function runtimeOf(ctx: ResolutionContext): RuntimeOptions {
 /**
  * Binds the executors that run work — the in-process pool ({@link LocalExecutor}),
  * the {@link CrossValidator} — and every neural model of the model lib's list
- * as a {@link ModelDefinitionToken} multi-binding whose models train here.
+ * as a {@link ModelDefinition} multi-binding whose models train here.
  */
 export const executionModule = new ContainerModule((options) => {
   options.bind(LocalExecutor).toSelf().inSingletonScope();
@@ -22,7 +22,7 @@ export const executionModule = new ContainerModule((options) => {
   bindQueueAndWorkers(options);
   for (const spec of neuralModelSpecs) {
     options
-      .bind<ModelDefinition>(ModelDefinitionToken)
+      .bind<ModelDefinition>(ModelDefinition)
       .toDynamicValue((ctx) => neuralDefinition(spec, runtimeOf(ctx)) as unknown as ModelDefinition)
       .inSingletonScope();
   }

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { Logger, SettingsToken, type Settings } from '@tsforecast/config';
+import { Logger, Settings } from '@tsforecast/config';
 import { createSession, type CreatedSession } from './runtime/create-session';
 import { runtimeOptionsFromSettings, type RuntimeOptions } from './runtime/session-options';
 
@@ -19,7 +19,7 @@ export const graphModule = new ContainerModule((options) => {
   options
     .bind<SessionFactory>(SessionFactory)
     .toDynamicValue((ctx) => {
-      const settings = ctx.get<Settings>(SettingsToken);
+      const settings = ctx.get<Settings>(Settings);
       const logger = ctx.get<Logger>(Logger);
       const base = runtimeOptionsFromSettings(settings);
       return { options: base, create: (model, overrides = {}) => createSession(model, { ...base, ...overrides }, logger) };

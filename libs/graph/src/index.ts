@@ -4,7 +4,7 @@ export type { Tensor } from './ir/node';
 export { type OpKind, type OpAttrs, type Comparison, opKinds } from './ir/op-kind';
 export { GraphError, GraphRuntimeError } from './ir/graph-error';
 export { init, type Init } from './init/initializers';
-export { Prng } from './init/prng';
+export { Xoshiro128 } from './init/xoshiro128';
 export type { DenseOptions, LayerNormOptions, BatchNormOptions, Pool1dOptions, Conv1dOptions, EmbeddingOptions } from './layers';
 export { gradients } from './autodiff/gradients';
 export { compileTrainStep, type TrainStepOptions } from './compile/compile-train-step';

@@ -9,7 +9,7 @@ export { flattenSpace, type FlatSpace, type ParamSpec, type BranchCondition } fr
 export { materialize, configFromParams, type ParamPicker } from './space/materialize';
 export { cardinality, contains, type Distribution, type NumericDistribution, type CategoricalDistribution } from './space/distribution';
 export { type FrozenTrial, type TrialState, type Direction } from './frozen-trial';
-export { Prng } from './random/prng';
+export { Sfc32 } from './random/sfc32';
 export { logNdtr, ndtr, ndtriExp, logGaussMass } from './math/normal-cdf';
 export { truncatedNormalLogPdf, truncatedNormalCdf, truncatedNormalLogIntervalMass, sampleTruncatedNormal } from './math/truncated-normal';
 export { type Sampler, type SamplerConfig, type SamplingContext, type TrialSampling } from './samplers/sampler';

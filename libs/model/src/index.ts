@@ -1,5 +1,5 @@
-export type { ForecastModel, ModelDefinition, ModelCapabilities, ModelKind, FitContext } from './contract/forecast-model';
-export { ModelDefinitionToken } from './contract/forecast-model';
+export type { ForecastModel, ModelCapabilities, ModelKind, FitContext } from './contract/forecast-model';
+export { ModelDefinition } from './contract/forecast-model';
 export type { Forecast } from './contract/forecast';
 export type { ExportedModel } from './contract/exported-model';
 // Neural models, training, scalers, losses.

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { ModelDefinitionToken, type ModelDefinition } from './contract/forecast-model';
+import { ModelDefinition } from './contract/forecast-model';
 import { naiveDefinition } from './baselines/naive';
 import { seasonalNaiveDefinition } from './baselines/seasonal-naive';
 import { historicAverageDefinition } from './baselines/historic-average';
@@ -9,18 +9,18 @@ import { statisticalDefinition } from './statistical/core/statistical-definition
 import { statisticalModelSpecs } from './statistical/statistical-models';
 
 /**
- * Registers the baselines and statistical models as multi-bindings of {@link ModelDefinitionToken}
+ * Registers the baselines and statistical models as multi-bindings of {@link ModelDefinition}
  * (statistical models: one line in their table); `executionModule` adds the neural models.
  */
 export const modelModule = new ContainerModule((options) => {
   options.bind(ModelRegistry).toSelf().inSingletonScope();
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(naiveDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(seasonalNaiveDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(historicAverageDefinition);
-  options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(randomWalkWithDriftDefinition);
+  options.bind<ModelDefinition>(ModelDefinition).toConstantValue(naiveDefinition);
+  options.bind<ModelDefinition>(ModelDefinition).toConstantValue(seasonalNaiveDefinition);
+  options.bind<ModelDefinition>(ModelDefinition).toConstantValue(historicAverageDefinition);
+  options.bind<ModelDefinition>(ModelDefinition).toConstantValue(randomWalkWithDriftDefinition);
   // Statistical models: one line each in statistical/statistical-specs.ts.
   for (const spec of statisticalModelSpecs) {
-    options.bind<ModelDefinition>(ModelDefinitionToken).toConstantValue(statisticalDefinition(spec) as unknown as ModelDefinition);
+    options.bind<ModelDefinition>(ModelDefinition).toConstantValue(statisticalDefinition(spec) as unknown as ModelDefinition);
   }
   // Neural models: bound by executionModule (their trainer lives in execution), one line each in neural/neural-specs.ts.
 });

@@ -1,7 +1,7 @@
 // Engine benchmark: train-step vs forward-only throughput of an NHITS-sized
 // stack on ONNX Runtime. Run: npm run bench:engine [-- --threads N --backend cpu|webgpu|cuda]
 // Prints JSON lines; the LAST line is the summary object.
-import { compileEval, compileTrainStep, EvalSession, Prng, TrainStepSession, type Backend } from '@tsforecast/graph';
+import { compileEval, compileTrainStep, EvalSession, Xoshiro128, TrainStepSession, type Backend } from '@tsforecast/graph';
 import * as ort from 'onnxruntime-node';
 import { loadavg } from 'node:os';
 import { buildStack, forwardFlops, parameterCount, type StackSize } from './nhits-stack';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const train = await TrainStepSession.create(compiled, runtime);
   const forward = await EvalSession.create(evalCompiled, runtime);
 
-  const rng = new Prng(42);
+  const rng = new Xoshiro128(42);
   const x = Float32Array.from({ length: batch * size.inputSize }, () => rng.normal());
   const y = Float32Array.from({ length: batch * size.horizon }, () => rng.normal());
   const feeds = { insample_y: new ort.Tensor('float32', x, [batch, size.inputSize]), outsample_y: new ort.Tensor('float32', y, [batch, size.horizon]) };

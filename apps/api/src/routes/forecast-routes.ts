@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Container } from 'inversify';
-import { SettingsToken, UsageError, type Settings } from '@tsforecast/config';
+import { Settings, UsageError } from '@tsforecast/config';
 import { formatForecastCsv, parseForecastCsv, ServingService, type ServingRequest } from '@tsforecast/service';
 import type { ApiMetrics } from '../metrics/api-metrics';
 import { ForecastMetrics } from '../metrics/forecast-metrics';
@@ -17,7 +17,7 @@ const csvType = 'text/csv';
  */
 export function forecastRoutes(container: Container, metrics: ApiMetrics): FastifyPluginAsync {
   const serving = container.get(ServingService);
-  const settings = container.get<Settings>(SettingsToken);
+  const settings = container.get<Settings>(Settings);
   const forecastMetrics = new ForecastMetrics(metrics.registry, serving);
   return async (app) => {
     // JSON or CSV only: Fastify's text/plain parser would hand a string to the CSV branch.

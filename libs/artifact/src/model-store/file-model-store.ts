@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
-import { SettingsToken, type Settings } from '@tsforecast/config';
+import { Settings } from '@tsforecast/config';
 import type { ModelVersion } from '@tsforecast/db';
 import type { ModelMetadata } from './model-metadata';
 import type { LoadedModel, ModelStore, SavedModel, WrittenModel } from './model-store';
@@ -17,7 +17,7 @@ import { readVerifiedModel, sha256Hex } from './read-verified-model';
  */
 @injectable()
 export class FileModelStore implements ModelStore {
-  constructor(@inject(SettingsToken) private readonly settings: Pick<Settings, 'MODEL_DIR'>) {}
+  constructor(@inject(Settings) private readonly settings: Pick<Settings, 'MODEL_DIR'>) {}
 
   async write(
     input: Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>,

@@ -22,7 +22,7 @@ export interface LoadSettingsOptions {
 }
 
 /**
- * Builds the {@link Settings} from every source, by precedence
+ * Builds the { @link Settings } from every source, by precedence
  * CLI flag > environment (then `.env`) > config file > default.
  * An invalid value throws a {@link ConfigError} naming the variable, the value
  * (secrets redacted) and what is expected.

@@ -68,4 +68,4 @@ export type SettingsInput = Partial<Record<keyof Settings, unknown>>;
 export const settingKeys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 
 /** DI token for the process-wide {@link Settings}. */
-export const SettingsToken = Symbol('Settings');
+export const Settings = Symbol('Settings');

@@ -1,5 +1,5 @@
 import { DataError } from '@tsforecast/config';
-import { Prng } from '@tsforecast/graph';
+import { Xoshiro128 } from '@tsforecast/graph';
 import { allocateWindows, firstWindows, type WindowBatch, type WindowShape } from './window-batch';
 
 /** How training windows are cut from the series. */
@@ -71,7 +71,7 @@ export class WindowSampler {
   private readonly order: Int32Array;
   private readonly poolSeries: Int32Array;
   private readonly poolStart: Int32Array;
-  private readonly prng: Prng;
+  private readonly prng: Xoshiro128;
   private cursor: number;
 
   constructor(
@@ -93,7 +93,7 @@ export class WindowSampler {
     this.poolStart = new Int32Array(poolCapacity);
     this.buffers = allocateWindows(Math.min(sampling.windowsBatchSize, poolCapacity), o);
     this.order = Int32Array.from(this.series.keys());
-    this.prng = new Prng(sampling.seed, 'windows');
+    this.prng = new Xoshiro128(sampling.seed, 'windows');
     this.cursor = this.order.length;
   }
 

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Logger, SettingsToken, settingKeys, type Settings } from '@tsforecast/config';
+import { Logger, Settings, settingKeys } from '@tsforecast/config';
 import { ResourceStatsStore, RunLeaseStore } from '@tsforecast/db';
 import { jobKinds, type JobKind } from '../queue/job-kinds';
 import { JobQueue } from '../queue/job-queue';
@@ -48,7 +48,7 @@ export class ChildProcessWorkers implements LocalWorkers {
     @inject(ResourceStatsStore) private readonly stats: ResourceStatsStore,
     @inject(RunReaper) private readonly reaper: RunReaper,
     @inject(Logger) private readonly logger: Logger,
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
     @inject(JobProcessEntry) private readonly entry: string,
   ) {}
 

@@ -1,6 +1,6 @@
 import { GraphError } from '../ir/graph-error';
 import type { InitSpec } from '../ir/node';
-import { Prng } from './prng';
+import { Xoshiro128 } from './xoshiro128';
 
 /**
  * How a parameter is initialised. Fans follow PyTorch: for a weight
@@ -50,7 +50,7 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
 export function initialValues(spec: Init, shape: readonly number[], seed: number, name: string): { values: Float32Array; summary: InitSpec } {
   const n = shape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(n);
-  const rng = new Prng(seed, name);
+  const rng = new Xoshiro128(seed, name);
   const uniform = (lo: number, hi: number): void => {
     for (let i = 0; i < n; i++) out[i] = lo + (hi - lo) * rng.uniform();
   };

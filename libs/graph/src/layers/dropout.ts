@@ -5,7 +5,7 @@ import type { GraphBuilder } from '../builder/graph-builder';
 /**
  * Inverted dropout: in train mode `x ⊙ mask` where the session fills `mask`
  * each step with 0 or 1/(1 − p) from its seeded PRNG, p honoured to 1/65536
- * (`Prng.fillDropoutMask`: two decisions per 32-bit draw), so runs repeat bit for
+ * (`Xoshiro128.fillDropoutMask`: two decisions per 32-bit draw), so runs repeat bit for
  * bit; identity in eval and inference.
  */
 export function dropout(g: GraphBuilder, x: Tensor, p: number): Tensor {

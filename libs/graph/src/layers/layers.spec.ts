@@ -1,14 +1,14 @@
 import { GraphBuilder } from '../builder/graph-builder';
 import { compileEval } from '../compile/compile-eval';
 import type { Tensor } from '../ir/node';
-import { Prng } from '../init/prng';
+import { Xoshiro128 } from '../init/xoshiro128';
 import { interpret } from '../reference/interpret';
 import { nd, type NdArray } from '../reference/nd-array';
 import { EvalSession } from '../runtime/eval-session';
 import { gradCheck } from '../testing/grad-check';
 
 const rand = (shape: number[], seed: number, lo = -2, hi = 2): NdArray => {
-  const rng = new Prng(seed);
+  const rng = new Xoshiro128(seed);
   return nd(shape, Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => lo + (hi - lo) * rng.uniform()));
 };
 

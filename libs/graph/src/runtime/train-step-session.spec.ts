@@ -6,7 +6,7 @@ import { compileTrainStep } from '../compile/compile-train-step';
 import { exportInference } from '../compile/export-inference';
 import type { OptimizerSpec } from '../compile/optimizers';
 import { init } from '../init/initializers';
-import { Prng } from '../init/prng';
+import { Xoshiro128 } from '../init/xoshiro128';
 import { createSession } from './create-session';
 import { EvalSession } from './eval-session';
 import { TrainStepSession } from './train-step-session';
@@ -18,7 +18,7 @@ const f32 = (n: number, f: (i: number) => number) => Float32Array.from({ length:
 describe('TrainStepSession end to end', () => {
   it('linear regression reaches the closed-form least-squares solution', async () => {
     const n = 64;
-    const rng = new Prng(1);
+    const rng = new Xoshiro128(1);
     const x = f32(n * 2, () => rng.uniform() * 2 - 1);
     const y = f32(n, (i) => 1.5 * x[i * 2] - 0.7 * x[i * 2 + 1] + 0.3 + 0.1 * (rng.uniform() - 0.5));
     // Normal equations for [x1, x2, 1]: (AᵀA) θ = Aᵀy, solved by Cramer's rule.
@@ -68,7 +68,7 @@ describe('TrainStepSession end to end', () => {
       const h = g.dropout(g.relu(g.dense('fc1', xi, 64)), 0.3);
       const loss = g.maeLoss(g.dense('fc2', h, 4), g.input('y', ['B', 4]));
       const step = await TrainStepSession.create(compileTrainStep(g, { loss, optimizer: { kind: 'adamw' }, clipGradNorm: 1 }), { threads, seed: 11 });
-      const rng = new Prng(3);
+      const rng = new Xoshiro128(3);
       const x = f32(256 * 8, () => rng.uniform());
       const y = f32(256 * 4, () => rng.uniform());
       const losses: number[] = [];
@@ -91,7 +91,7 @@ describe('TrainStepSession end to end', () => {
     g.output('forecast', g.add(g.mul(yhat, 10), 1));
     const loss = g.mseLoss(yhat, g.input('y', ['B', 2]));
     const step = await TrainStepSession.create(compileTrainStep(g, { loss, optimizer: { kind: 'adam' } }), { threads: 1 });
-    const rng = new Prng(9);
+    const rng = new Xoshiro128(9);
     const x = f32(16 * 18, () => rng.normal() * 2 + 1);
     const y = f32(32, () => rng.normal());
     await step.run({ x: { data: x, dims: [16, 3, 6] }, y: { data: y, dims: [16, 2] } }, 1e-3);

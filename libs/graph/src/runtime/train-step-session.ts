@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from '@tsforecast/config';
 import type { CompiledTrainStep } from '../compile/compiled-types';
 import type { ParameterValues } from '../compile/export-inference';
 import { GraphRuntimeError } from '../ir/graph-error';
-import { Prng } from '../init/prng';
+import { Xoshiro128 } from '../init/xoshiro128';
 import { createSession } from './create-session';
 import { concreteDims } from '../ir/concrete-dims';
 import { bindFeeds, type Feeds } from './feeds';
@@ -58,7 +58,7 @@ export class TrainStepSession {
   private readonly step = new ort.Tensor('float32', new Float32Array(1), []);
   private readonly loss = new ort.Tensor('float32', new Float32Array(1), []);
   private readonly gradNorm = new ort.Tensor('float32', new Float32Array(1), []);
-  private readonly prng: Prng;
+  private readonly prng: Xoshiro128;
   private readonly masks = new Map<string, ort.Tensor>();
   private timing = { steps: 0, runMs: 0, totalMs: 0 };
   private outputsInPlace: boolean | undefined;
@@ -70,7 +70,7 @@ export class TrainStepSession {
     readonly backend: Backend,
     options: TrainSessionOptions,
   ) {
-    this.prng = new Prng(options.seed ?? 0, 'dropout');
+    this.prng = new Xoshiro128(options.seed ?? 0, 'dropout');
     const initial = new Map(compiled.persistents.map((p) => [p.name, options.initialValues?.[p.name] ?? p.init]));
     if (options.initialValues) checkValues(compiled.persistents, options.initialValues, 'initialValues');
     this.slots = compiled.slots.map((s) => {

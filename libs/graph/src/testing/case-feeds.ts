@@ -1,6 +1,6 @@
 import type { GraphBuilder } from '../builder/graph-builder';
 import type { Tensor } from '../ir/node';
-import { Prng } from '../init/prng';
+import { Xoshiro128 } from '../init/xoshiro128';
 import { nd, type NdArray } from '../reference/nd-array';
 import type { OpCase } from './op-cases';
 
@@ -14,7 +14,7 @@ export interface BuiltCase {
 
 /** Builds an op case in `g` with seeded random inputs named `in0`, `in1`, …. */
 export function buildCase(g: GraphBuilder, c: OpCase, seed = 1): BuiltCase {
-  const rng = new Prng(seed, c.name);
+  const rng = new Xoshiro128(seed, c.name);
   const feeds: Record<string, NdArray> = {};
   const inputs = c.inputs.map((spec, i) => {
     const name = `in${i}`;

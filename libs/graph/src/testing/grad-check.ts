@@ -2,7 +2,7 @@ import type { GraphBuilder } from '../builder/graph-builder';
 import { gradients } from '../autodiff/gradients';
 import { specialise } from '../compile/specialize';
 import type { Tensor } from '../ir/node';
-import { Prng } from '../init/prng';
+import { Xoshiro128 } from '../init/xoshiro128';
 import { interpret } from '../reference/interpret';
 import { nd, type NdArray } from '../reference/nd-array';
 
@@ -31,7 +31,7 @@ export function gradCheck(
   const rtol = options.rtol ?? 1e-5;
   const g0 = source.clone();
   const shape = output.shape as number[];
-  const rng = new Prng(options.seed ?? 7, 'gradcheck');
+  const rng = new Xoshiro128(options.seed ?? 7, 'gradcheck');
   const r = g0.constant(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform() * 2 - 1), shape);
   const projected = g0.mul(output, r);
   const loss0 = shape.length === 0 ? projected : g0.reduceSum(projected, shape.map((_, i) => i));

@@ -1,4 +1,4 @@
-import type { Prng } from '../random/prng';
+import type { Sfc32 } from '../random/sfc32';
 import { logAddExp, logGaussMass, logNdtr, ndtriExp, normalLogPdf } from './normal-cdf';
 
 /**
@@ -41,7 +41,7 @@ export function truncatedNormalLogIntervalMass(lo: number, hi: number, mu: numbe
  * One draw of N(mu, sigma²) truncated to [low, high] by inverting the cdf in log
  * space; the side with a < 0 is inverted directly, the other one mirrored.
  */
-export function sampleTruncatedNormal(rng: Prng, mu: number, sigma: number, low: number, high: number): number {
+export function sampleTruncatedNormal(rng: Sfc32, mu: number, sigma: number, low: number, high: number): number {
   const a = (low - mu) / sigma;
   const b = (high - mu) / sigma;
   const u = rng.uniform();

@@ -1,5 +1,5 @@
 import { UsageError } from '@tsforecast/config';
-import { Prng } from '../random/prng';
+import { Sfc32 } from '../random/sfc32';
 import type { Pruner, PrunerConfig, PruningContext } from './pruner';
 import { SuccessiveHalvingPruner } from './successive-halving-pruner';
 
@@ -39,7 +39,7 @@ export class HyperbandPruner implements Pruner {
   /** The bracket of a trial number (deterministic, so every process agrees). */
   bracketOf(trialNumber: number): number {
     const total = this.budgets.reduce((a, b) => a + b, 0);
-    let slot = Prng.derive(0x4b1d, trialNumber).nextUint32() % total;
+    let slot = Sfc32.derive(0x4b1d, trialNumber).nextUint32() % total;
     for (let b = 0; b < this.budgets.length; b++) {
       slot -= this.budgets[b];
       if (slot < 0) return b;

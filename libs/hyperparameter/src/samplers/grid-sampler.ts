@@ -1,6 +1,6 @@
 import { UsageError } from '@tsforecast/config';
 import type { FrozenTrial } from '../frozen-trial';
-import { Prng } from '../random/prng';
+import { Sfc32 } from '../random/sfc32';
 import { cardinality, gridValue, type Distribution } from '../space/distribution';
 import type { FlatSpace } from '../space/flat-space';
 import { fromModel, modelDomain } from '../space/model-domain';
@@ -108,7 +108,7 @@ export class GridSampler implements Sampler {
     if (this.cache?.space !== space) {
       const points = enumerateGrid(space, this.options.pointsPerFloat);
       if (this.options.shuffle) {
-        const rng = new Prng(this.config.seed);
+        const rng = new Sfc32(this.config.seed);
         for (let i = points.length - 1; i > 0; i--) {
           const j = rng.int(i + 1);
           [points[i], points[j]] = [points[j], points[i]];

@@ -1,4 +1,4 @@
-import { Prng } from '../random/prng';
+import { Sfc32 } from '../random/sfc32';
 import type { Sampler, SamplerConfig, SamplingContext, TrialSampling } from './sampler';
 import { samplePrior } from './sample-prior';
 import { resolveSeed } from './resolve-seed';
@@ -18,7 +18,7 @@ export class RandomSampler implements Sampler {
   }
 
   begin(context: SamplingContext): TrialSampling {
-    const rng = Prng.derive(this.config.seed, context.trialNumber, 1);
+    const rng = Sfc32.derive(this.config.seed, context.trialNumber, 1);
     return { relative: new Map(), independent: (_name, distribution) => samplePrior(distribution, rng) };
   }
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '@tsforecast/config';
-import { Prng } from '../random/prng';
+import { Sfc32 } from '../random/sfc32';
 import { samplePrior } from '../samplers/sample-prior';
 import { contains, distributionOf } from './distribution';
 import { choice, loguniform, normal, qloguniform, quniform, randint, uniform, type Sampled } from './expressions';
@@ -55,7 +55,7 @@ describe('flattening and typed sampling', () => {
 
   it('samples only the chosen branch and types the config', () => {
     const flat = flattenSpace(space);
-    const rng = new Prng(3);
+    const rng = new Sfc32(3);
     const seen = new Set<string>();
     for (let i = 0; i < 40; i++) {
       const { config, params } = materialize(space, flat, (_name, d) => samplePrior(d, rng));
@@ -79,7 +79,7 @@ describe('flattening and typed sampling', () => {
   });
 
   it('draws every domain value inside its domain', () => {
-    const rng = new Prng(11);
+    const rng = new Sfc32(11);
     for (const expr of [uniform('a', -2, 3), loguniform('b', 1e-3, 10), quniform('c', 0, 1, 0.1), qloguniform('d', 0.01, 5, 0.05), randint('e', 1, 64, { log: true }), normal('f', 1, 0.5)]) {
       const d = distributionOf(expr);
       for (let i = 0; i < 200; i++) expect(contains(d, samplePrior(d, rng))).toBe(true);

@@ -68,7 +68,7 @@ export interface ForecastModel<H extends object = Record<string, unknown>> {
 
 /**
  * The registration of one model: adding a model is one file with its class plus
- * one `ModelDefinition` bound as a multi-binding of {@link ModelDefinitionToken}.
+ * one `ModelDefinition` bound as a multi-binding of {@link ModelDefinition}.
  */
 export interface ModelDefinition<H extends object = Record<string, unknown>> {
   /** Class name, as in the paper (`NHITS`, `SeasonalNaive`). */
@@ -88,4 +88,4 @@ export interface ModelDefinition<H extends object = Record<string, unknown>> {
   searchSpace?(h: number): SearchSpace<H>;
 }
 
-export const ModelDefinitionToken = Symbol('ModelDefinition');
+export const ModelDefinition = Symbol('ModelDefinition');

@@ -1,7 +1,7 @@
 import { TsforecastError, UsageError } from '@tsforecast/config';
 import { injectable, multiInject } from 'inversify';
 import type { SearchSpace } from '@tsforecast/hyperparameter';
-import { ModelDefinitionToken, type ForecastModel, type ModelDefinition } from '../contract/forecast-model';
+import { ModelDefinition, type ForecastModel } from '../contract/forecast-model';
 
 /** One line of the model listing. */
 export interface ModelSummary {
@@ -11,7 +11,7 @@ export interface ModelSummary {
 }
 
 /**
- * Every model bound as a {@link ModelDefinitionToken} multi-binding, looked up
+ * Every model bound as a {@link ModelDefinition} multi-binding, looked up
  * by name (case-insensitive). The class is its own DI token.
  *
  * @example
@@ -22,7 +22,7 @@ export interface ModelSummary {
 export class ModelRegistry {
   private readonly byName = new Map<string, ModelDefinition>();
 
-  constructor(@multiInject(ModelDefinitionToken) definitions: ModelDefinition[]) {
+  constructor(@multiInject(ModelDefinition) definitions: ModelDefinition[]) {
     for (const definition of definitions) {
       const key = definition.name.toLowerCase();
       const existing = this.byName.get(key);

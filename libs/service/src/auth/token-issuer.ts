@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { SignJWT } from 'jose';
-import { Clock, ConfigError, SettingsToken, UsageError, type Settings } from '@tsforecast/config';
+import { Clock, ConfigError, Settings, UsageError } from '@tsforecast/config';
 import type { ApiScope } from './api-scopes';
 
 /** What a minted token says. */
@@ -27,7 +27,7 @@ export interface IssuedToken {
 @injectable()
 export class TokenIssuer {
   constructor(
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
     @inject(Clock) private readonly clock: Clock,
   ) {}
 

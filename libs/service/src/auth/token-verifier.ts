@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { Clock, SettingsToken, type Settings } from '@tsforecast/config';
+import { Clock, Settings } from '@tsforecast/config';
 import { isApiScope, type ApiScope } from './api-scopes';
 import { AuthenticationError, PermissionError } from './auth-errors';
 
@@ -30,7 +30,7 @@ export class TokenVerifier {
   private readonly jwks: JWTVerifyGetKey | undefined;
 
   constructor(
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
     @inject(Clock) private readonly clock: Clock,
   ) {
     this.secret = settings.JWT_SECRET === undefined ? undefined : new TextEncoder().encode(settings.JWT_SECRET);

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
-import { SettingsToken, type Settings } from '@tsforecast/config';
+import { Settings } from '@tsforecast/config';
 import { Database, runStatuses, type RunStatus } from '@tsforecast/db';
 import { checkDatabaseHealth } from '../queries/database-health';
 import { databasePoolStats, type DatabasePoolStats } from './database-pool';
@@ -23,7 +23,7 @@ export type RunStatusCounts = Record<RunStatus, number>;
 export class ServiceStatus {
   constructor(
     @inject(Database) private readonly database: Database,
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
   ) {}
 
   /** Whether the database answers a trivial query (liveness); never says where it is. */

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Logger, SettingsToken, redactSecrets, type Settings } from '@tsforecast/config';
+import { Logger, Settings, redactSecrets } from '@tsforecast/config';
 import type { RecordedRun, RunEnd, RunRecordSink } from './run-recorder';
 import { OncePerKey } from './once-per-key';
 
@@ -26,7 +26,7 @@ export class MlflowRunSink implements RunRecordSink {
   private readonly trackingUri: string | undefined;
 
   constructor(
-    @inject(SettingsToken) settings: Pick<Settings, 'ENABLE_MLFLOW' | 'MLFLOW_TRACKING_URI'>,
+    @inject(Settings) settings: Pick<Settings, 'ENABLE_MLFLOW' | 'MLFLOW_TRACKING_URI'>,
     @inject(Logger) private readonly logger: Logger,
   ) {
     this.trackingUri = settings.ENABLE_MLFLOW ? (settings.MLFLOW_TRACKING_URI ?? 'http://127.0.0.1:5000') : undefined;

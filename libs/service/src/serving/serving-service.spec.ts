@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataError, NotFoundError, SettingsToken, type Settings } from '@tsforecast/config';
+import { DataError, NotFoundError, Settings } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
 import { TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
@@ -121,7 +121,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
       stack.container.get<TrackingStore>(TrackingStore),
       stack.container.get<ModelStore>(ModelStore),
       stack.container.get<SessionFactory>(SessionFactory),
-      stack.container.get<Settings>(SettingsToken),
+      stack.container.get<Settings>(Settings),
       stack.logger,
     );
     expect((await fresh.forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).model).toBe(nhits);

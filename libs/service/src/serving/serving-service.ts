@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { DataError, Logger, SettingsToken, type Settings } from '@tsforecast/config';
+import { DataError, Logger, Settings } from '@tsforecast/config';
 import { formatTimestamp } from '@tsforecast/data';
 import { TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
@@ -67,7 +67,7 @@ export class ServingService {
     @inject(TrackingStore) private readonly tracking: TrackingStore,
     @inject(ModelStore) private readonly store: ModelStore,
     @inject(SessionFactory) private readonly sessionFactory: SessionFactory,
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
     @inject(Logger) private readonly logger: Logger,
   ) {
     this.refs = new ModelRefCache((ref) => this.tracking.findModel(ref), settings.FORECAST_REF_TTL_MS);

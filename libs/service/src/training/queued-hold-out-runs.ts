@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
-import { SettingsToken, type Settings } from '@tsforecast/config';
+import { Settings } from '@tsforecast/config';
 import { RunLeaseStore, TrackingStore } from '@tsforecast/db';
 import { JobQueue, LocalWorkers, waitForJobs, type JobJson, type JobStatus, type TrainRunJob } from '@tsforecast/execution';
 import { ProgressReporter, type ProgressTask } from '@tsforecast/logging';
@@ -24,7 +24,7 @@ export class QueuedHoldOutRuns {
     @inject(RunLeaseStore) private readonly leases: RunLeaseStore,
     @inject(TrackingStore) private readonly tracking: TrackingStore,
     @inject(ProgressReporter) private readonly progress: ProgressReporter,
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
   ) {}
 
   async run(request: TrainRequest, specs: readonly { model: string; horizon: number }[], dataset: RunDataset): Promise<HoldOutResult[]> {

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { DataError, SettingsToken, type Settings } from '@tsforecast/config';
+import { DataError, Settings } from '@tsforecast/config';
 import { SeriesReader, fingerprintFrame, holdOut } from '@tsforecast/data';
 import type { ClaimedJob, JobContext, JobOutcome, JobRunner } from '@tsforecast/execution';
 import { HoldOutRunner } from './hold-out-runner';
@@ -21,7 +21,7 @@ export class TrainRunJobRunner implements JobRunner<'train-run'> {
   constructor(
     @inject(SeriesReader) private readonly reader: SeriesReader,
     @inject(HoldOutRunner) private readonly runner: HoldOutRunner,
-    @inject(SettingsToken) private readonly settings: Pick<Settings, 'DEFAULT_BACKEND'>,
+    @inject(Settings) private readonly settings: Pick<Settings, 'DEFAULT_BACKEND'>,
   ) {}
 
   async run(job: ClaimedJob<'train-run'>, context: JobContext): Promise<JobOutcome> {

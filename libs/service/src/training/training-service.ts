@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Logger, UsageError, type Settings, SettingsToken } from '@tsforecast/config';
+import { Logger, UsageError, Settings } from '@tsforecast/config';
 import {
   SeriesReader,
   fingerprintFrame,
@@ -43,7 +43,7 @@ export class TrainingService {
     @inject(ProgressReporter) private readonly progress: ProgressReporter,
     @inject(LocalExecutor) private readonly executor: LocalExecutor,
     @inject(Logger) private readonly logger: Logger,
-    @inject(SettingsToken) private readonly settings: Settings,
+    @inject(Settings) private readonly settings: Settings,
   ) {}
 
   async train(request: TrainRequest): Promise<TrainResult> {

@@ -1,6 +1,6 @@
 import { logGaussMass } from '../../math/normal-cdf';
 import { sampleTruncatedNormal } from '../../math/truncated-normal';
-import type { Prng } from '../../random/prng';
+import type { Sfc32 } from '../../random/sfc32';
 import { snapToDomain, type Distribution, type NumericDistribution } from '../../space/distribution';
 import { fromModel, modelDomain, modelInterval, toModel } from '../../space/model-domain';
 
@@ -157,7 +157,7 @@ export class ParzenEstimator {
   }
 
   /** `count` draws from the mixture, each `[D]` internal values. */
-  sample(rng: Prng, count: number): number[][] {
+  sample(rng: Sfc32, count: number): number[][] {
     const out: number[][] = [];
     for (let i = 0; i < count; i++) {
       const k = rng.weightedIndex(this.weights, 1);

@@ -1,6 +1,6 @@
 import { UsageError } from '@tsforecast/config';
 import type { FrozenTrial } from '../../frozen-trial';
-import { Prng } from '../../random/prng';
+import { Sfc32 } from '../../random/sfc32';
 import { isSingle, sameDistribution, type Distribution } from '../../space/distribution';
 import type { FlatSpace } from '../../space/flat-space';
 import { resolveSeed } from '../resolve-seed';
@@ -116,7 +116,7 @@ export class TpeSampler implements Sampler {
   }
 
   begin(context: SamplingContext): TrialSampling {
-    const rng = Prng.derive(this.config.seed, context.trialNumber, 2);
+    const rng = Sfc32.derive(this.config.seed, context.trialNumber, 2);
     const finished = context.trials.filter((t) => t.state === 'complete' || t.state === 'pruned');
     if (finished.length < this.settings.nStartupTrials || finished.length === 0) {
       return { relative: new Map(), independent: (_name, d) => samplePrior(d, rng) };
@@ -143,7 +143,7 @@ export class TpeSampler implements Sampler {
   }
 
   /** The best of `nEiCandidates` draws from l(x), by log l(x) − log g(x). */
-  private suggest(params: ReadonlyArray<{ name: string; distribution: Distribution }>, below: readonly FrozenTrial[], above: readonly FrozenTrial[], rng: Prng, parzen: ParzenOptions): number[] {
+  private suggest(params: ReadonlyArray<{ name: string; distribution: Distribution }>, below: readonly FrozenTrial[], above: readonly FrozenTrial[], rng: Sfc32, parzen: ParzenOptions): number[] {
     const distributions = params.map((p) => p.distribution);
     const l = estimator(params, below, parzen);
     const g = estimator(params, above, parzen);

@@ -1,4 +1,4 @@
-import { Prng } from '@tsforecast/graph';
+import { Xoshiro128 } from '@tsforecast/graph';
 import type { EtsParameters } from './ets-filter';
 import { ADD, MULT, NONE, type EtsComponents } from './ets-spec';
 
@@ -22,7 +22,7 @@ export function simulatedIntervals(
   h: number,
   levels: readonly number[],
 ): { lo: Float64Array[]; hi: Float64Array[] } {
-  const rng = new Prng(SEED);
+  const rng = new Xoshiro128(SEED);
   const sd = Math.sqrt(Math.max(sigma2, 0));
   const paths = new Float64Array(h * SIMULATION_PATHS);
   const state = new Float64Array(x.length);

@@ -7,7 +7,7 @@ const { imul, sqrt, log, sin, cos, PI } = Math;
  * Seeded PRNG: xoshiro128** seeded through splitmix32. Same seed, same
  * sequence, on every platform (only 32-bit integer ops, `Math.imul`).
  */
-export class Prng {
+export class Xoshiro128 {
   private s0: number;
   private s1: number;
   private s2: number;

@@ -1,10 +1,10 @@
-import { Prng } from './prng';
+import { Xoshiro128 } from './xoshiro128';
 
-describe('Prng', () => {
+describe('Xoshiro128', () => {
   it('gives the same sequence for the same seed and stream, another for another stream', () => {
-    const a = new Prng(7, 'w');
-    const b = new Prng(7, 'w');
-    const c = new Prng(7, 'v');
+    const a = new Xoshiro128(7, 'w');
+    const b = new Xoshiro128(7, 'w');
+    const c = new Xoshiro128(7, 'v');
     const xs = Array.from({ length: 5 }, () => a.nextUint32());
     expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c.nextUint32())).not.toEqual(xs);
@@ -12,8 +12,8 @@ describe('Prng', () => {
 
   it('fillDropoutMask decides two elements per 32-bit draw (low half, then high half) and leaves the state after ⌈n/2⌉ draws', () => {
     for (const [p, n] of [[0, 10], [0.2, 1000], [0.5, 7], [0.999, 1001]] as const) {
-      const fast = new Prng(3, 'dropout');
-      const slow = new Prng(3, 'dropout');
+      const fast = new Xoshiro128(3, 'dropout');
+      const slow = new Xoshiro128(3, 'dropout');
       const mask = new Float32Array(n);
       const keep = 1 / (1 - p);
       fast.fillDropoutMask(mask, p, keep);
@@ -31,7 +31,7 @@ describe('Prng', () => {
 
   it('fillDropoutMask drops about a fraction p', () => {
     const mask = new Float32Array(100_000);
-    new Prng(1).fillDropoutMask(mask, 0.2, 1.25);
+    new Xoshiro128(1).fillDropoutMask(mask, 0.2, 1.25);
     const dropped = mask.filter((v) => v === 0).length / mask.length;
     expect(dropped).toBeGreaterThan(0.195);
     expect(dropped).toBeLessThan(0.205);

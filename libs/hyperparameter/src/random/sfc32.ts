@@ -4,10 +4,10 @@
  * seed, the trial number and the history, so runs and resumed studies repeat.
  *
  * @example
- * const rng = new Prng(42);
+ * const rng = new Sfc32(42);
  * rng.uniform(); // in [0, 1)
  */
-export class Prng {
+export class Sfc32 {
   private a: number;
   private b: number;
   private c: number;
@@ -36,10 +36,10 @@ export class Prng {
    * stream. Seed and keys are mixed non-linearly (murmur3 finaliser after a
    * multiply), so (seed, key) pairs with equal seed ^ key do not collide.
    */
-  static derive(seed: number, ...keys: number[]): Prng {
+  static derive(seed: number, ...keys: number[]): Sfc32 {
     let h = fmix32((seed ^ 0x5bd1e995) >>> 0);
     for (const key of keys) h = fmix32((Math.imul(h, 0x01000193) ^ fmix32((key ^ 0x85ebca6b) >>> 0)) >>> 0);
-    return new Prng(h);
+    return new Sfc32(h);
   }
 
   /** 32 uniformly random bits as an unsigned integer. */
