@@ -20,7 +20,7 @@ export async function findModelVersion(em: EntityManager, ref: string): Promise<
       const name = trimmed.slice(0, at);
       const versionText = trimmed.slice(at + 1);
       if (name !== '' && (versionText === 'production' || versionText === 'staging')) {
-        model = await em.findOne(ModelVersion, { where: { name, stage: versionText }, order: { version: 'DESC' } });
+        model = await newestByName(em, name, { stage: versionText });
         if (model === null)
           throw new NotFoundError(
             `Model '${ref}' not found: no version of '${name}' is in ${versionText}; ${await describeKnownModels(em)}`,
@@ -32,13 +32,25 @@ export async function findModelVersion(em: EntityManager, ref: string): Promise<
           `'model' must be a uuid, NAME or NAME@VERSION (version an integer >= 1, or production or staging), got '${ref}'`,
         );
       }
-      model = await em.findOneBy(ModelVersion, { name, version: Number(versionText) });
+      model = await newestByName(em, name, { version: Number(versionText) });
     } else {
-      model = await em.findOne(ModelVersion, { where: { name: trimmed }, order: { version: 'DESC' } });
+      model = await newestByName(em, trimmed);
     }
   }
   if (model !== null) return model;
   throw new NotFoundError(`Model '${ref}' not found; ${await describeKnownModels(em)}`);
+}
+
+/**
+ * The newest version of a model name in any letter case (`autoets` finds
+ * `AutoETS`, as the registry's lookup does), optionally of one version or stage.
+ */
+function newestByName(em: EntityManager, name: string, where: { version?: number; stage?: string } = {}): Promise<ModelVersion | null> {
+  const qb = em.createQueryBuilder(ModelVersion, 'model').where('lower(model.name) = lower(:name)', { name });
+  if (where.version !== undefined) qb.andWhere('model.version = :version', { version: where.version });
+  if (where.stage !== undefined) qb.andWhere('model.stage = :stage', { stage: where.stage });
+  // An exact-case name wins over another spelling of it, then the newest version.
+  return qb.orderBy('(model.name = :name)', 'DESC').addOrderBy('model.version', 'DESC').getOne();
 }
 
 /** `known models: DLinear@1, NHITS@1..3` (at most 20 names), or that there are none. */

@@ -270,6 +270,9 @@ describe.each([
     const byId = await store.findModel(first.id);
     expect(byId).toMatchObject({ name: 'NHITS', version: 1, sizeBytes: 5_000_000_000, hyperparameters: { input_size: 24 } });
     expect((await store.findModel('NHITS@3')).version).toBe(3);
+    // Any letter case, as the registry's model lookup (`--models nhits`).
+    expect((await store.findModel('nhits@3')).version).toBe(3);
+    expect((await store.findModel('nhits')).version).toBe(4);
     expect((await store.findModel('NHITS')).version).toBe(4);
     await expect(store.findModel('NHITS@9')).rejects.toThrow(
       /^Model 'NHITS@9' not found; known models: (Atomic@1, )?DLinear@1, (LinkedNaive@1, )?NHITS@1\.\.4$/,
