@@ -4,7 +4,7 @@ import type { Container } from 'inversify';
 import { Logger, Settings } from '@tsforecast/config';
 import { ServiceStatus, TokenVerifier } from '@tsforecast/service';
 import { installAuthentication } from './auth/authentication';
-import { installErrorHandler } from './errors/error-handler';
+import { installErrorHandler, respondToFrameworkError } from './errors/error-handler';
 import { ApiMetrics } from './metrics/api-metrics';
 import { installRequestTiming } from './metrics/request-timing';
 import { installOpenApi } from './openapi/openapi-docs';
@@ -35,6 +35,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     bodyLimit: settings.API_BODY_LIMIT,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Fastify's defaults strip unknown body fields and turn ['x'] into 'x': a typo or a wrong shape must be a 422 instead.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true } },
+    frameworkErrors: respondToFrameworkError,
   });
   installErrorHandler(app, container.get<Logger>(Logger));
   await installSecurity(app, settings);

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { redactSecrets, type Logger } from '@tsforecast/config';
 import type { ErrorResponse } from '../schemas/error-response';
 import { errorStatus } from './error-status';
@@ -40,4 +40,14 @@ export function installErrorHandler(app: FastifyInstance, logger: Logger): void 
     };
     return reply.code(404).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL, a path parameter over
+ * `maxParamLength`: 400, 414), in the same shape as every other error.
+ */
+export function respondToFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const statusCode = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 400;
+  const body: ErrorResponse = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: error.message, requestId: request.id };
+  void reply.code(statusCode).send(body);
 }

@@ -16,5 +16,10 @@ export const ErrorResponse = Type.Object(
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
+/** A name or id in a path or query: no control characters (PostgreSQL text cannot hold NUL). */
+export function NameText(options: { maxLength: number; description?: string }) {
+  return Type.String({ minLength: 1, pattern: '^[^\\u0000-\\u001f]+$', ...options });
+}
+
 /** The error statuses every authenticated route can answer. */
 export const authErrorResponses = { 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse, 500: ErrorResponse } as const;

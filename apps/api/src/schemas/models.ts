@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NameText } from './error-response';
 
 const Stage = Type.Union([Type.Literal('none'), Type.Literal('staging'), Type.Literal('production'), Type.Literal('archived')]);
 
@@ -52,7 +53,7 @@ export type ModelVersionResponse = Static<typeof ModelVersionResponse>;
 
 /** Path of one version: the name, and a version number or `production` / `staging`. */
 export const ModelVersionParams = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: NameText({ maxLength: 200 }),
   version: Type.Union([Type.String({ pattern: '^[1-9][0-9]{0,8}$' }), Type.Literal('production'), Type.Literal('staging')], {
     description: 'a version number, or production / staging',
   }),

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { runKinds, runStatuses } from '@tsforecast/service';
+import { NameText } from './error-response';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Metrics = Type.Record(Type.String(), Type.Number(), { description: 'run-level scores, e.g. { "mae": 12.3 }' });
@@ -38,9 +39,9 @@ export const ExperimentResponse = Type.Object(
 );
 export type ExperimentResponse = Static<typeof ExperimentResponse>;
 
-export const ExperimentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, description: 'experiment id or name' }) });
+export const ExperimentParams = Type.Object({ id: NameText({ maxLength: 200, description: 'experiment id or name' }) });
 export const ExperimentQuery = Type.Object({
-  rankBy: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'metric, default mae' })),
+  rankBy: Type.Optional(NameText({ maxLength: 50, description: 'metric, default mae' })),
 });
 
 const RunFields = {
@@ -67,9 +68,9 @@ export const RunListResponse = Type.Object(
 );
 
 export const RunListQuery = Type.Object({
-  experiment: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'experiment name or id' })),
+  experiment: Type.Optional(NameText({ maxLength: 200, description: 'experiment name or id' })),
   status: Type.Optional(Type.Union(runStatuses.map((status) => Type.Literal(status)))),
-  model: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  model: Type.Optional(NameText({ maxLength: 200 })),
   kind: Type.Optional(Type.Union(runKinds.map((kind) => Type.Literal(kind)))),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   cursor: Type.Optional(Type.String({ format: 'uuid', description: 'nextCursor of the previous page' })),

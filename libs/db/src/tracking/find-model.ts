@@ -10,6 +10,8 @@ import { isUuid } from './database-errors';
  * @internal
  */
 export async function findModelVersion(em: EntityManager, ref: string): Promise<ModelVersion> {
+  // PostgreSQL text cannot hold NUL: without this check such a reference is a driver error, not a usage error.
+  if (/[\u0000-\u001f]/.test(ref)) throw new UsageError(`'model' must not contain control characters, got ${JSON.stringify(ref)}`);
   const trimmed = ref.trim();
   let model: ModelVersion | null;
   if (isUuid(trimmed)) {
