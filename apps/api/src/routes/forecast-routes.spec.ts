@@ -140,6 +140,12 @@ describe('POST /forecast', () => {
     expect(level.json().message).toMatch(/'level\[0\]' must be a prediction-interval level of NHITS@\d+, got 95; it has 80/);
     const schema = await post({ model: nhits, series: [{ unique_id: 'a', ds: ['2024-01-01'], y: ['x'] }] });
     expect(schema.statusCode).toBe(422);
+    // null would be coerced to 0 by the app's validator: it is refused, not forecast from.
+    const nulls = hourly('n', 48) as { unique_id: string; ds: string[]; y: (number | null)[] };
+    nulls.y[3] = null;
+    const coerced = await post({ model: nhits, series: [nulls] });
+    expect(coerced.statusCode).toBe(422);
+    expect(coerced.json().message).toMatch(/series\[0\] \('n'\): 'y\[3\]' must be a finite number, got null/);
     const csvRow = await api.app.inject({
       method: 'POST',
       url: `/forecast?model=${encodeURIComponent(nhits)}`,

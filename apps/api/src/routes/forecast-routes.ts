@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Container } from 'inversify';
-import { Settings, UsageError } from '@tsforecast/config';
+import { DataError, Settings, UsageError } from '@tsforecast/config';
 import { formatForecastCsv, parseForecastCsv, ServingService, type ServingRequest } from '@tsforecast/service';
 import type { ApiMetrics } from '../metrics/api-metrics';
 import { ForecastMetrics } from '../metrics/forecast-metrics';
@@ -31,6 +31,7 @@ export function forecastRoutes(container: Container, metrics: ApiMetrics): Fasti
       {
         config: { access: 'forecast' },
         bodyLimit: settings.FORECAST_BODY_LIMIT,
+        preValidation: async (request) => rejectNonNumbers(request.body),
         schema: {
           summary: 'Forecast with a saved neural model (JSON, or CSV in and out)',
           tags: ['forecast'],
@@ -66,6 +67,22 @@ function servingRequest(request: FastifyRequest): ServingRequest {
     throw new UsageError(`'model' query parameter is required with a ${csvType} body, e.g. /forecast?model=NHITS@production`);
   const level = query.level?.split(',').map(Number);
   return { model: query.model, series: parseForecastCsv(request.body), level };
+}
+
+/**
+ * The app's validator coerces types (`null` → 0, `true` → 1, `"5"` → 5), which
+ * would forecast from values nobody sent: a `y` that is not a JSON number is
+ * refused before validation, naming the series and the index.
+ */
+function rejectNonNumbers(body: unknown): void {
+  const series = (body as { series?: unknown } | null)?.series;
+  if (!Array.isArray(series)) return;
+  series.forEach((s: unknown, i) => {
+    const { unique_id: id, y } = (s ?? {}) as { unique_id?: unknown; y?: unknown };
+    if (!Array.isArray(y)) return;
+    const k = y.findIndex((v) => typeof v !== 'number');
+    if (k >= 0) throw new DataError(`series[${i}] ('${String(id)}'): 'y[${k}]' must be a finite number, got ${JSON.stringify(y[k])}`);
+  });
 }
 
 function wantsCsv(request: FastifyRequest): boolean {
