@@ -9,11 +9,13 @@
  *   npm run bench:startup -- --runs 11 --runners built
  *
  * Prints one JSON line per command × runner: the median wall time of a whole
- * process (spawn to exit), the runs, and the 1-minute load average, since the
- * figure means little on a busy machine.
+ * process (spawn to exit), its median CPU time (user + system, where GNU time
+ * is installed), the runs, and the 1-minute load average — on a busy machine
+ * the wall time mostly measures the wait for a core. A first line times
+ * `node -e 0`, the floor.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -37,14 +39,39 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Wall milliseconds of one CLI process, spawn to exit; throws when it fails. */
-function timeOnce(runner: RunnerName, args: readonly string[], env: NodeJS.ProcessEnv): number {
-  const [command, ...prefix] = runners[runner];
+interface Timing {
+  wallMs: number;
+  /** User + system CPU of the process, from GNU time where it is installed. */
+  cpuMs?: number;
+}
+
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall (and CPU) milliseconds of one process, spawn to exit; throws when it fails. */
+function timeOnce(argv: readonly string[], env: NodeJS.ProcessEnv, cpuFile: string): Timing {
+  const [command, ...args] = gnuTime ? [gnuTime, '-f', '%U %S', '-o', cpuFile, ...argv] : argv;
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, [...prefix, ...args], { cwd: root, env, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.status !== 0) throw new Error(`${runner} ${args.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
-  return ms;
+  const run = spawnSync(command!, args, { cwd: root, env, encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(`${argv.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
+  if (!gnuTime) return { wallMs };
+  const [user, system] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+  return { wallMs, cpuMs: (user! + system!) * 1000 };
+}
+
+function report(command: string, runner: string, timings: readonly Timing[]): void {
+  const cpu = timings.flatMap((t) => (t.cpuMs === undefined ? [] : [t.cpuMs]));
+  const line = {
+    bench: 'startup',
+    command,
+    runner,
+    median_ms: Math.round(median(timings.map((t) => t.wallMs))),
+    min_ms: Math.round(Math.min(...timings.map((t) => t.wallMs))),
+    ...(cpu.length > 0 ? { median_cpu_ms: Math.round(median(cpu)) } : {}),
+    runs: timings.length,
+    load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
+  };
+  process.stdout.write(JSON.stringify(line) + '\n');
 }
 
 function main(): void {
@@ -67,22 +94,24 @@ function main(): void {
     LOG_DIR: join(sandbox, 'logs'),
     LOG_LEVEL: 'warn',
   };
+  const cpuFile = join(sandbox, 'cpu.txt');
+  const cli = (runner: RunnerName, args: readonly string[]) => timeOnce([...runners[runner], ...args], env, cpuFile);
   try {
-    // Creates and migrates the embedded database, so the timed runs only open it.
-    timeOnce(chosen[0]!, ['migrate'], env);
+    // Creates and starts the embedded server and migrates it, so the timed runs only open it.
+    cli(chosen[0]!, ['migrate']);
+    // The floor: a process that loads nothing.
+    report(
+      '(node -e 0)',
+      'node',
+      Array.from({ length: runs }, () => timeOnce([process.execPath, '-e', '0'], env, cpuFile)),
+    );
     for (const args of commands) {
       for (const runner of chosen) {
-        const times = Array.from({ length: runs }, () => timeOnce(runner, args, env));
-        const line = {
-          bench: 'startup',
-          command: args.join(' '),
+        report(
+          args.join(' '),
           runner,
-          median_ms: Math.round(median(times)),
-          min_ms: Math.round(Math.min(...times)),
-          runs,
-          load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
-        };
-        process.stdout.write(JSON.stringify(line) + '\n');
+          Array.from({ length: runs }, () => cli(runner, args)),
+        );
       }
     }
   } finally {
