@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PgBossJobQueue, waitForJobs, type TrainRunJob } from '@tsforecast/execution';
+import { PgBossJobQueue, waitForJobs, type JobStatus, type TrainRunJob } from '@tsforecast/execution';
 import type { BenchDatabase } from './bench-database';
 
 /** Options of the kill scenario. */
@@ -67,21 +68,25 @@ export async function benchKill(db: BenchDatabase, options: KillOptions): Promis
   }
 }
 
-/** Pids of the workers (on this host) whose runs are running now. */
+/** Pids of the workers (on this host) working on a job now. */
 async function busyWorkerPids(db: BenchDatabase): Promise<Set<number>> {
   const rows = (await db.database.dataSource.query(
-    `SELECT DISTINCT h.worker_id FROM run_heartbeats h JOIN runs r ON r.id = h.run_id WHERE r.status = 'running'`,
+    // A lease beaten in the last 10 s whose run has not ended (or not started yet: its job process is still starting).
+    `SELECT DISTINCT h.worker_id FROM run_heartbeats h LEFT JOIN runs r ON r.id = h.run_id
+     WHERE h.beat_at > now() - interval '10 seconds' AND (r.status IS NULL OR r.status = 'running')`,
   )) as { worker_id: string }[];
   return new Set(rows.map((row) => Number(row.worker_id.split(':').pop())));
 }
 
 function jobsOf(options: KillOptions, modelDir: string): TrainRunJob[] {
+  // The sha256 of the bytes a request read: the job runner refuses a file that changed since.
+  const fingerprint = options.runner === 'fixture' ? '' : createHash('sha256').update(readFileSync(options.data)).digest('hex');
   const hyperparameters: TrainRunJob['hyperparameters'] = options.runner === 'fixture' ? { steps: 20, stepMs: 100 } : { maxSteps: options.maxSteps };
   return Array.from({ length: options.jobs }, (_, i): TrainRunJob => ({
     requestId: 'bench-kill',
     experiment: 'bench-kill',
     dataPath: options.data,
-    fingerprint: '',
+    fingerprint,
     model: options.runner === 'fixture' ? 'Sleep' : options.models[i % options.models.length]!,
     horizon: options.runner === 'fixture' ? 12 : 6 + (i % 4) * 6,
     hyperparameters,
@@ -111,7 +116,7 @@ async function stopAll(workers: Set<ChildProcess>): Promise<void> {
   );
 }
 
-async function countLeftovers(db: BenchDatabase, ended: readonly { id: string; state: string }[], modelDir: string) {
+async function countLeftovers(db: BenchDatabase, ended: readonly JobStatus<'train-run'>[], modelDir: string) {
   const query = async <T>(sql: string, params: unknown[] = []) => (await db.database.dataSource.query(sql, params)) as T[];
   const ids = ended.map((job) => job.id);
   const completedRuns = await query<{ job_id: string; n: string }>(
@@ -131,7 +136,7 @@ async function countLeftovers(db: BenchDatabase, ended: readonly { id: string; s
   const paths = new Set((await query<{ artifact_path: string }>(`SELECT artifact_path FROM models`)).map((row) => resolve(row.artifact_path)));
   const dirs = readdirSync(modelDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   return {
-    jobs_completed: ended.filter((job) => job.state === 'completed').length,
+    jobs_completed: ended.filter((job) => job.state === 'completed' && job.output?.['status'] === 'completed').length,
     jobs_completed_once: completedRuns.filter((row) => Number(row.n) === 1).length,
     jobs_completed_twice_or_more: completedRuns.filter((row) => Number(row.n) > 1).length,
     runs_left_running: Number(running),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { TypeOrmResourceStatsStore, TypeOrmRunLeaseStore } from '@tsforecast/db';
@@ -26,7 +28,7 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
       requestId: 'bench-parallel',
       experiment: 'bench-parallel',
       dataPath: resolve(options.data),
-      fingerprint: '',
+      fingerprint: createHash('sha256').update(readFileSync(options.data)).digest('hex'),
       model,
       horizon,
       hyperparameters: { maxSteps: options.maxSteps },
