@@ -3,6 +3,7 @@ import { DataError, Settings } from '@tsforecast/config';
 import { SeriesReader, fingerprintFrame, holdOut } from '@tsforecast/data';
 import type { ClaimedJob, JobContext, JobOutcome, JobRunner } from '@tsforecast/execution';
 import { HoldOutRunner } from './hold-out-runner';
+import { forecastToJson } from './job-forecast';
 import { runDatasetOf } from './run-dataset';
 import type { SearchRequest } from './train-request';
 
@@ -64,7 +65,11 @@ export class TrainRunJobRunner implements JobRunner<'train-run'> {
       status: 'completed',
       metrics: outcome.metrics ?? {},
       ...(stepsPerSecond === undefined || steps === 0 ? {} : { stepsPerSecond }),
-      output: { model: outcome.modelRef ?? null, fitSeconds: outcome.fitSeconds },
+      output: {
+        model: outcome.modelRef ?? null,
+        fitSeconds: outcome.fitSeconds,
+        ...(outcome.forecast ? { forecast: forecastToJson(outcome.forecast) } : {}),
+      },
     };
   }
 }

@@ -2,7 +2,6 @@ import { inject, injectable } from 'inversify';
 import { Logger, UsageError, Settings } from '@tsforecast/config';
 import {
   SeriesReader,
-  fingerprintFrame,
   formatTimestamp,
   holdOut,
   requireMetricName,
@@ -12,10 +11,10 @@ import {
 import { ModelRegistry, pickOverrides } from '@tsforecast/model';
 import { writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
 import { ProgressReporter } from '@tsforecast/logging';
-import { LocalExecutor } from '@tsforecast/execution';
 import type { RunDataset } from '../recording/run-recorder';
 import type { RunOutcome, TrainRequest, TrainResult } from './train-request';
-import { HoldOutRunner, type HoldOutResult } from './hold-out-runner';
+import type { HoldOutResult } from './hold-out-runner';
+import { QueuedHoldOutRuns } from './queued-hold-out-runs';
 import { runDatasetOf } from './run-dataset';
 import { rankLeaderboard } from './rank-leaderboard';
 import { requireExperimentName } from '../validation/experiment-name';
@@ -39,9 +38,8 @@ export class TrainingService {
   constructor(
     @inject(SeriesReader) private readonly reader: SeriesReader,
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
-    @inject(HoldOutRunner) private readonly runner: HoldOutRunner,
+    @inject(QueuedHoldOutRuns) private readonly runs: QueuedHoldOutRuns,
     @inject(ProgressReporter) private readonly progress: ProgressReporter,
-    @inject(LocalExecutor) private readonly executor: LocalExecutor,
     @inject(Logger) private readonly logger: Logger,
     @inject(Settings) private readonly settings: Settings,
   ) {}
@@ -64,8 +62,6 @@ export class TrainingService {
     const splits: Splits = new Map(request.horizons.map((h) => [h, holdOut(frame, h)] as const));
     const outcomes = await this.runAll(
       request,
-      frame,
-      splits,
       runDatasetOf(request.data, frame, { sha256: report.fingerprint.sha256, rows: report.rows }),
     );
     this.progress.stop();
@@ -95,22 +91,14 @@ export class TrainingService {
     return { experiment: request.experiment, experimentId, datasetId, outcomes: runs, outputs, best };
   }
 
-  /** Every model × horizon through the runner, `MAX_PARALLEL_RUNS` at a time. */
-  private runAll(request: TrainRequest, frame: SeriesFrame, splits: Splits, dataset: RunDataset): Promise<Outcome[]> {
-    const frameFingerprint = fingerprintFrame(frame);
-    const jobs = request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
-    return this.executor.runAll(jobs, this.settings.MAX_PARALLEL_RUNS, ({ model, horizon }) =>
-      this.runner.run({
-        experiment: request.experiment,
-        model,
-        horizon,
-        split: splits.get(horizon)!,
-        dataset,
-        frameFingerprint,
-        overrides: request.overrides ?? {},
-        ...(request.search ? { search: request.search } : {}),
-      }),
-    );
+  /**
+   * Every model × horizon as a `train-run` queue job (see {@link QueuedHoldOutRuns}):
+   * local workers run them in child processes, `MAX_PARALLEL_RUNS` (capped at the
+   * core count) at a time, each with its share of the cores.
+   */
+  private runAll(request: TrainRequest, dataset: RunDataset): Promise<Outcome[]> {
+    const specs = request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
+    return this.runs.run(request, specs, dataset);
   }
 
   /**
