@@ -11,7 +11,7 @@ import { isUuid } from './database-errors';
  */
 export async function findModelVersion(em: EntityManager, ref: string): Promise<ModelVersion> {
   // PostgreSQL text cannot hold NUL: without this check such a reference is a driver error, not a usage error.
-  if (/[\u0000-\u001f]/.test(ref)) throw new UsageError(`'model' must not contain control characters, got ${JSON.stringify(ref)}`);
+  if (hasControlCharacter(ref)) throw new UsageError(`'model' must not contain control characters, got ${JSON.stringify(ref)}`);
   const trimmed = ref.trim();
   let model: ModelVersion | null;
   if (isUuid(trimmed)) {
@@ -65,4 +65,10 @@ async function describeKnownModels(em: EntityManager): Promise<string> {
     .slice(0, 20)
     .map((row) => (row.first === row.last ? `${row.name}@${row.last}` : `${row.name}@${row.first}..${row.last}`));
   return `known models: ${listed.join(', ')}${rows.length > 20 ? ', …' : ''}`;
+}
+
+/** Whether `text` holds a C0 control character (U+0000–U+001F). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
 }
