@@ -67,7 +67,11 @@ export const CLI_CLASSES: Record<string, (rng: SeededRandom) => CliCase> = {
   'flag-data-missing': () => trainWith('--data', '{dir}/nope.csv', /nope\.csv/),
   'flag-unknown': (rng) => {
     const flag = rng.pick(['--bogus', '--horizon', '--model']);
-    return { ...trainWith('--experiment', 'fuzz'), args: [...trainWith('--experiment', 'fuzz').args, flag, '1'], pattern: new RegExp(escape(flag)) };
+    return {
+      ...trainWith('--experiment', 'fuzz'),
+      args: [...trainWith('--experiment', 'fuzz').args, flag, '1'],
+      pattern: new RegExp(escape(flag)),
+    };
   },
   'env-log-level': (rng) => envCase('LOG_LEVEL', rng.pick(['loud', 'verbose', '5'])),
   'env-log-format': (rng) => envCase('LOG_FORMAT', rng.pick(['xml', 'JSONL'])),

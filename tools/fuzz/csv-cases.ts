@@ -38,7 +38,7 @@ function randomBytes(rng: SeededRandom, n: number): number[] {
 
 /** Every CSV class: a generator of cases. Valid classes must be accepted, the rest rejected with a clear message. */
 export const CSV_CLASSES: Record<string, (rng: SeededRandom) => CsvCase> = {
-  'valid': (rng) => accept(writePanel(validPanel(rng))),
+  valid: (rng) => accept(writePanel(validPanel(rng))),
   'valid-bom-crlf': (rng) => accept(writePanel(validPanel(rng), { ...PLAIN, bom: true, lineEnd: '\r\n' })),
   'valid-no-final-newline': (rng) => accept(writePanel(validPanel(rng), { ...PLAIN, finalNewline: false })),
   'valid-unsorted': (rng) => {
@@ -63,10 +63,13 @@ export const CSV_CLASSES: Record<string, (rng: SeededRandom) => CsvCase> = {
     const row = anyRow(rng, panel);
     return reject(spliceBytes(panel, row, [0x41, 0x00]), new RegExp(`${at(lineOf(row), 1)}NUL byte`));
   },
-  'latin1': (rng) => {
+  latin1: (rng) => {
     const panel = validPanel(rng);
     const row = anyRow(rng, panel);
-    return reject(spliceBytes(panel, row, [0x5a, rng.pick([0xfc, 0xe9, 0xe4, 0xdf]), 0x72]), new RegExp(`${at(lineOf(row), 1)}invalid UTF-8`));
+    return reject(
+      spliceBytes(panel, row, [0x5a, rng.pick([0xfc, 0xe9, 0xe4, 0xdf]), 0x72]),
+      new RegExp(`${at(lineOf(row), 1)}invalid UTF-8`),
+    );
   },
   'binary-garbage': (rng) => {
     const bytes = randomBytes(rng, rng.int(16, 4096));
@@ -112,7 +115,10 @@ export const CSV_CLASSES: Record<string, (rng: SeededRandom) => CsvCase> = {
   'text-after-quote': (rng) => {
     const panel = validPanel(rng);
     const row = anyRow(rng, panel);
-    return reject(spliceBytes(panel, row, [...Buffer.from('"q"x')]), new RegExp(`${at(lineOf(row), 1)}CSV syntax error: unexpected text after a closing quote`));
+    return reject(
+      spliceBytes(panel, row, [...Buffer.from('"q"x')]),
+      new RegExp(`${at(lineOf(row), 1)}CSV syntax error: unexpected text after a closing quote`),
+    );
   },
   'mixed-date-formats': (rng) => {
     const panel = validPanel(rng);
@@ -152,7 +158,10 @@ export const CSV_CLASSES: Record<string, (rng: SeededRandom) => CsvCase> = {
   },
   'duplicate-column': (rng) => {
     const panel = validPanel(rng, { exogenous: false });
-    return reject(writePanel({ header: [...panel.header, 'y'], rows: panel.rows.map((r) => [...r, r[2]!]) }), new RegExp(`${at(1, 4)}duplicate column 'y'`));
+    return reject(
+      writePanel({ header: [...panel.header, 'y'], rows: panel.rows.map((r) => [...r, r[2]!]) }),
+      new RegExp(`${at(1, 4)}duplicate column 'y'`),
+    );
   },
   'extra-field': (rng) => {
     const panel = validPanel(rng);

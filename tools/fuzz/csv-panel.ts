@@ -39,7 +39,10 @@ function grid(rng: SeededRandom): Step {
       return { text: (i) => minute(start + i * 900_000, 'T') };
     default: {
       const first = new Date(start);
-      return { text: (i) => `${first.getUTCFullYear() + Math.floor((first.getUTCMonth() + i) / 12)}-${pad(((first.getUTCMonth() + i) % 12) + 1)}-01` };
+      return {
+        text: (i) =>
+          `${first.getUTCFullYear() + Math.floor((first.getUTCMonth() + i) / 12)}-${pad(((first.getUTCMonth() + i) % 12) + 1)}-01`,
+      };
     }
   }
 }

@@ -37,7 +37,9 @@ export class FuzzDatabase {
     const client = new Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
     await client.connect();
     try {
-      const tables = await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
+      const tables = await client.query<{ name: string }>(
+        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+      );
       const counts: RowCounts = new Map();
       for (const { name } of tables.rows) {
         const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`);
@@ -57,5 +59,7 @@ export class FuzzDatabase {
 /** The tables whose counts differ (`name: before → after`), empty if none. */
 export function countChanges(before: RowCounts, after: RowCounts): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((n) => before.get(n) !== after.get(n)).map((n) => `${n}: ${before.get(n) ?? 'absent'} → ${after.get(n) ?? 'absent'}`);
+  return [...names]
+    .filter((n) => before.get(n) !== after.get(n))
+    .map((n) => `${n}: ${before.get(n) ?? 'absent'} → ${after.get(n) ?? 'absent'}`);
 }

@@ -47,18 +47,42 @@ describe('fuzz harness', () => {
 
   it('counts a wrong outcome and an unclear message as violations', async () => {
     const good = CSV_CLASSES['valid']!(SeededRandom.forCase(1, 0));
-    expect((await runCsvCase(caseDir(), 0, 'valid', { ...good, expect: 'reject', pattern: /x/ }, 20_000)).violations).toEqual(['wrong_outcome']);
+    expect((await runCsvCase(caseDir(), 0, 'valid', { ...good, expect: 'reject', pattern: /x/ }, 20_000)).violations).toEqual([
+      'wrong_outcome',
+    ]);
     const bad = CSV_CLASSES['nul-byte']!(SeededRandom.forCase(1, 0));
     expect((await runCsvCase(caseDir(), 0, 'nul-byte', { ...bad, expect: 'accept' }, 20_000)).violations).toEqual(['wrong_outcome']);
-    expect((await runCsvCase(caseDir(), 0, 'nul-byte', { ...bad, pattern: /names the moon/ }, 20_000)).violations).toEqual(['unclear_messages']);
+    expect((await runCsvCase(caseDir(), 0, 'nul-byte', { ...bad, pattern: /names the moon/ }, 20_000)).violations).toEqual([
+      'unclear_messages',
+    ]);
   });
 
   it('reports totals with every violation count and fails on any violation, hiding the canary', () => {
     const run = { seed: 1, cases: 2, seconds: 1, violations: VIOLATIONS, replayFlags: '--cases 2 --seed 1' };
     const clean = summarize([{ index: 0, klass: 'valid', kind: 'csv', outcome: 'accepted', violations: [], detail: '', ms: 1 }], run);
     expect(clean.failed).toBe(false);
-    expect(JSON.parse(clean.lines.at(-1)!)).toMatchObject({ bench: 'fuzz', cases: 1, stack_traces: 0, password_leaks: 0, hangs: 0, db_changes: 0 });
-    const leak = summarize([{ index: 1, klass: 'env-database-url', kind: 'cli', outcome: 'rejected', violations: ['password_leaks'], detail: `url ${CANARY_PASSWORD}`, ms: 1 }], run);
+    expect(JSON.parse(clean.lines.at(-1)!)).toMatchObject({
+      bench: 'fuzz',
+      cases: 1,
+      stack_traces: 0,
+      password_leaks: 0,
+      hangs: 0,
+      db_changes: 0,
+    });
+    const leak = summarize(
+      [
+        {
+          index: 1,
+          klass: 'env-database-url',
+          kind: 'cli',
+          outcome: 'rejected',
+          violations: ['password_leaks'],
+          detail: `url ${CANARY_PASSWORD}`,
+          ms: 1,
+        },
+      ],
+      run,
+    );
     expect(leak.failed).toBe(true);
     expect(leak.lines[0]).toMatch(/"replay":"npm run fuzz -- --cases 2 --seed 1 --case 1"/);
     expect(leak.lines.join('\n')).not.toMatch(/c4naryPW/);

@@ -1,15 +1,14 @@
 /** What a fuzz case may never do, whatever its input. */
-export type Violation =
-  | 'stack_traces'
-  | 'unclear_messages'
-  | 'wrong_outcome'
-  | 'db_changes'
-  | 'hangs'
-  | 'password_leaks'
-  | 'files_outside';
+export type Violation = 'stack_traces' | 'unclear_messages' | 'wrong_outcome' | 'db_changes' | 'hangs' | 'password_leaks' | 'files_outside';
 
 export const VIOLATIONS: readonly Violation[] = [
-  'stack_traces', 'unclear_messages', 'wrong_outcome', 'db_changes', 'hangs', 'password_leaks', 'files_outside',
+  'stack_traces',
+  'unclear_messages',
+  'wrong_outcome',
+  'db_changes',
+  'hangs',
+  'password_leaks',
+  'files_outside',
 ];
 
 /**

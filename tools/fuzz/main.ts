@@ -55,7 +55,9 @@ function integerFlag(name: string, fallback: number, min: number): number {
 function parseFlags(): FuzzFlags {
   const klass = flag('class');
   if (klass !== undefined && !(klass in CSV_CLASSES) && !(klass in CLI_CLASSES)) {
-    process.stderr.write(`error: '--class' must be one of ${[...Object.keys(CSV_CLASSES), ...Object.keys(CLI_CLASSES)].join(', ')}, got "${klass}"\n`);
+    process.stderr.write(
+      `error: '--class' must be one of ${[...Object.keys(CSV_CLASSES), ...Object.keys(CLI_CLASSES)].join(', ')}, got "${klass}"\n`,
+    );
     process.exit(2);
   }
   const cases = integerFlag('cases', 200, 1);
@@ -65,7 +67,8 @@ function parseFlags(): FuzzFlags {
     process.exit(2);
   }
   return {
-    cases, only,
+    cases,
+    only,
     seed: integerFlag('seed', 1, 0),
     maxChildren: integerFlag('max-children', 10, 0),
     adminUrl: flag('database-url') ?? 'postgres://postgres@127.0.0.1:5432/test',
@@ -92,7 +95,9 @@ async function childSetup(flags: FuzzFlags, fuzzRoot: string, needed: boolean): 
   try {
     database = await FuzzDatabase.create(flags.adminUrl);
   } catch (error) {
-    process.stdout.write(`${JSON.stringify({ bench: 'fuzz', note: `PostgreSQL not reachable (${(error as Error).message}); CLI cases use the embedded database, row counts unchecked` })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'fuzz', note: `PostgreSQL not reachable (${(error as Error).message}); CLI cases use the embedded database, row counts unchecked` })}\n`,
+    );
   }
   const setup: ChildSetup = { repoRoot: resolve(__dirname, '../..'), fuzzRoot, tmpDir, database, timeoutMs: 120_000 };
   if (database !== undefined) {
@@ -107,16 +112,21 @@ async function main(): Promise<number> {
   const fuzzRoot = mkdtempSync(join(tmpdir(), 'tsforecast-fuzz-'));
   const indices = flags.only !== undefined ? [flags.only] : Array.from({ length: flags.cases }, (_, i) => i);
   const plans = indices.map((i) => ({ index: i, ...planCase(flags, i) }));
-  const setup = await childSetup(flags, fuzzRoot, plans.some((p) => p.kind === 'cli'));
+  const setup = await childSetup(
+    flags,
+    fuzzRoot,
+    plans.some((p) => p.kind === 'cli'),
+  );
   const started = Date.now();
   const results: CaseResult[] = [];
   try {
     for (const plan of plans) {
       const dir = join(fuzzRoot, `case-${plan.index}`);
       mkdirSync(dir);
-      const result = plan.kind === 'csv'
-        ? await runCsvCase(dir, plan.index, plan.klass, CSV_CLASSES[plan.klass]!(plan.rng), 20_000)
-        : await runCliCase(setup!, dir, plan.index, plan.klass, CLI_CLASSES[plan.klass]!(plan.rng));
+      const result =
+        plan.kind === 'csv'
+          ? await runCsvCase(dir, plan.index, plan.klass, CSV_CLASSES[plan.klass]!(plan.rng), 20_000)
+          : await runCliCase(setup!, dir, plan.index, plan.klass, CLI_CLASSES[plan.klass]!(plan.rng));
       results.push(result);
       rmSync(dir, { recursive: true, force: true });
     }
@@ -131,7 +141,10 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-void main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
-});
+void main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

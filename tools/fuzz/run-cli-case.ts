@@ -102,7 +102,9 @@ export async function runCliCase(setup: ChildSetup, caseDir: string, index: numb
     violations.push('files_outside');
     notes.push(`new files outside the case folder: ${stray.join(', ')}`);
   }
-  const detail = violations.length ? `${notes.join('; ')} | args ${JSON.stringify(args)} env ${JSON.stringify(c.env)} | output: ${shorten(run.output)}` : '';
+  const detail = violations.length
+    ? `${notes.join('; ')} | args ${JSON.stringify(args)} env ${JSON.stringify(c.env)} | output: ${shorten(run.output)}`
+    : '';
   return { index, klass, kind: 'cli', outcome: run.code === 0 ? 'accepted' : 'rejected', violations, detail, ms };
 }
 

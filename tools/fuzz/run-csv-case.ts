@@ -15,7 +15,10 @@ async function read(path: string, c: CsvCase, timeoutMs: number): Promise<{ erro
     : {};
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
-  const result = readCsv(path, {}, hooks).then(() => ({}), (error: unknown) => ({ error }));
+  const result = readCsv(path, {}, hooks).then(
+    () => ({}),
+    (error: unknown) => ({ error }),
+  );
   try {
     return await Promise.race([result, timeout]);
   } finally {
@@ -38,7 +41,12 @@ export async function runCsvCase(dir: string, index: number, klass: string, c: C
   if (result === undefined) return { ...base, outcome: 'accepted', violations: ['hangs'], detail: `no answer within ${timeoutMs} ms` };
   if (!('error' in result)) {
     const violations: Violation[] = c.expect === 'reject' ? ['wrong_outcome'] : [];
-    return { ...base, outcome: 'accepted', violations, detail: violations.length ? `accepted; expected a rejection matching ${c.pattern}` : '' };
+    return {
+      ...base,
+      outcome: 'accepted',
+      violations,
+      detail: violations.length ? `accepted; expected a rejection matching ${c.pattern}` : '',
+    };
   }
   const error = result.error;
   const message = error instanceof Error ? error.message : String(error);
@@ -47,5 +55,10 @@ export async function runCsvCase(dir: string, index: number, klass: string, c: C
   else if (c.expect === 'accept') violations.push('wrong_outcome');
   else if (!c.pattern!.test(message)) violations.push('unclear_messages');
   const kindOf = error instanceof Error ? error.constructor.name : typeof error;
-  return { ...base, outcome: 'rejected', violations, detail: violations.length ? `${kindOf}: ${shorten(message)} (expected ${c.expect}${c.pattern ? ` ${c.pattern}` : ''})` : '' };
+  return {
+    ...base,
+    outcome: 'rejected',
+    violations,
+    detail: violations.length ? `${kindOf}: ${shorten(message)} (expected ${c.expect}${c.pattern ? ` ${c.pattern}` : ''})` : '',
+  };
 }

@@ -15,15 +15,42 @@ interface LintResult {
 }
 
 const probes = {
-  dataImportsApp: ['libs/data/src/__boundary_probe__.ts', "import { buildContainer } from '@tsforecast/app';\nexport const x = buildContainer;\n"],
-  dataImportsGraph: ['libs/data/src/__boundary_probe_graph__.ts', "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n"],
-  dbImportsGraph: ['libs/db/src/__boundary_probe__.ts', "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n"],
-  loggingImportsData: ['libs/logging/src/__boundary_probe__.ts', "import { readCsv } from '@tsforecast/data';\nexport const x = readCsv;\n"],
-  hyperparameterImportsModel: ['libs/hyperparameter/src/__boundary_probe__.ts', "import { ModelRegistry } from '@tsforecast/model';\nexport const x = ModelRegistry;\n"],
-  appImportsDb: ['apps/cli/src/__boundary_probe__.ts', "import { TrackingStore } from '@tsforecast/db';\nexport const x = TrackingStore;\n"],
-  appImportsService: ['apps/cli/src/__boundary_probe_service__.ts', "import { TrainingService } from '@tsforecast/service';\nexport const x = TrainingService;\n"],
-  serviceImportsConfig: ['libs/service/src/__boundary_probe__.ts', "import { loadSettings } from '@tsforecast/config';\nexport const x = loadSettings;\n"],
-  modelImportsHyperparameter: ['libs/model/src/__boundary_probe__.ts', "import { choice } from '@tsforecast/hyperparameter';\nexport const x = choice;\n"],
+  dataImportsApp: [
+    'libs/data/src/__boundary_probe__.ts',
+    "import { buildContainer } from '@tsforecast/app';\nexport const x = buildContainer;\n",
+  ],
+  dataImportsGraph: [
+    'libs/data/src/__boundary_probe_graph__.ts',
+    "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n",
+  ],
+  dbImportsGraph: [
+    'libs/db/src/__boundary_probe__.ts',
+    "import { GraphBuilder } from '@tsforecast/graph';\nexport const x = GraphBuilder;\n",
+  ],
+  loggingImportsData: [
+    'libs/logging/src/__boundary_probe__.ts',
+    "import { readCsv } from '@tsforecast/data';\nexport const x = readCsv;\n",
+  ],
+  hyperparameterImportsModel: [
+    'libs/hyperparameter/src/__boundary_probe__.ts',
+    "import { ModelRegistry } from '@tsforecast/model';\nexport const x = ModelRegistry;\n",
+  ],
+  appImportsDb: [
+    'apps/cli/src/__boundary_probe__.ts',
+    "import { TrackingStore } from '@tsforecast/db';\nexport const x = TrackingStore;\n",
+  ],
+  appImportsService: [
+    'apps/cli/src/__boundary_probe_service__.ts',
+    "import { TrainingService } from '@tsforecast/service';\nexport const x = TrainingService;\n",
+  ],
+  serviceImportsConfig: [
+    'libs/service/src/__boundary_probe__.ts',
+    "import { loadSettings } from '@tsforecast/config';\nexport const x = loadSettings;\n",
+  ],
+  modelImportsHyperparameter: [
+    'libs/model/src/__boundary_probe__.ts',
+    "import { choice } from '@tsforecast/hyperparameter';\nexport const x = choice;\n",
+  ],
 } as const;
 
 // One ESLint run over all probe files (the Nx graph is computed once); the
@@ -59,19 +86,29 @@ describe('layer boundaries', () => {
   });
 
   it('fails lint by the tag matrix where no cycle hides it', () => {
-    expect(messages.dataImportsGraph.join('\n')).toMatch(/A project tagged with "layer:data" can only depend on libs tagged with "layer:config"/);
-    expect(messages.dbImportsGraph.join('\n')).toMatch(/A project tagged with "layer:db" can only depend on libs tagged with "layer:config", "layer:data"$/m);
+    expect(messages.dataImportsGraph.join('\n')).toMatch(
+      /A project tagged with "layer:data" can only depend on libs tagged with "layer:config"/,
+    );
+    expect(messages.dbImportsGraph.join('\n')).toMatch(
+      /A project tagged with "layer:db" can only depend on libs tagged with "layer:config", "layer:data"$/m,
+    );
     // logging sits low (it imports only config): reporting progress must not pull in the data lib.
-    expect(messages.loggingImportsData.join('\n')).toMatch(/A project tagged with "layer:logging" can only depend on libs tagged with "layer:config"$/m);
+    expect(messages.loggingImportsData.join('\n')).toMatch(
+      /A project tagged with "layer:logging" can only depend on libs tagged with "layer:config"$/m,
+    );
   });
 
   it('keeps hyperparameter below model (model files declare their search spaces)', () => {
     // model imports hyperparameter, so Nx may report the cycle before the tag rule.
-    expect(messages.hyperparameterImportsModel.join('\n')).toMatch(/Circular dependency between "hyperparameter" and "model"|"layer:hyperparameter" can only depend on/);
+    expect(messages.hyperparameterImportsModel.join('\n')).toMatch(
+      /Circular dependency between "hyperparameter" and "model"|"layer:hyperparameter" can only depend on/,
+    );
   });
 
   it('lets the apps import only app, service and config', () => {
-    expect(messages.appImportsDb.join('\n')).toMatch(/A project tagged with "type:app" can only depend on libs tagged with "layer:app", "layer:service", "layer:config"/);
+    expect(messages.appImportsDb.join('\n')).toMatch(
+      /A project tagged with "type:app" can only depend on libs tagged with "layer:app", "layer:service", "layer:config"/,
+    );
     expect(messages.appImportsService).toEqual([]);
   });
 

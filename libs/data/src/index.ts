@@ -16,11 +16,7 @@ export { MAX_ABS_VALUE } from './csv/row-collector';
 export type { DataProblem, DataProblemCode } from './validation/data-problem';
 export { checkMinLength } from './validation/check-min-length';
 export { holdOut, type TrainTestSplit } from './split/hold-out';
-export {
-  crossValidationWindows,
-  type CrossValidationOptions,
-  type CrossValidationWindow,
-} from './split/cross-validation-windows';
+export { crossValidationWindows, type CrossValidationOptions, type CrossValidationWindow } from './split/cross-validation-windows';
 export { mae, mse, rmse, mape, smape } from './metrics/point-metrics';
 export { mase, seasonalNaiveScale } from './metrics/mase';
 export type { NonFiniteMetric } from './metrics/explain-non-finite';

@@ -1,8 +1,28 @@
 export {
-  choice, uniform, quniform, loguniform, qloguniform, randint, normal, qnormal, lognormal, qlognormal, isExpr,
-  type Expr, type NumericExpr, type ChoiceExpr, type Sampled,
-  type UniformExpr, type QUniformExpr, type LogUniformExpr, type QLogUniformExpr, type RandIntExpr,
-  type NormalExpr, type QNormalExpr, type LogNormalExpr, type QLogNormalExpr,
+  choice,
+  uniform,
+  quniform,
+  loguniform,
+  qloguniform,
+  randint,
+  normal,
+  qnormal,
+  lognormal,
+  qlognormal,
+  isExpr,
+  type Expr,
+  type NumericExpr,
+  type ChoiceExpr,
+  type Sampled,
+  type UniformExpr,
+  type QUniformExpr,
+  type LogUniformExpr,
+  type QLogUniformExpr,
+  type RandIntExpr,
+  type NormalExpr,
+  type QNormalExpr,
+  type LogNormalExpr,
+  type QLogNormalExpr,
 } from './space/expressions';
 export { type SearchSpace, type SpaceEntry, type ReadonlyValue } from './space/search-space';
 export { flattenSpace, type FlatSpace, type ParamSpec, type BranchCondition } from './space/flat-space';
@@ -24,7 +44,14 @@ export { MedianPruner, PercentilePruner, type PercentilePrunerOptions } from './
 export { SuccessiveHalvingPruner, type SuccessiveHalvingOptions } from './pruners/successive-halving-pruner';
 export { HyperbandPruner, type HyperbandOptions } from './pruners/hyperband-pruner';
 export { createPruner, prunerFromConfig, type PrunerName } from './pruners/create-pruner';
-export { StudyStorage, type StudyRecord, type TrialRecord, type TrialDraft, type NewStudy, type FinishedState } from './study/study-storage';
+export {
+  StudyStorage,
+  type StudyRecord,
+  type TrialRecord,
+  type TrialDraft,
+  type NewStudy,
+  type FinishedState,
+} from './study/study-storage';
 export { InMemoryStudyStorage } from './study/in-memory-study-storage';
 export { Study, type CreateStudyOptions, type LoadStudyOptions, type OptimizeOptions, type Objective, type BestTrial } from './study/study';
 export { type Trial } from './study/trial';

@@ -6,7 +6,17 @@ export type { ExportedModel } from './contract/exported-model';
 export { SCALER_TYPES, type ScalerType } from './scalers/scaler-type';
 export { scalerStatistics, applyScaler, invertScaler, revinAffine, SCALER_EPS, type ScalerStatistics } from './scalers/temporal-norm';
 export { maskedMean, maskedStd, maskedLowerMedian, maskedRange, maskedCount } from './scalers/masked-statistics';
-export { LOSS_NAMES, levelsToQuantiles, lossQuantiles, lossOutputs, lossGraph, pointOutput, hostLoss, type LossName, type LossSpec } from './losses/forecast-loss';
+export {
+  LOSS_NAMES,
+  levelsToQuantiles,
+  lossQuantiles,
+  lossOutputs,
+  lossGraph,
+  pointOutput,
+  hostLoss,
+  type LossName,
+  type LossSpec,
+} from './losses/forecast-loss';
 export {
   trainingDefaults,
   checkTrainingHyperparameters,
@@ -17,11 +27,27 @@ export { NeuralNetwork, type NeuralModelSpec } from './contract/neural-network';
 export { ACTIVATIONS, type Activation } from './neural/activation';
 export { MLP, mlpSpec, mlpDefaults, type MLPHyperparameters } from './neural/mlp';
 export { NHITS, nhitsSpec, nhitsDefaults, type NHITSHyperparameters } from './neural/nhits';
-export { NBEATS, nbeatsSpec, nbeatsDefaults, trendBasis, seasonalityBasis, type NBEATSHyperparameters, type NBEATSStack } from './neural/nbeats';
+export {
+  NBEATS,
+  nbeatsSpec,
+  nbeatsDefaults,
+  trendBasis,
+  seasonalityBasis,
+  type NBEATSHyperparameters,
+  type NBEATSStack,
+} from './neural/nbeats';
 export { DLinear, dlinearSpec, dlinearDefaults, movingAverageMatrix, type DLinearHyperparameters } from './neural/dlinear';
 export { NLinear, nlinearSpec, nlinearDefaults, type NLinearHyperparameters } from './neural/nlinear';
 export { TiDE, tideSpec, tideDefaults, residualBlock, type TiDEHyperparameters } from './neural/tide';
-export { PatchTST, patchtstSpec, patchtstDefaults, patchCount, patchMatrix, type PatchTSTHyperparameters, type PatchTSTActivation } from './neural/patchtst';
+export {
+  PatchTST,
+  patchtstSpec,
+  patchtstDefaults,
+  patchCount,
+  patchMatrix,
+  type PatchTSTHyperparameters,
+  type PatchTSTActivation,
+} from './neural/patchtst';
 export { neuralModelSpecs } from './neural/neural-specs';
 // Baselines and the registry.
 export { Naive, naiveDefinition, type NaiveHyperparameters } from './baselines/naive';

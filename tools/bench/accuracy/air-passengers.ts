@@ -29,7 +29,16 @@ async function main(): Promise<void> {
     await model.fit(train, { logger: silentLogger });
     const fitSeconds = (performance.now() - started) / 1000;
     const forecast = await model.predict(train);
-    console.log(JSON.stringify({ bench: 'air-passengers', model: name, h: 12, input_size: definition.kind === 'neural' ? 24 : null, mae: +mae(test.series[0]!.y, forecast.mean[0]!).toFixed(3), fit_s: +fitSeconds.toFixed(1) }));
+    console.log(
+      JSON.stringify({
+        bench: 'air-passengers',
+        model: name,
+        h: 12,
+        input_size: definition.kind === 'neural' ? 24 : null,
+        mae: +mae(test.series[0]!.y, forecast.mean[0]!).toFixed(3),
+        fit_s: +fitSeconds.toFixed(1),
+      }),
+    );
   }
 }
 

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const gflop = forwardFlops(size, batch) / 1e9;
   const { g } = buildStack(size);
   const model = exportInference(g, {});
-  const x = new ort.Tensor('float32', Float32Array.from({ length: batch * size.inputSize }, (_, i) => Math.sin(i)), [batch, size.inputSize]);
+  const x = new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: batch * size.inputSize }, (_, i) => Math.sin(i)),
+    [batch, size.inputSize],
+  );
   for (const threads of [1, 2]) {
     for (const spinning of ['1', '0']) {
       const session = await ort.InferenceSession.create(model.bytes, {
@@ -29,7 +33,17 @@ async function main(): Promise<void> {
       }
       ms.sort((a, b) => a - b);
       const median = ms[Math.floor(ms.length / 2)]!;
-      console.log(JSON.stringify({ bench: 'engine-forward', threads, spinning: spinning === '1', median_ms: +median.toFixed(2), min_ms: +ms[0]!.toFixed(2), max_ms: +ms[ms.length - 1]!.toFixed(2), gflops_at_median: +(gflop / (median / 1000)).toFixed(1) }));
+      console.log(
+        JSON.stringify({
+          bench: 'engine-forward',
+          threads,
+          spinning: spinning === '1',
+          median_ms: +median.toFixed(2),
+          min_ms: +ms[0]!.toFixed(2),
+          max_ms: +ms[ms.length - 1]!.toFixed(2),
+          gflops_at_median: +(gflop / (median / 1000)).toFixed(1),
+        }),
+      );
       await session.release();
     }
   }

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const rng = new Xoshiro128(42);
   const x = Float32Array.from({ length: batch * size.inputSize }, () => rng.normal());
   const y = Float32Array.from({ length: batch * size.horizon }, () => rng.normal());
-  const feeds = { insample_y: new ort.Tensor('float32', x, [batch, size.inputSize]), outsample_y: new ort.Tensor('float32', y, [batch, size.horizon]) };
+  const feeds = {
+    insample_y: new ort.Tensor('float32', x, [batch, size.inputSize]),
+    outsample_y: new ort.Tensor('float32', y, [batch, size.horizon]),
+  };
   const forwardFeeds = { insample_y: feeds.insample_y };
 
   // Warm-up (ORT allocations, kernel selection, page faults).
@@ -66,7 +69,15 @@ async function main(): Promise<void> {
     forwardRates.push(stepsPerBlock / ((performance.now() - f0) / 1000));
     const fc1 = process.cpuUsage(fc0);
     forwardCpu.push((fc1.user + fc1.system) / 1e6 / stepsPerBlock);
-    console.log(JSON.stringify({ block: b, train_steps_per_s: trainRates[b], forward_per_s: forwardRates[b], host_overhead_pct: 100 * overheads[b], loss: lastLoss }));
+    console.log(
+      JSON.stringify({
+        block: b,
+        train_steps_per_s: trainRates[b],
+        forward_per_s: forwardRates[b],
+        host_overhead_pct: 100 * overheads[b],
+        loss: lastLoss,
+      }),
+    );
   }
 
   const fwd = forwardFlops(size, batch);

@@ -16,16 +16,27 @@ async function main(): Promise<void> {
   const database = await openDatabase({ DATABASE_URL: url, DATA_DIR: 'unused' }, silentLogger, { migrate: 'leave' });
   const queue = new PgBossJobQueue(database);
   const leases = new TypeOrmRunLeaseStore(database);
-  const worker = new Worker(queue, leases, new TypeOrmResourceStatsStore(database), new RunReaper(leases, queue, silentLogger), silentLogger, {
-    kinds: ['train-run'],
-    concurrency: Number(concurrency ?? '1'),
-    threadsPerJob: 1,
-    entry: join(__dirname, '../../../libs/execution/src/worker/testing/fixture-job-process.ts'),
-    backend: 'cpu',
-    env: { DATABASE_URL: url },
-  });
+  const worker = new Worker(
+    queue,
+    leases,
+    new TypeOrmResourceStatsStore(database),
+    new RunReaper(leases, queue, silentLogger),
+    silentLogger,
+    {
+      kinds: ['train-run'],
+      concurrency: Number(concurrency ?? '1'),
+      threadsPerJob: 1,
+      entry: join(__dirname, '../../../libs/execution/src/worker/testing/fixture-job-process.ts'),
+      backend: 'cpu',
+      env: { DATABASE_URL: url },
+    },
+  );
   worker.start();
-  const stop = () => void worker.stop().then(() => database.close()).then(() => process.exit(0));
+  const stop = () =>
+    void worker
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

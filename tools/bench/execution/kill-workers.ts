@@ -59,7 +59,15 @@ export async function benchKill(db: BenchDatabase, options: KillOptions): Promis
     const wallSeconds = (performance.now() - started) / 1000;
     clearInterval(killer);
     await stopAll(workers);
-    return { bench: 'kill', runner: options.runner, jobs: options.jobs, workers: options.workers, kills, ...(await countLeftovers(db, ended, modelDir)), wall_s: Math.round(wallSeconds) };
+    return {
+      bench: 'kill',
+      runner: options.runner,
+      jobs: options.jobs,
+      workers: options.workers,
+      kills,
+      ...(await countLeftovers(db, ended, modelDir)),
+      wall_s: Math.round(wallSeconds),
+    };
   } finally {
     clearInterval(killer);
     await stopAll(workers);
@@ -81,7 +89,8 @@ async function busyWorkerPids(db: BenchDatabase): Promise<Set<number>> {
 function jobsOf(options: KillOptions, modelDir: string): TrainRunJob[] {
   // The sha256 of the bytes a request read: the job runner refuses a file that changed since.
   const fingerprint = options.runner === 'fixture' ? '' : createHash('sha256').update(readFileSync(options.data)).digest('hex');
-  const hyperparameters: TrainRunJob['hyperparameters'] = options.runner === 'fixture' ? { steps: 20, stepMs: 100 } : { maxSteps: options.maxSteps };
+  const hyperparameters: TrainRunJob['hyperparameters'] =
+    options.runner === 'fixture' ? { steps: 20, stepMs: 100 } : { maxSteps: options.maxSteps };
   return Array.from({ length: options.jobs }, (_, i): TrainRunJob => ({
     requestId: 'bench-kill',
     experiment: 'bench-kill',
@@ -133,7 +142,9 @@ async function countLeftovers(db: BenchDatabase, ended: readonly JobStatus<'trai
   );
   const versions = await query<{ n: string }>(`SELECT count(*) AS n FROM models GROUP BY run_id`);
   const files = listFiles(modelDir);
-  const paths = new Set((await query<{ artifact_path: string }>(`SELECT artifact_path FROM models`)).map((row) => resolve(row.artifact_path)));
+  const paths = new Set(
+    (await query<{ artifact_path: string }>(`SELECT artifact_path FROM models`)).map((row) => resolve(row.artifact_path)),
+  );
   const dirs = readdirSync(modelDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   return {
     jobs_completed: ended.filter((job) => job.state === 'completed' && job.output?.['status'] === 'completed').length,

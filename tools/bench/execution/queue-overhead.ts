@@ -41,7 +41,10 @@ export async function benchQueueOverhead(db: BenchDatabase, jobs: number, claime
   }
   const sequentialMs = (performance.now() - t0) / jobs - mean(steps.roundTrip);
 
-  await queue.enqueue('train-run', Array.from({ length: jobs }, () => emptyJob));
+  await queue.enqueue(
+    'train-run',
+    Array.from({ length: jobs }, () => emptyJob),
+  );
   const t1 = performance.now();
   let done = 0;
   await Promise.all(

@@ -9,7 +9,14 @@ import { Client } from 'pg';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, readCsv } from '@tsforecast/data';
 import { neuralModelSpecs, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
-import { NeuralForecaster, serveJobProcess, type ClaimedJob, type JobContext, type JobOutcome, type JobRunner } from '@tsforecast/execution';
+import {
+  NeuralForecaster,
+  serveJobProcess,
+  type ClaimedJob,
+  type JobContext,
+  type JobOutcome,
+  type JobRunner,
+} from '@tsforecast/execution';
 
 serveJobProcess(async () => {
   const database = new Client({ connectionString: process.env['DATABASE_URL'] });
@@ -20,7 +27,9 @@ serveJobProcess(async () => {
 
 async function train(database: Client, job: ClaimedJob<'train-run'>, context: JobContext): Promise<JobOutcome> {
   const { model: name, horizon: h, dataPath, hyperparameters } = job.payload;
-  const spec = (neuralModelSpecs as unknown as readonly NeuralModelSpec<TrainingHyperparameters>[]).find((candidate) => candidate.name === name);
+  const spec = (neuralModelSpecs as unknown as readonly NeuralModelSpec<TrainingHyperparameters>[]).find(
+    (candidate) => candidate.name === name,
+  );
   if (spec === undefined) throw new Error(`'model' must be a neural model, got '${name}'`);
   const { rows } = await database.query<{ id: string }>(
     `INSERT INTO experiments (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -35,7 +44,9 @@ async function train(database: Client, job: ClaimedJob<'train-run'>, context: Jo
   ]);
   const { frame } = await readCsv(dataPath);
   const { train: history, test } = holdOut(frame, h);
-  const model = new NeuralForecaster(spec.build(h, { ...spec.defaults(h, 12), ...hyperparameters } as TrainingHyperparameters), { threads: context.threads });
+  const model = new NeuralForecaster(spec.build(h, { ...spec.defaults(h, 12), ...hyperparameters } as TrainingHyperparameters), {
+    threads: context.threads,
+  });
   await model.fit(history, {
     logger: silentLogger,
     signal: context.signal,
@@ -45,5 +56,11 @@ async function train(database: Client, job: ClaimedJob<'train-run'>, context: Jo
   const { panel } = evaluateForecasts(test, forecast, { train: history, metrics: ['mae'] });
   await model.dispose();
   await database.query(`UPDATE runs SET status = 'completed', ended_at = now() WHERE id = $1 AND status = 'running'`, [context.runId]);
-  return { runId: context.runId, status: 'completed', metrics: { mae: panel.mae }, stepsPerSecond: model.lastFit?.stepsPerSecond, backend: 'cpu' };
+  return {
+    runId: context.runId,
+    status: 'completed',
+    metrics: { mae: panel.mae },
+    stepsPerSecond: model.lastFit?.stepsPerSecond,
+    backend: 'cpu',
+  };
 }

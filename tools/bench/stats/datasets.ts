@@ -33,7 +33,12 @@ export function readManifest(dataDir: string): Map<string, ManifestEntry> {
  * and holds out the last h points of each series; `undefined` when the
  * dataset's folder or manifest entry is absent (the caller skips it).
  */
-export async function loadDataset(dataDir: string, manifest: Map<string, ManifestEntry>, name: string, limit?: number): Promise<BenchDataset | undefined> {
+export async function loadDataset(
+  dataDir: string,
+  manifest: Map<string, ManifestEntry>,
+  name: string,
+  limit?: number,
+): Promise<BenchDataset | undefined> {
   const entry = manifest.get(name);
   const file = path.join(dataDir, name, 'train.csv');
   if (entry === undefined || !existsSync(file)) return undefined;
@@ -56,4 +61,3 @@ export function contiguousShares(n: number, parts: number): Array<[number, numbe
 export function shareOf(frame: SeriesFrame, [start, end]: [number, number]): SeriesFrame {
   return { ...frame, series: frame.series.slice(start, end) };
 }
-

@@ -45,7 +45,12 @@ const note = (text: string): boolean => process.stderr.write(`bench:stats: ${tex
 function registeredModels(names: string[]): string[] {
   const container = new Container();
   container.loadSync(modelModule);
-  const known = new Map(container.get(ModelRegistry).names().map((n) => [n.toLowerCase(), n]));
+  const known = new Map(
+    container
+      .get(ModelRegistry)
+      .names()
+      .map((n) => [n.toLowerCase(), n]),
+  );
   return names.flatMap((name) => {
     const found = known.get(name.toLowerCase());
     if (found === undefined) note(`model '${name}' is not registered; skipped`);
@@ -59,10 +64,22 @@ function comb(runs: MethodRun[], members: string[], method: string, impl: Method
   if (found.some((r) => r === undefined)) return undefined;
   const parts = found as MethodRun[];
   const total = (key: 'wallSeconds' | 'computeSeconds') => parts.reduce((s, r) => s + r[key], 0);
-  return { method, impl, mean: combine(parts.map((r) => r.mean)), wallSeconds: total('wallSeconds'), computeSeconds: total('computeSeconds') };
+  return {
+    method,
+    impl,
+    mean: combine(parts.map((r) => r.mean)),
+    wallSeconds: total('wallSeconds'),
+    computeSeconds: total('computeSeconds'),
+  };
 }
 
-async function benchDataset(dataset: BenchDataset, options: BenchOptions, models: string[], pool: OurProcessPool | undefined, version: string | undefined): Promise<ResultLine[]> {
+async function benchDataset(
+  dataset: BenchDataset,
+  options: BenchOptions,
+  models: string[],
+  pool: OurProcessPool | undefined,
+  version: string | undefined,
+): Promise<ResultLine[]> {
   const runs: MethodRun[] = [];
   for (const model of models) {
     try {
@@ -86,31 +103,55 @@ async function benchDataset(dataset: BenchDataset, options: BenchOptions, models
 
   const scores = new Map(runs.map((r) => [r, scoreForecasts(dataset, r.mean, r.method)]));
   return runs.map((run) => {
-    const line = resultLine({
-      dataset: dataset.name, method: run.method, impl: run.impl, series: dataset.train.series.length,
-      wall_s: run.wallSeconds, compute_s: run.computeSeconds, procs: options.procs,
-      ...(run.load1 !== undefined ? { load1: +run.load1.toFixed(1) } : {}),
-      ...(run.failures !== undefined ? { r_failures: run.failures, r_cached: run.cached } : {}),
-    }, scores.get(run)!);
+    const line = resultLine(
+      {
+        dataset: dataset.name,
+        method: run.method,
+        impl: run.impl,
+        series: dataset.train.series.length,
+        wall_s: run.wallSeconds,
+        compute_s: run.computeSeconds,
+        procs: options.procs,
+        ...(run.load1 !== undefined ? { load1: +run.load1.toFixed(1) } : {}),
+        ...(run.failures !== undefined ? { r_failures: run.failures, r_cached: run.cached } : {}),
+      },
+      scores.get(run)!,
+    );
     const pair = PAIRS.find(([ours]) => ours === run.method && run.impl === 'tsforecast');
     const r = pair && runs.find((x) => x.method === pair[1] && x.impl === 'R');
     if (r) {
       const [a, b] = [scores.get(run)!, scores.get(r)!];
-      line.vs_r = { method: r.method, smape_ratio: +(a.smape / b.smape).toFixed(4), mase_ratio: +(a.mase / b.mase).toFixed(4), speed_ratio: +(r.computeSeconds / run.computeSeconds).toFixed(2), max_abs_diff: +maxAbsDifference(run.mean, r.mean).toPrecision(4) };
+      line.vs_r = {
+        method: r.method,
+        smape_ratio: +(a.smape / b.smape).toFixed(4),
+        mase_ratio: +(a.mase / b.mase).toFixed(4),
+        speed_ratio: +(r.computeSeconds / run.computeSeconds).toFixed(2),
+        max_abs_diff: +maxAbsDifference(run.mean, r.mean).toPrecision(4),
+      };
     }
     if (run.method === ENSEMBLE && run.impl === 'tsforecast') {
       const best = bestSingleR(runs, scores);
-      if (best) line.vs_best_r = { smape_method: best.smape.method, smape_ratio: +(scores.get(run)!.smape / best.smape.value).toFixed(4), mase_method: best.mase.method, mase_ratio: +(scores.get(run)!.mase / best.mase.value).toFixed(4) };
+      if (best)
+        line.vs_best_r = {
+          smape_method: best.smape.method,
+          smape_ratio: +(scores.get(run)!.smape / best.smape.value).toFixed(4),
+          mase_method: best.mase.method,
+          mase_ratio: +(scores.get(run)!.mase / best.mase.value).toFixed(4),
+        };
     }
     return line;
   });
 }
 
 /** The best of R's ets, auto.arima, thetaf on each metric, when all three ran. */
-function bestSingleR(runs: MethodRun[], scores: Map<MethodRun, Score>): { smape: { method: string; value: number }; mase: { method: string; value: number } } | undefined {
+function bestSingleR(
+  runs: MethodRun[],
+  scores: Map<MethodRun, Score>,
+): { smape: { method: string; value: number }; mase: { method: string; value: number } } | undefined {
   const singles = COMB_MEMBERS.r.map((m) => runs.find((r) => r.method === m && r.impl === 'R'));
   if (singles.some((r) => r === undefined)) return undefined;
-  const best = (key: 'smape' | 'mase') => (singles as MethodRun[]).map((r) => ({ method: r.method, value: scores.get(r)![key] })).reduce((a, b) => (b.value < a.value ? b : a));
+  const best = (key: 'smape' | 'mase') =>
+    (singles as MethodRun[]).map((r) => ({ method: r.method, value: scores.get(r)![key] })).reduce((a, b) => (b.value < a.value ? b : a));
   return { smape: best('smape'), mase: best('mase') };
 }
 
@@ -123,7 +164,8 @@ async function main(): Promise<void> {
   }
   const models = registeredModels(options.models);
   const version = options.r.length > 0 ? rVersion() : undefined;
-  if (options.r.length > 0 && version === undefined) note(`Rscript with the forecast package is not available; R methods (${options.r.join(', ')}) skipped`);
+  if (options.r.length > 0 && version === undefined)
+    note(`Rscript with the forecast package is not available; R methods (${options.r.join(', ')}) skipped`);
   const manifest = readManifest(options.dataDir);
   const pool = models.length > 0 ? await OurProcessPool.start(options.procs) : undefined;
   const lines: ResultLine[] = [];

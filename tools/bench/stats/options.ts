@@ -45,7 +45,12 @@ Options:
 `;
 
 function list(value: string): string[] {
-  return value === 'none' ? [] : value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return value === 'none'
+    ? []
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 
 function positiveInteger(flag: string, value: string | undefined): number {
@@ -59,7 +64,14 @@ function positiveInteger(flag: string, value: string | undefined): number {
  * @throws Error naming an unknown flag or a bad value.
  */
 export function parseOptions(argv: readonly string[], defaultDataDir: string): BenchOptions | undefined {
-  const options: BenchOptions = { datasets: DEFAULT_DATASETS, models: DEFAULT_MODELS, r: DEFAULT_R, procs: 2, rCache: true, dataDir: defaultDataDir };
+  const options: BenchOptions = {
+    datasets: DEFAULT_DATASETS,
+    models: DEFAULT_MODELS,
+    r: DEFAULT_R,
+    procs: 2,
+    rCache: true,
+    dataDir: defaultDataDir,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -68,15 +80,32 @@ export function parseOptions(argv: readonly string[], defaultDataDir: string): B
       return v;
     };
     switch (flag) {
-      case '--help': case '-h': return undefined;
-      case '--datasets': options.datasets = list(value()); break;
-      case '--models': options.models = list(value()); break;
-      case '--r': options.r = list(value()); break;
-      case '--procs': options.procs = positiveInteger('procs', value()); break;
-      case '--limit': options.limit = positiveInteger('limit', value()); break;
-      case '--no-r-cache': options.rCache = false; break;
-      case '--data': options.dataDir = value(); break;
-      default: throw new Error(`unknown option '${flag}'; see --help`);
+      case '--help':
+      case '-h':
+        return undefined;
+      case '--datasets':
+        options.datasets = list(value());
+        break;
+      case '--models':
+        options.models = list(value());
+        break;
+      case '--r':
+        options.r = list(value());
+        break;
+      case '--procs':
+        options.procs = positiveInteger('procs', value());
+        break;
+      case '--limit':
+        options.limit = positiveInteger('limit', value());
+        break;
+      case '--no-r-cache':
+        options.rCache = false;
+        break;
+      case '--data':
+        options.dataDir = value();
+        break;
+      default:
+        throw new Error(`unknown option '${flag}'; see --help`);
     }
   }
   return options;

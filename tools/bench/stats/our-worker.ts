@@ -38,7 +38,7 @@ async function run(job: OurJob): Promise<OurJobResult> {
 process.on('message', (job: OurJob) => {
   run(job).then(
     (result) => process.send!(result),
-    (error: unknown) => process.send!({ error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 process.send!('ready');

@@ -20,7 +20,11 @@ const ENTRY = path.join(__dirname, `our-worker${path.extname(__filename)}`);
 /** A child running `our-worker`, resolved once it has loaded the model registry. */
 function startChild(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(ENTRY, [], { execArgv: process.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(ENTRY, [], {
+      execArgv: process.execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const onExit = (code: number | null) => reject(new Error(`bench:stats worker exited with ${code} before it was ready`));
     child.once('exit', onExit);
     child.once('error', reject);
@@ -53,7 +57,9 @@ export class OurProcessPool {
     const shares = contiguousShares(dataset.train.series.length, this.children.length);
     const load1 = loadavg()[0]!;
     const started = performance.now();
-    const results = await Promise.all(shares.map((share, k) => this.send(this.children[k]!, { model, h: dataset.h, m: dataset.m, frame: shareOf(dataset.train, share) })));
+    const results = await Promise.all(
+      shares.map((share, k) => this.send(this.children[k]!, { model, h: dataset.h, m: dataset.m, frame: shareOf(dataset.train, share) })),
+    );
     const wallSeconds = (performance.now() - started) / 1000;
     return { mean: results.flatMap((r) => r.mean), wallSeconds, computeSeconds: Math.max(...results.map((r) => r.computeSeconds)), load1 };
   }
@@ -71,7 +77,8 @@ export class OurProcessPool {
 
   private send(child: ChildProcess, job: OurJob): Promise<{ mean: Float64Array[]; computeSeconds: number }> {
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null, signal: string | null) => reject(new Error(`${job.model}: bench:stats worker exited (${signal ?? code}) during the fit`));
+      const onExit = (code: number | null, signal: string | null) =>
+        reject(new Error(`${job.model}: bench:stats worker exited (${signal ?? code}) during the fit`));
       child.once('exit', onExit);
       child.once('message', (result: OurJobResult) => {
         child.off('exit', onExit);

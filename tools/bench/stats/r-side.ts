@@ -25,7 +25,9 @@ const CACHE_DIR = path.join(__dirname, '.cache');
 
 /** `R.version.string` and forecast's version, or undefined when `Rscript` cannot run. */
 export function rVersion(): string | undefined {
-  const probe = spawnSync('Rscript', ['-e', 'cat(R.version.string, "forecast", as.character(packageVersion("forecast")))'], { encoding: 'utf8' });
+  const probe = spawnSync('Rscript', ['-e', 'cat(R.version.string, "forecast", as.character(packageVersion("forecast")))'], {
+    encoding: 'utf8',
+  });
   return probe.status === 0 ? probe.stdout.trim() : undefined;
 }
 
@@ -36,7 +38,17 @@ export function rVersion(): string | undefined {
  */
 function cacheFile(dataset: BenchDataset, method: string, limit: number | undefined, procs: number, version: string): string {
   const hash = createHash('sha256');
-  for (const part of [readFileSync(dataset.file), String(limit ?? 'all'), String(dataset.h), String(dataset.m), method, String(procs), version, readFileSync(SCRIPT)]) hash.update(part).update('\0');
+  for (const part of [
+    readFileSync(dataset.file),
+    String(limit ?? 'all'),
+    String(dataset.h),
+    String(dataset.m),
+    method,
+    String(procs),
+    version,
+    readFileSync(SCRIPT),
+  ])
+    hash.update(part).update('\0');
   return path.join(CACHE_DIR, `${dataset.name}-${method}-${limit ?? 'all'}-p${procs}-${hash.digest('hex').slice(0, 16)}.json`);
 }
 
@@ -67,15 +79,30 @@ async function computeR(dataset: BenchDataset, method: string, procs: number): P
     const started = performance.now();
     const results = await Promise.all(jobs.map((j) => runScript([j.input, String(dataset.h), String(dataset.m), method, j.output])));
     const wallSeconds = (performance.now() - started) / 1000;
-    const mean = jobs.flatMap((j) => readFileSync(j.output, 'utf8').trim().split('\n').map((line) => Float64Array.from(line.split(',').slice(1), Number)));
-    return { mean, wallSeconds, computeSeconds: Math.max(...results.map((r) => r.computeSeconds)), failures: results.reduce((a, r) => a + r.failures, 0), load1 };
+    const mean = jobs.flatMap((j) =>
+      readFileSync(j.output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => Float64Array.from(line.split(',').slice(1), Number)),
+    );
+    return {
+      mean,
+      wallSeconds,
+      computeSeconds: Math.max(...results.map((r) => r.computeSeconds)),
+      failures: results.reduce((a, r) => a + r.failures, 0),
+      load1,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** R's run, from `.cache/` when it is there and `useCache`, else computed and cached. */
-export async function runR(dataset: BenchDataset, method: string, options: { procs: number; limit?: number; useCache: boolean; version: string }): Promise<RRun> {
+export async function runR(
+  dataset: BenchDataset,
+  method: string,
+  options: { procs: number; limit?: number; useCache: boolean; version: string },
+): Promise<RRun> {
   const file = cacheFile(dataset, method, options.limit, options.procs, options.version);
   if (options.useCache && existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Omit<RRun, 'cached' | 'mean'> & { mean: number[][] };
@@ -83,6 +110,16 @@ export async function runR(dataset: BenchDataset, method: string, options: { pro
   }
   const run = await computeR(dataset, method, options.procs);
   mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(file, JSON.stringify({ dataset: dataset.name, method, series: run.mean.length, version: options.version, ...run, mean: run.mean.map((f) => Array.from(f)) }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      dataset: dataset.name,
+      method,
+      series: run.mean.length,
+      version: options.version,
+      ...run,
+      mean: run.mean.map((f) => Array.from(f)),
+    }),
+  );
   return { ...run, cached: false };
 }

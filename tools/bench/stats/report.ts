@@ -45,12 +45,20 @@ const round = (x: number, digits: number): number => (Number.isFinite(x) ? Numbe
 
 /** The JSON line of one result. */
 export function resultLine(fields: Omit<ResultLine, 'bench' | 'smape' | 'mase'>, score: Score): ResultLine {
-  const line: ResultLine = { bench: 'stats', ...fields, smape: round(score.smape, 4), mase: round(score.mase, 4), wall_s: round(fields.wall_s, 3), compute_s: round(fields.compute_s, 3) };
+  const line: ResultLine = {
+    bench: 'stats',
+    ...fields,
+    smape: round(score.smape, 4),
+    mase: round(score.mase, 4),
+    wall_s: round(fields.wall_s, 3),
+    compute_s: round(fields.compute_s, 3),
+  };
   if (score.maseExcluded > 0) line.mase_excluded = score.maseExcluded;
   return line;
 }
 
-const cell = (x: number | string, width: number): string => (typeof x === 'number' ? (Number.isFinite(x) ? x.toFixed(3) : String(x)) : x).padStart(width);
+const cell = (x: number | string, width: number): string =>
+  (typeof x === 'number' ? (Number.isFinite(x) ? x.toFixed(3) : String(x)) : x).padStart(width);
 
 /** The table of every result and the ours-vs-R ratios (accuracy: ours / R, lower is better; speed: R time / ours). */
 export function formatTable(lines: readonly ResultLine[]): string {
@@ -59,16 +67,26 @@ export function formatTable(lines: readonly ResultLine[]): string {
   for (const dataset of datasets) {
     const rows = lines.filter((l) => l.dataset === dataset);
     out.push(`\n${dataset} (${rows[0]!.series} series)`);
-    out.push(`${'method'.padEnd(16)}${'impl'.padStart(11)}${'sMAPE'.padStart(10)}${'MASE'.padStart(9)}${'wall_s'.padStart(10)}${'compute_s'.padStart(11)}`);
-    for (const r of rows) out.push(`${r.method.padEnd(16)}${cell(r.impl, 11)}${cell(r.smape, 10)}${cell(r.mase, 9)}${cell(r.wall_s, 10)}${cell(r.compute_s, 11)}`);
+    out.push(
+      `${'method'.padEnd(16)}${'impl'.padStart(11)}${'sMAPE'.padStart(10)}${'MASE'.padStart(9)}${'wall_s'.padStart(10)}${'compute_s'.padStart(11)}`,
+    );
+    for (const r of rows)
+      out.push(
+        `${r.method.padEnd(16)}${cell(r.impl, 11)}${cell(r.smape, 10)}${cell(r.mase, 9)}${cell(r.wall_s, 10)}${cell(r.compute_s, 11)}`,
+      );
     for (const r of rows) {
       if (!r.vs_r) continue;
       const v = r.vs_r;
-      out.push(`  ${`${r.method} vs ${v.method}`.padEnd(28)} sMAPE ${v.smape_ratio.toFixed(3)}  MASE ${v.mase_ratio.toFixed(3)}  speed ${v.speed_ratio.toFixed(1)}x  max|diff| ${v.max_abs_diff.toPrecision(3)}`);
+      out.push(
+        `  ${`${r.method} vs ${v.method}`.padEnd(28)} sMAPE ${v.smape_ratio.toFixed(3)}  MASE ${v.mase_ratio.toFixed(3)}  speed ${v.speed_ratio.toFixed(1)}x  max|diff| ${v.max_abs_diff.toPrecision(3)}`,
+      );
     }
     for (const r of rows) {
       const b = r.vs_best_r;
-      if (b) out.push(`  ${`${r.method} vs best R single`.padEnd(28)} sMAPE ${b.smape_ratio.toFixed(3)} (${b.smape_method})  MASE ${b.mase_ratio.toFixed(3)} (${b.mase_method})`);
+      if (b)
+        out.push(
+          `  ${`${r.method} vs best R single`.padEnd(28)} sMAPE ${b.smape_ratio.toFixed(3)} (${b.smape_method})  MASE ${b.mase_ratio.toFixed(3)} (${b.mase_method})`,
+        );
     }
   }
   const totals: string[] = [];
@@ -78,7 +96,9 @@ export function formatTable(lines: readonly ResultLine[]): string {
     const sets = new Set(a.map((l) => l.dataset));
     const b = lines.filter((l) => l.method === r && l.impl === 'R' && sets.has(l.dataset));
     const sum = (rows: ResultLine[], key: 'compute_s' | 'wall_s') => rows.reduce((s, l) => s + l[key], 0);
-    totals.push(`  ${`${ours} vs ${r}`.padEnd(28)} ours ${sum(a, 'compute_s').toFixed(1)} s, R ${sum(b, 'compute_s').toFixed(1)} s (wall ${sum(b, 'wall_s').toFixed(1)} s): ${(sum(b, 'compute_s') / sum(a, 'compute_s')).toFixed(1)}x on ${sets.size} dataset(s)`);
+    totals.push(
+      `  ${`${ours} vs ${r}`.padEnd(28)} ours ${sum(a, 'compute_s').toFixed(1)} s, R ${sum(b, 'compute_s').toFixed(1)} s (wall ${sum(b, 'wall_s').toFixed(1)} s): ${(sum(b, 'compute_s') / sum(a, 'compute_s')).toFixed(1)}x on ${sets.size} dataset(s)`,
+    );
   }
   if (totals.length > 0) out.push('', 'Totals over the datasets above (compute_s; speed = R / ours):', ...totals);
   return out.join('\n') + '\n';

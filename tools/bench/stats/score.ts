@@ -20,9 +20,16 @@ export function scoreForecasts(dataset: BenchDataset, mean: readonly Float64Arra
   const ids = dataset.test.series.map((s) => s.id);
   if (mean.length !== ids.length) throw new Error(`${method} on ${dataset.name}: ${mean.length} forecasts for ${ids.length} series`);
   mean.forEach((f, i) => {
-    if (f.length !== dataset.h || !f.every(Number.isFinite)) throw new Error(`${method} on ${dataset.name}: forecast of series '${ids[i]}' must be ${dataset.h} finite values, got [${Array.from(f).join(', ')}]`);
+    if (f.length !== dataset.h || !f.every(Number.isFinite))
+      throw new Error(
+        `${method} on ${dataset.name}: forecast of series '${ids[i]}' must be ${dataset.h} finite values, got [${Array.from(f).join(', ')}]`,
+      );
   });
-  const { perSeries } = evaluateForecasts(dataset.test, { seriesIds: ids, mean }, { train: dataset.train, seasonLength: dataset.m, metrics: ['smape', 'mase'] });
+  const { perSeries } = evaluateForecasts(
+    dataset.test,
+    { seriesIds: ids, mean },
+    { train: dataset.train, seasonLength: dataset.m, metrics: ['smape', 'mase'] },
+  );
   let smape = 0;
   let mase = 0;
   let maseCount = 0;
@@ -33,7 +40,11 @@ export function scoreForecasts(dataset: BenchDataset, mean: readonly Float64Arra
       maseCount++;
     }
   }
-  return { smape: smape / perSeries.length, mase: maseCount > 0 ? mase / maseCount : Number.NaN, maseExcluded: perSeries.length - maseCount };
+  return {
+    smape: smape / perSeries.length,
+    mase: maseCount > 0 ? mase / maseCount : Number.NaN,
+    maseExcluded: perSeries.length - maseCount,
+  };
 }
 
 /** Element-wise mean of several methods' forecasts (the "comb" of M3/M4: equal weights). */

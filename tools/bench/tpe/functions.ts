@@ -32,8 +32,18 @@ const branin: BenchFunction = {
   },
 };
 
-const HARTMANN_A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]];
-const HARTMANN_P = [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991], [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]];
+const HARTMANN_A = [
+  [10, 3, 17, 3.5, 1.7, 8],
+  [0.05, 10, 17, 0.1, 8, 14],
+  [3, 3.5, 1.7, 10, 17, 8],
+  [17, 8, 0.05, 10, 0.1, 14],
+];
+const HARTMANN_P = [
+  [1312, 1696, 5569, 124, 8283, 5886],
+  [2329, 4135, 8307, 3736, 1004, 9991],
+  [2348, 1451, 3522, 2883, 3047, 6650],
+  [4047, 8828, 8732, 5743, 1091, 381],
+];
 const HARTMANN_ALPHA = [1, 1.2, 3, 3.2];
 
 const hartmann6: BenchFunction = {
@@ -97,5 +107,9 @@ const mixed: BenchFunction = {
 
 /** All benchmark problems by name. */
 export const benchFunctions: Record<string, BenchFunction> = {
-  branin, hartmann6, rosenbrock5, styblinski_tang5: styblinskiTang5, mixed,
+  branin,
+  hartmann6,
+  rosenbrock5,
+  styblinski_tang5: styblinskiTang5,
+  mixed,
 };

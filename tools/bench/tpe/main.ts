@@ -53,11 +53,14 @@ async function parent(): Promise<void> {
   const workers = Math.max(1, Number(flag('workers', String(availableParallelism()))));
   const checkpoints = [50, 100, 200].filter((c) => c <= trials);
   if (!checkpoints.includes(trials)) checkpoints.push(trials);
-  for (const fn of functions) if (!benchFunctions[fn]) throw new Error(`unknown function '${fn}' (${Object.keys(benchFunctions).join(', ')})`);
+  for (const fn of functions)
+    if (!benchFunctions[fn]) throw new Error(`unknown function '${fn}' (${Object.keys(benchFunctions).join(', ')})`);
 
   // Longest jobs first (TPE), so that the pool drains evenly.
   const jobs: Job[] = [];
-  for (const sampler of [...samplers].reverse()) for (const fn of functions) for (let seed = firstSeed; seed < firstSeed + seeds; seed++) jobs.push({ fn, sampler, seed, trials, checkpoints });
+  for (const sampler of [...samplers].reverse())
+    for (const fn of functions)
+      for (let seed = firstSeed; seed < firstSeed + seeds; seed++) jobs.push({ fn, sampler, seed, trials, checkpoints });
   const results = new Map<string, SeedResult[]>();
   const started = Date.now();
   await Promise.all(

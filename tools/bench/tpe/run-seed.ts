@@ -45,9 +45,20 @@ function parseOptions(spec: string): Record<string, unknown> {
 }
 
 /** Runs one sequential study on the in-memory storage. */
-export async function runSeed(fn: string, sampler: string, seed: number, trials: number, checkpoints: readonly number[]): Promise<SeedResult> {
+export async function runSeed(
+  fn: string,
+  sampler: string,
+  seed: number,
+  trials: number,
+  checkpoints: readonly number[],
+): Promise<SeedResult> {
   const f = benchFunctions[fn];
-  const study = await Study.create({ name: `${fn}-${sampler}-${seed}`, space: f.space, storage: new InMemoryStudyStorage(), sampler: makeSampler(sampler, seed) });
+  const study = await Study.create({
+    name: `${fn}-${sampler}-${seed}`,
+    space: f.space,
+    storage: new InMemoryStudyStorage(),
+    sampler: makeSampler(sampler, seed),
+  });
   const bestAt: Record<string, number> = {};
   const askMs: number[] = [];
   const latencyFrom = Math.max(0, Math.min(150, trials - 50));
@@ -64,4 +75,3 @@ export async function runSeed(fn: string, sampler: string, seed: number, trials:
   }
   return { bestAt, askMs };
 }
-

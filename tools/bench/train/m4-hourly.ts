@@ -9,7 +9,16 @@
 import path from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, futureTimestamps, holdOut, readCsv } from '@tsforecast/data';
-import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, type NeuralModelSpec, type ScalerType, type TrainingHyperparameters } from '@tsforecast/model';
+import {
+  dlinearSpec,
+  mlpSpec,
+  nbeatsSpec,
+  nhitsSpec,
+  nlinearSpec,
+  type NeuralModelSpec,
+  type ScalerType,
+  type TrainingHyperparameters,
+} from '@tsforecast/model';
 import { NeuralForecaster } from '@tsforecast/execution';
 
 const SPECS = [nhitsSpec, mlpSpec, nbeatsSpec, dlinearSpec, nlinearSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
@@ -35,13 +44,28 @@ async function main(): Promise<void> {
     const spec = SPECS.find((s) => s.name === name);
     if (!spec) throw new Error(`unknown model '${name}'`);
     const steps = arg('steps', '');
-    const hp = { ...spec.defaults(h, m), inputSize: 96, scalerType: arg('scaler', 'identity') as ScalerType, ...(steps ? { maxSteps: Number(steps) } : {}) };
+    const hp = {
+      ...spec.defaults(h, m),
+      inputSize: 96,
+      scalerType: arg('scaler', 'identity') as ScalerType,
+      ...(steps ? { maxSteps: Number(steps) } : {}),
+    };
     const model = new NeuralForecaster(spec.build(h, hp), { threads: Number(arg('threads', '2')) });
     const t0 = performance.now();
     await model.fit(train, { logger: silentLogger });
     const fitS = (performance.now() - t0) / 1000;
     const panel = evaluateForecasts(test, await model.predict(train), { train, seasonLength: m, metrics: ['smape', 'mase', 'mae'] }).panel;
-    console.log(JSON.stringify({ model: name, smape: panel.smape, mase: panel.mase, mae: panel.mae, steps: model.lastFit?.steps, scaler: hp.scalerType, fit_s: Number(fitS.toFixed(1)) }));
+    console.log(
+      JSON.stringify({
+        model: name,
+        smape: panel.smape,
+        mase: panel.mase,
+        mae: panel.mae,
+        steps: model.lastFit?.steps,
+        scaler: hp.scalerType,
+        fit_s: Number(fitS.toFixed(1)),
+      }),
+    );
     await model.dispose();
   }
 }

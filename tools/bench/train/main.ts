@@ -12,10 +12,28 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, readCsv } from '@tsforecast/data';
-import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, patchtstSpec, tideSpec, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
+import {
+  dlinearSpec,
+  mlpSpec,
+  nbeatsSpec,
+  nhitsSpec,
+  nlinearSpec,
+  patchtstSpec,
+  tideSpec,
+  type NeuralModelSpec,
+  type TrainingHyperparameters,
+} from '@tsforecast/model';
 import { NeuralForecaster } from '@tsforecast/execution';
 
-const SPECS = [nhitsSpec, mlpSpec, dlinearSpec, patchtstSpec, nlinearSpec, nbeatsSpec, tideSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
+const SPECS = [
+  nhitsSpec,
+  mlpSpec,
+  dlinearSpec,
+  patchtstSpec,
+  nlinearSpec,
+  nbeatsSpec,
+  tideSpec,
+] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +49,14 @@ async function runOne(name: string): Promise<void> {
   const file = arg('data', path.resolve(__dirname, '../../../../shared/data/bench_panel/train.csv'));
   const { frame } = await readCsv(file);
   const { train, test } = holdOut(frame, h);
-  const hp = { ...spec.defaults(h, 24), inputSize: 48, scalerType: 'robust' as const, batchSize: 32, windowsBatchSize: 1024, maxSteps: steps };
+  const hp = {
+    ...spec.defaults(h, 24),
+    inputSize: 48,
+    scalerType: 'robust' as const,
+    batchSize: 32,
+    windowsBatchSize: 1024,
+    maxSteps: steps,
+  };
   const model = new NeuralForecaster(spec.build(h, hp), { threads });
   const t0 = performance.now();
   await model.fit(train, { logger: silentLogger });

@@ -13,18 +13,41 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { readCsv } from '@tsforecast/data';
 import { compileTrainStep, TrainStepSession } from '@tsforecast/graph';
-import { dlinearSpec, mlpSpec, nbeatsSpec, nhitsSpec, nlinearSpec, patchtstSpec, tideSpec, type NeuralModelSpec, type TrainingHyperparameters } from '@tsforecast/model';
+import {
+  dlinearSpec,
+  mlpSpec,
+  nbeatsSpec,
+  nhitsSpec,
+  nlinearSpec,
+  patchtstSpec,
+  tideSpec,
+  type NeuralModelSpec,
+  type TrainingHyperparameters,
+} from '@tsforecast/model';
 import { NeuralForecaster, WindowSampler } from '@tsforecast/execution';
 
-
-const SPECS = [nhitsSpec, mlpSpec, dlinearSpec, nlinearSpec, nbeatsSpec, tideSpec, patchtstSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
+const SPECS = [
+  nhitsSpec,
+  mlpSpec,
+  dlinearSpec,
+  nlinearSpec,
+  nbeatsSpec,
+  tideSpec,
+  patchtstSpec,
+] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
-interface TraceEvent { cat: string; name: string; ts: number; dur: number; args?: { op_name?: string; input_type_shape?: Record<string, number[]>[] } }
+interface TraceEvent {
+  cat: string;
+  name: string;
+  ts: number;
+  dur: number;
+  args?: { op_name?: string; input_type_shape?: Record<string, number[]>[] };
+}
 
 async function main(): Promise<void> {
   const name = arg('model', 'NHITS');
@@ -33,11 +56,25 @@ async function main(): Promise<void> {
   const steps = Number(arg('steps', '20'));
   const h = 24;
   const { frame } = await readCsv(arg('data', path.resolve(__dirname, '../../../../shared/data/bench_panel/train.csv')));
-  const hp = { ...spec.defaults(h, 24), inputSize: 48, scalerType: arg('scaler', 'robust'), batchSize: 32, windowsBatchSize: 1024 } as TrainingHyperparameters;
+  const hp = {
+    ...spec.defaults(h, 24),
+    inputSize: 48,
+    scalerType: arg('scaler', 'robust'),
+    batchSize: 32,
+    windowsBatchSize: 1024,
+  } as TrainingHyperparameters;
   const model = new NeuralForecaster(spec.build(h, hp), {});
   const graph = model.buildGraph();
-  const session = await TrainStepSession.create(compileTrainStep(graph.g, { loss: graph.loss, optimizer: { kind: 'adam' } }), { threads: Number(arg('threads', '2')), profiling: true, seed: 1 });
-  const sampler = new WindowSampler(frame.series.map((s) => s.y), { inputSize: 48, h, stepSize: 1, startPaddingEnabled: false }, { batchSize: 32, windowsBatchSize: 1024, seed: 1 });
+  const session = await TrainStepSession.create(compileTrainStep(graph.g, { loss: graph.loss, optimizer: { kind: 'adam' } }), {
+    threads: Number(arg('threads', '2')),
+    profiling: true,
+    seed: 1,
+  });
+  const sampler = new WindowSampler(
+    frame.series.map((s) => s.y),
+    { inputSize: 48, h, stepSize: 1, startPaddingEnabled: false },
+    { batchSize: 32, windowsBatchSize: 1024, seed: 1 },
+  );
   const warmup = Number(arg('warmup', '5'));
   let sampleMs = 0;
   let t0 = performance.now();
@@ -49,13 +86,23 @@ async function main(): Promise<void> {
     const s0 = performance.now();
     const b = sampler.next();
     sampleMs += performance.now() - s0;
-    await session.run({ y: { data: b.y, dims: [b.count, 48] }, mask: { data: b.mask, dims: [b.count, 48] }, target: { data: b.target, dims: [b.count, h] }, target_mask: { data: b.targetMask, dims: [b.count, h] } }, 1e-3);
+    await session.run(
+      {
+        y: { data: b.y, dims: [b.count, 48] },
+        mask: { data: b.mask, dims: [b.count, 48] },
+        target: { data: b.target, dims: [b.count, h] },
+        target_mask: { data: b.targetMask, dims: [b.count, h] },
+      },
+      1e-3,
+    );
   }
   const wallMs = performance.now() - t0;
   (session as unknown as { session: ort.InferenceSession }).session.endProfiling();
   await session.release();
   // onnxruntime-node's endProfiling() returns nothing: take the newest trace in the temp folder.
-  const traces = readdirSync(tmpdir()).filter((f) => f.startsWith('tsforecast-ort-profile')).map((f) => join(tmpdir(), f));
+  const traces = readdirSync(tmpdir())
+    .filter((f) => f.startsWith('tsforecast-ort-profile'))
+    .map((f) => join(tmpdir(), f));
   const file = traces.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   const events = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[];
   if (!process.argv.includes('--keep')) rmSync(file);
@@ -73,9 +120,19 @@ async function main(): Promise<void> {
     byNode.set(key, (byNode.get(key) ?? 0) + e.dur);
   }
   const total = [...byType.values()].reduce((a, b) => a + b, 0);
-  console.log(JSON.stringify({ model: name, steps, wall_ms_per_step: wallMs / steps, kernel_ms_per_step: total / 1000 / steps, sample_ms_per_step: sampleMs / steps }));
-  for (const [op, us] of [...byType].sort((a, b) => b[1] - a[1])) console.log(JSON.stringify({ op, ms_per_step: +(us / 1000 / steps).toFixed(3), pct: +((100 * us) / total).toFixed(1) }));
-  for (const [node, us] of [...byNode].sort((a, b) => b[1] - a[1]).slice(0, Number(arg('top', '15')))) console.log(JSON.stringify({ node, ms_per_step: +(us / 1000 / steps).toFixed(3) }));
+  console.log(
+    JSON.stringify({
+      model: name,
+      steps,
+      wall_ms_per_step: wallMs / steps,
+      kernel_ms_per_step: total / 1000 / steps,
+      sample_ms_per_step: sampleMs / steps,
+    }),
+  );
+  for (const [op, us] of [...byType].sort((a, b) => b[1] - a[1]))
+    console.log(JSON.stringify({ op, ms_per_step: +(us / 1000 / steps).toFixed(3), pct: +((100 * us) / total).toFixed(1) }));
+  for (const [node, us] of [...byNode].sort((a, b) => b[1] - a[1]).slice(0, Number(arg('top', '15'))))
+    console.log(JSON.stringify({ node, ms_per_step: +(us / 1000 / steps).toFixed(3) }));
 }
 
 main().catch((e: unknown) => {

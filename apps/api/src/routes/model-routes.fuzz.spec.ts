@@ -18,7 +18,23 @@ function random(seed: number): () => number {
 function badRequest(next: () => number, i: number): { url: string; payload: string; contentType: string } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const deep = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
-  const values = [null, true, 0, -1, 1e308, 'production ', 'PRODUCTION', 'none', '', '🚀', 'stagïng', [], {}, ['production'], { stage: 'staging ' }];
+  const values = [
+    null,
+    true,
+    0,
+    -1,
+    1e308,
+    'production ',
+    'PRODUCTION',
+    'none',
+    '',
+    '🚀',
+    'stagïng',
+    [],
+    {},
+    ['production'],
+    { stage: 'staging ' },
+  ];
   const bodies = [
     () => JSON.stringify({ stage: pick(values) }),
     () => JSON.stringify({ stage: 'production', extra: pick(values) }),
@@ -60,7 +76,9 @@ describe('promote route under 1,200 generated bad requests', () => {
       });
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
       if (response.statusCode < 400 || response.statusCode >= 500) {
-        throw new Error(`case ${i}: ${request.url} ${request.payload.slice(0, 80)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
+        throw new Error(
+          `case ${i}: ${request.url} ${request.payload.slice(0, 80)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
+        );
       }
       expect(response.json()).toMatchObject({ statusCode: response.statusCode, requestId: expect.any(String) });
     }

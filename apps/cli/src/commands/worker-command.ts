@@ -23,7 +23,10 @@ export function registerWorkerCommand(program: Command, globals: () => GlobalFla
     .option('--kinds <list>', `job kinds to take, of ${workerJobKinds.join(', ')} (default all)`)
     .action(async (flags: WorkerFlags) => {
       const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInteger('--concurrency', flags.concurrency);
-      const kinds = flags.kinds === undefined ? undefined : parseNames('--kinds', flags.kinds).map((kind) => parseChoice('--kinds', kind, workerJobKinds));
+      const kinds =
+        flags.kinds === undefined
+          ? undefined
+          : parseNames('--kinds', flags.kinds).map((kind) => parseChoice('--kinds', kind, workerJobKinds));
       const running = await startWorker(settingsFrom(globals()), { concurrency, kinds });
       process.stderr.write(`worker ${running.worker.workerId}: ${running.concurrency} job(s) at a time; Ctrl-C to stop\n`);
       await new Promise<void>((resolve, reject) => {

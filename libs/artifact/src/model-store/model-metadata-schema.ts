@@ -61,7 +61,8 @@ export function parseModelMetadata(text: string, file: string): ModelMetadata {
 function describeIssue(issue: ZodIssue): string {
   const field = issue.path.length === 0 ? '(the whole file)' : `'${issue.path.join('.')}'`;
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${field} is missing (expected ${issue.expected})`;
-  if (issue.code === 'invalid_literal' && issue.received === undefined) return `${field} is missing (expected ${JSON.stringify(issue.expected)})`;
+  if (issue.code === 'invalid_literal' && issue.received === undefined)
+    return `${field} is missing (expected ${JSON.stringify(issue.expected)})`;
   if (issue.code === 'invalid_union_discriminator') return `${field} must be one of ${issue.options.map(String).join(', ')}`;
   return `${field}: ${issue.message}`;
 }

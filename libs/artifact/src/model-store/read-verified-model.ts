@@ -38,7 +38,9 @@ export async function readVerifiedModel(record: ModelVersion): Promise<{ metadat
     );
   }
   if (onnx !== undefined && metadata.sha256 !== record.sha256) {
-    throw new DataError(`${ref}: ${metadataPath} gives sha256 ${String(metadata.sha256)} for model.onnx, the database records ${record.sha256}`);
+    throw new DataError(
+      `${ref}: ${metadataPath} gives sha256 ${String(metadata.sha256)} for model.onnx, the database records ${record.sha256}`,
+    );
   }
   return onnx === undefined ? { metadata } : { metadata, onnx };
 }
@@ -54,6 +56,8 @@ async function readArtifact(path: string, ref: string): Promise<Uint8Array> {
 function requireHash(bytes: Uint8Array, expected: string, path: string, ref: string): void {
   const actual = sha256Hex(bytes);
   if (actual !== expected) {
-    throw new DataError(`${ref}: ${path} does not match its registered checksum: sha256 ${actual}, the database records ${expected}; the file is corrupt or was changed`);
+    throw new DataError(
+      `${ref}: ${path} does not match its registered checksum: sha256 ${actual}, the database records ${expected}; the file is corrupt or was changed`,
+    );
   }
 }

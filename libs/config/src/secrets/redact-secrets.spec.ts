@@ -62,6 +62,7 @@ describe('parseConnectionTarget', () => {
     });
     expect(describeConnectionTarget('postgres://[::1]/x')).toBe('PostgreSQL server [::1]:5432/x');
     expect(describeConnectionTarget('postgresql://%zz:pw@h:1')).toBe('PostgreSQL server h:1/(default) as %zz');
-    for (const text of ['', '://', '@', 'postgres://', 'postgres://:@:/', '%%%']) expect(() => describeConnectionTarget(text)).not.toThrow();
+    for (const text of ['', '://', '@', 'postgres://', 'postgres://:@:/', '%%%'])
+      expect(() => describeConnectionTarget(text)).not.toThrow();
   });
 });

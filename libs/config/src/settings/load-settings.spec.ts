@@ -71,7 +71,9 @@ describe('loadSettings', () => {
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).toMatch(/DATABASE_URL \(from environment\) is invalid: expected a postgres:\/\/ or postgresql:\/\/ URL; the value is not shown/);
+      expect(message).toMatch(
+        /DATABASE_URL \(from environment\) is invalid: expected a postgres:\/\/ or postgresql:\/\/ URL; the value is not shown/,
+      );
       expect(message).not.toContain('Can/ary');
     }
   });

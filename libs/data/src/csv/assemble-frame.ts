@@ -74,14 +74,23 @@ export function assembleFrame(
       duplicated = true;
       const [first, second] = [Math.min(rows.line[i - 1]!, rows.line[i]!), Math.max(rows.line[i - 1]!, rows.line[i]!)];
       const when = asText(rows.ds[i]!);
-      problems.add('duplicate', second, columns.ds + 1, `duplicate row for series '${rows.id}' at ${when}: same (unique_id, ds) as line ${first}`);
+      problems.add(
+        'duplicate',
+        second,
+        columns.ds + 1,
+        `duplicate row for series '${rows.id}' at ${when}: same (unique_id, ds) as line ${first}`,
+      );
     }
     if (!duplicated && !rows.hasRejectedRows) clean.push(rows);
   }
   if (firstUnsorted !== undefined) {
     const { rows, line } = firstUnsorted;
-    warnings.add('unsorted', line, columns.ds + 1,
-      `rows are not sorted by ds in ${unsortedCount} series (first: '${rows.id}'); they were sorted`);
+    warnings.add(
+      'unsorted',
+      line,
+      columns.ds + 1,
+      `rows are not sorted by ds in ${unsortedCount} series (first: '${rows.id}'); they were sorted`,
+    );
   }
 
   let frequency = options.frequency;
@@ -100,9 +109,13 @@ export function assembleFrame(
     const i = firstIrregular(rows.ds, frequency);
     if (i < 0) continue;
     const expected = addPeriods(rows.ds[i - 1]!, frequency, 1);
-    problems.add('irregular', rows.line[i]!, columns.ds + 1,
+    problems.add(
+      'irregular',
+      rows.line[i]!,
+      columns.ds + 1,
       `series '${rows.id}' is not regular at ${frequencySource} frequency ${describeFrequency(frequency)}: ` +
-        `${asText(rows.ds[i]!)} follows ${asText(rows.ds[i - 1]!)}, expected ${asText(expected)}`);
+        `${asText(rows.ds[i]!)} follows ${asText(rows.ds[i - 1]!)}, expected ${asText(expected)}`,
+    );
   }
 
   const series: Series[] = all.map((rows) => ({

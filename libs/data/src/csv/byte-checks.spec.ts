@@ -20,7 +20,11 @@ describe('ByteChecker', () => {
   });
 
   it('locates a NUL byte by line and field', () => {
-    expect(firstProblem('unique_id,ds,y\nA\0,2020-01-01,1\n')).toMatchObject({ line: 2, column: 1, message: expect.stringMatching(/NUL byte/) });
+    expect(firstProblem('unique_id,ds,y\nA\0,2020-01-01,1\n')).toMatchObject({
+      line: 2,
+      column: 1,
+      message: expect.stringMatching(/NUL byte/),
+    });
     expect(firstProblem('unique_id,ds,y\na,2020-01-01,1\na,2020-01-02,\0\n')).toMatchObject({ line: 3, column: 3 });
   });
 
@@ -42,10 +46,18 @@ describe('ByteChecker', () => {
     ['a lead byte F5', [0xf5, 0x80, 0x80, 0x80]],
     ['a lead byte followed by ASCII', [0xc3, 0x41]],
   ])('rejects %s', (_, bytes) => {
-    expect(firstProblem([...ascii('a,'), ...bytes, 10])).toMatchObject({ line: 1, column: 2, message: expect.stringMatching(/^invalid UTF-8/) });
+    expect(firstProblem([...ascii('a,'), ...bytes, 10])).toMatchObject({
+      line: 1,
+      column: 2,
+      message: expect.stringMatching(/^invalid UTF-8/),
+    });
   });
 
   it('reports a multi-byte character cut off by the end of the file where it started', () => {
-    expect(firstProblem([...ascii('a,b\nc,'), 0xe2, 0x82])).toMatchObject({ line: 2, column: 2, message: expect.stringMatching(/ends inside a multi-byte character/) });
+    expect(firstProblem([...ascii('a,b\nc,'), 0xe2, 0x82])).toMatchObject({
+      line: 2,
+      column: 2,
+      message: expect.stringMatching(/ends inside a multi-byte character/),
+    });
   });
 });

@@ -34,7 +34,8 @@ function recordEnd(text: string, start: number): number {
   let quoted = false;
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted; // "" inside quotes toggles twice: no net change
+    if (c === QUOTE)
+      quoted = !quoted; // "" inside quotes toggles twice: no net change
     else if (c === NEWLINE && !quoted) return i;
   }
   return -1;
@@ -151,7 +152,11 @@ function throwOverlong(record: string, line: number): never {
       }
     }
   }
-  throw new CsvSyntaxError(`the record runs over ${MAX_RECORD_CHARS} characters; expected one record per line, each shorter than that`, line, 1);
+  throw new CsvSyntaxError(
+    `the record runs over ${MAX_RECORD_CHARS} characters; expected one record per line, each shorter than that`,
+    line,
+    1,
+  );
 }
 
 /** Adds one record (text without its final `\n`) to `batch`; returns the next record's line. */

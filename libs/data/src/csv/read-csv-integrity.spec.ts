@@ -26,7 +26,10 @@ describe('readCsv input integrity', () => {
   }
 
   async function messageOf(promise: Promise<unknown>): Promise<string> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DataError);
     return (error as DataError).message;
   }
@@ -34,8 +37,14 @@ describe('readCsv input integrity', () => {
   describe('truncation and concurrent writes', () => {
     it('rejects a file appended to while it is read', async () => {
       const path = file('growing.csv', `unique_id,ds,y\n${hourlyRows('a', 2000)}`);
-      const read = readCsv(path, {}, { chunkBytes: 4096, afterChunk: (n) => (n === 4096 ? appendFileSync(path, hourlyRows('b', 50)) : undefined) });
-      expect(await messageOf(read)).toMatch(/growing\.csv: the file changed while it was read \(size \d+ → \d+ bytes.*; expected a file that is not being written/);
+      const read = readCsv(
+        path,
+        {},
+        { chunkBytes: 4096, afterChunk: (n) => (n === 4096 ? appendFileSync(path, hourlyRows('b', 50)) : undefined) },
+      );
+      expect(await messageOf(read)).toMatch(
+        /growing\.csv: the file changed while it was read \(size \d+ → \d+ bytes.*; expected a file that is not being written/,
+      );
     });
 
     it('rejects a file truncated while it is read (the rows read so far would train silently)', async () => {
@@ -43,7 +52,9 @@ describe('readCsv input integrity', () => {
       const path = file('shrinking.csv', text);
       const keep = text.lastIndexOf('\n', 20_000) + 1; // a whole-line prefix: parses cleanly on its own
       const read = readCsv(path, {}, { chunkBytes: 4096, afterChunk: (n) => (n === 4096 ? truncateSync(path, keep) : undefined) });
-      expect(await messageOf(read)).toMatch(new RegExp(`shrinking\\.csv: the file changed while it was read \\(size ${text.length} → ${keep} bytes`));
+      expect(await messageOf(read)).toMatch(
+        new RegExp(`shrinking\\.csv: the file changed while it was read \\(size ${text.length} → ${keep} bytes`),
+      );
     });
 
     it('reports a last line cut inside the record: fewer fields, or a number ending in . e or a sign', async () => {
@@ -54,7 +65,9 @@ describe('readCsv input integrity', () => {
       expect(await messageOf(readCsv(file('cut-number.csv', `${head}a,2020-01-03,12.`)))).toMatch(
         /cut-number\.csv:4:3: the last line ends without a newline inside the number '12\.' in column 'y'; expected a complete number \(the file may be truncated\)/,
       );
-      expect(await messageOf(readCsv(file('cut-exp.csv', `${head}a,2020-01-03,1e`)))).toMatch(/cut-exp\.csv:4:3: the last line ends without a newline inside the number '1e'/);
+      expect(await messageOf(readCsv(file('cut-exp.csv', `${head}a,2020-01-03,1e`)))).toMatch(
+        /cut-exp\.csv:4:3: the last line ends without a newline inside the number '1e'/,
+      );
     });
 
     it('accepts a complete last line without a newline, and 12. on a terminated line', async () => {
@@ -85,11 +98,16 @@ describe('readCsv input integrity', () => {
 
     it('rejects Latin-1 text instead of storing U+FFFD', async () => {
       const path = file('latin1.csv', Buffer.from('unique_id,ds,y\nZ\xfcrich,2020-01-01,1\n', 'latin1'));
-      expect(await messageOf(readCsv(path))).toMatch(/latin1\.csv:2:1: invalid UTF-8: byte 0xFC cannot start a UTF-8 character; expected UTF-8 text/);
+      expect(await messageOf(readCsv(path))).toMatch(
+        /latin1\.csv:2:1: invalid UTF-8: byte 0xFC cannot start a UTF-8 character; expected UTF-8 text/,
+      );
     });
 
     it('skips a UTF-8 BOM and keeps non-ASCII ids', async () => {
-      const path = file('bom.csv', '\uFEFFunique_id,ds,y\nZürich,2020-01-01,1\nZürich,2020-01-02,2\n日本,2020-01-01,3\n日本,2020-01-02,4\n');
+      const path = file(
+        'bom.csv',
+        '\uFEFFunique_id,ds,y\nZürich,2020-01-01,1\nZürich,2020-01-02,2\n日本,2020-01-01,3\n日本,2020-01-02,4\n',
+      );
       const { frame } = await readCsv(path);
       expect(frame.series.map((s) => s.id)).toEqual(['Zürich', '日本']);
     });
@@ -99,7 +117,9 @@ describe('readCsv input integrity', () => {
     it('rejects ids with leading or trailing whitespace instead of making two series of one id', async () => {
       const path = file('spaces.csv', 'unique_id,ds,y\nA,2020-01-01,1\nA ,2020-01-02,2\n"\tB",2020-01-01,3\n');
       const message = await messageOf(readCsv(path));
-      expect(message).toMatch(/spaces\.csv:3:1: id "A " has leading or trailing whitespace in column 'unique_id'; expected the name without surrounding whitespace/);
+      expect(message).toMatch(
+        /spaces\.csv:3:1: id "A " has leading or trailing whitespace in column 'unique_id'; expected the name without surrounding whitespace/,
+      );
       expect(message).toMatch(/spaces\.csv:4:1: id "\\tB" has leading or trailing whitespace/);
     });
 
@@ -111,7 +131,10 @@ describe('readCsv input integrity', () => {
     });
 
     it('rejects values whose magnitude exceeds 1e15, in y and in exogenous columns', async () => {
-      const path = file('huge.csv', 'unique_id,ds,y,x\na,2020-01-01,1e308,1\na,2020-01-02,-1e308,1\na,2020-01-03,1,-2e15\na,2020-01-04,1e15,1e15\n');
+      const path = file(
+        'huge.csv',
+        'unique_id,ds,y,x\na,2020-01-01,1e308,1\na,2020-01-02,-1e308,1\na,2020-01-03,1,-2e15\na,2020-01-04,1e15,1e15\n',
+      );
       const message = await messageOf(readCsv(path));
       expect(message).toMatch(/huge\.csv:2:3: value 1e\+308 in column 'y' is out of range; expected a number in \[-1e15, 1e15\]/);
       expect(message).toMatch(/huge\.csv:3:3: value -1e\+308 in column 'y' is out of range/);
@@ -141,13 +164,17 @@ describe('readCsv input integrity', () => {
       const path = file('quote.csv', `unique_id,ds,y\na,"2020-01-01,1\n${hourlyRows('b', 60_000)}`);
       let bytesRead = 0;
       const read = readCsv(path, {}, { afterChunk: (n) => void (bytesRead = n) });
-      expect(await messageOf(read)).toMatch(/quote\.csv:2:2: CSV syntax error: unclosed quote: the quoted field runs over 1048576 characters; expected a closing quote/);
+      expect(await messageOf(read)).toMatch(
+        /quote\.csv:2:2: CSV syntax error: unclosed quote: the quoted field runs over 1048576 characters; expected a closing quote/,
+      );
       expect(bytesRead).toBeLessThan(1.5 * 1024 * 1024);
     });
 
     it('reports a line longer than the record bound (e.g. binary data without newlines)', async () => {
       const path = file('long.csv', `unique_id,ds,y\n${'x'.repeat(2_000_000)}\n`);
-      expect(await messageOf(readCsv(path))).toMatch(/long\.csv:2:1: CSV syntax error: the record runs over 1048576 characters; expected one record per line, each shorter than that/);
+      expect(await messageOf(readCsv(path))).toMatch(
+        /long\.csv:2:1: CSV syntax error: the record runs over 1048576 characters; expected one record per line, each shorter than that/,
+      );
       // just over the bound, its line end in the same 256 KiB chunk as the 1 MiB mark: still rejected
       const near = file('near.csv', `unique_id,ds,y\na,2020-01-01,1\n${'x'.repeat(1_100_000)},2020-01-02,2\n`);
       expect(await messageOf(readCsv(near))).toMatch(/near\.csv:3:1: CSV syntax error: the record runs over 1048576 characters/);

@@ -47,7 +47,10 @@ describe('readCsv', () => {
   });
 
   it('reads all accepted timestamp forms as UTC, with a quoted multi-line field counted in line numbers', async () => {
-    const path = file('forms.csv', 'unique_id,ds,y\n"x\ny",2020-01-01 00:00,1\n"x\ny",2020-01-01T01:00:00Z,2\nz,2020-01-01T00:00,1\nz,2020-01-01 01:00:00,x\n');
+    const path = file(
+      'forms.csv',
+      'unique_id,ds,y\n"x\ny",2020-01-01 00:00,1\n"x\ny",2020-01-01T01:00:00Z,2\nz,2020-01-01T00:00,1\nz,2020-01-01 01:00:00,x\n',
+    );
     // the bad y sits on file line 7 because the quoted ids each span two lines
     expect(await problemsOf(path)).toMatch(/forms\.csv:7:3: unparsable number 'x' in column 'y'/);
     const ok = file('forms-ok.csv', 'unique_id,ds,y\nz,2020-01-01T00:00,1\nz,2020-01-01 01:00:00,2\nz,2020-01-01T02:00:00Z,3\n');
@@ -91,7 +94,9 @@ describe('readCsv', () => {
     expect(message).toMatch(/bad\.csv:7:4: unparsable number 'warm' in column 'temp'/);
     expect(message).toMatch(/bad\.csv:8:1: empty value in column 'unique_id'/);
     expect(message).toMatch(/bad\.csv:11:2: duplicate row for series 'b' at 2020-01-02T00:00:00: same \(unique_id, ds\) as line 10/);
-    expect(message).toMatch(/bad\.csv:14:2: series 'c' is not regular at inferred frequency 1 day: 2020-01-04T00:00:00 follows 2020-01-02T00:00:00, expected 2020-01-03T00:00:00/);
+    expect(message).toMatch(
+      /bad\.csv:14:2: series 'c' is not regular at inferred frequency 1 day: 2020-01-04T00:00:00 follows 2020-01-02T00:00:00, expected 2020-01-03T00:00:00/,
+    );
     expect(message).toMatch(/bad\.csv:15:5: expected 4 fields \(unique_id, ds, y, temp\), got 5/);
     // series 'a' had rejected rows, so its gaps are not reported as irregular
     expect(message).not.toMatch(/series 'a' is not regular/);
@@ -131,14 +136,18 @@ describe('readCsv', () => {
     await expect(readCsv(missing)).rejects.toThrow(new RegExp(`cannot read data file '${missing.replace(/[.]/g, '\\.')}': ENOENT`));
     await expect(readCsv(file('empty.csv', ''))).rejects.toThrow(/empty\.csv: the file is empty; expected a header line 'unique_id,ds,y'/);
     await expect(readCsv(file('header.csv', 'unique_id,ds,y\n\n'))).rejects.toThrow(/header\.csv: no data rows after the header/);
-    await expect(readCsv(file('quote.csv', 'unique_id,ds,y\na,"2020-01-01,1\n'))).rejects.toThrow(/quote\.csv:2:2: CSV syntax error: unclosed quote/);
+    await expect(readCsv(file('quote.csv', 'unique_id,ds,y\na,"2020-01-01,1\n'))).rejects.toThrow(
+      /quote\.csv:2:2: CSV syntax error: unclosed quote/,
+    );
     await expect(readCsv(dir)).rejects.toThrow(DataError);
   });
 
   it('reads AirPassengers train and full: monthly, m=12, 132 and 144 points', async () => {
     const full = await readCsv(bundledAirPassengers);
     // train.csv of the shared data: the header and the first 132 rows.
-    const train = await readCsv(file('air-train.csv', `${readFileSync(bundledAirPassengers, 'utf8').split('\n').slice(0, 133).join('\n')}\n`));
+    const train = await readCsv(
+      file('air-train.csv', `${readFileSync(bundledAirPassengers, 'utf8').split('\n').slice(0, 133).join('\n')}\n`),
+    );
     expect(full.frame.series).toHaveLength(1);
     expect(full.frame.series[0]!.y).toHaveLength(144);
     expect(train.frame.series[0]!.y).toHaveLength(132);
@@ -148,13 +157,17 @@ describe('readCsv', () => {
     expect(full.frame.series[0]!.ds[143]).toBe(Date.UTC(1960, 11, 1));
   });
 
-  itWithM4('reads M4 hourly train: 414 hourly series, m=24', async () => {
-    const { frame, report } = await readCsv(join(sharedData, 'm4_hourly/train.csv'));
-    expect(frame.series).toHaveLength(414);
-    expect(frame.frequency).toEqual({ unit: 'hour', step: 1 });
-    expect(frame.seasonLength).toBe(24);
-    expect(report.rows).toBe(frame.series.reduce((n, s) => n + s.y.length, 0));
-    expect(frame.series[0]!.id).toBe('H1');
-    expect(frame.series[0]!.y[0]).toBe(605);
-  }, 120_000);
+  itWithM4(
+    'reads M4 hourly train: 414 hourly series, m=24',
+    async () => {
+      const { frame, report } = await readCsv(join(sharedData, 'm4_hourly/train.csv'));
+      expect(frame.series).toHaveLength(414);
+      expect(frame.frequency).toEqual({ unit: 'hour', step: 1 });
+      expect(frame.seasonLength).toBe(24);
+      expect(report.rows).toBe(frame.series.reduce((n, s) => n + s.y.length, 0));
+      expect(frame.series[0]!.id).toBe('H1');
+      expect(frame.series[0]!.y[0]).toBe(605);
+    },
+    120_000,
+  );
 });

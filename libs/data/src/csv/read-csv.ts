@@ -104,10 +104,16 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}, hooks:
   if (rows === undefined) throw new DataError(`${path}: the file is empty; expected a header line '${REQUIRED_COLUMNS.join(',')}'`);
   if (rows.rows === 0) throw new DataError(`${path}: no data rows after the header (line 1)`);
   const exogenousNames = rows.columns.exogenous.map((column) => rows!.header[column]!);
-  const { frequencySource, ...frame } = assembleFrame([...rows.series.values()], { ds: rows.columns.ds, exogenousNames }, problems, warnings, {
-    frequency,
-    seasonLength: options.seasonLength,
-  });
+  const { frequencySource, ...frame } = assembleFrame(
+    [...rows.series.values()],
+    { ds: rows.columns.ds, exogenousNames },
+    problems,
+    warnings,
+    {
+      frequency,
+      seasonLength: options.seasonLength,
+    },
+  );
   problems.throwIfAny();
   const fingerprint = source.fingerprint!;
   return { frame, report: { file: path, rows: rows.rows, frequencySource, warnings: warnings.list(), fingerprint } };

@@ -52,7 +52,12 @@ export class RowCollector {
     if (unterminated && this.isCutOff(record, line)) return;
     if (record.length !== this.header.length) {
       const column = Math.min(record.length, this.header.length) + 1;
-      this.problems.add('field-count', line, column, `expected ${this.header.length} fields (${this.header.join(', ')}), got ${record.length}`);
+      this.problems.add(
+        'field-count',
+        line,
+        column,
+        `expected ${this.header.length} fields (${this.header.join(', ')}), got ${record.length}`,
+      );
       return;
     }
     const target = this.seriesOf(record[this.columns.id]!, line);
@@ -75,16 +80,24 @@ export class RowCollector {
   private isCutOff(record: string[], line: number): boolean {
     const expected = this.header.length;
     if (record.length < expected) {
-      this.problems.add('truncated', line, record.length,
-        `the last line ends without a newline after ${record.length} of ${expected} fields; expected ${expected} fields (the file may be truncated)`);
+      this.problems.add(
+        'truncated',
+        line,
+        record.length,
+        `the last line ends without a newline after ${record.length} of ${expected} fields; expected ${expected} fields (the file may be truncated)`,
+      );
       return true;
     }
     const last = record.length - 1;
     const text = record[last]!;
     if (record.length !== expected || !looksCut(text) || last === this.columns.id || last === this.columns.ds) return false;
-    this.problems.add('truncated', line, last + 1,
+    this.problems.add(
+      'truncated',
+      line,
+      last + 1,
       `the last line ends without a newline inside the number '${text}' in column '${this.header[last]}'; ` +
-        'expected a complete number (the file may be truncated)');
+        'expected a complete number (the file may be truncated)',
+    );
     return true;
   }
 
@@ -96,8 +109,12 @@ export class RowCollector {
       return undefined;
     }
     if (id.trim() !== id) {
-      this.problems.add('bad-id', line, column,
-        `id ${JSON.stringify(id)} has leading or trailing whitespace in column 'unique_id'; expected the name without surrounding whitespace`);
+      this.problems.add(
+        'bad-id',
+        line,
+        column,
+        `id ${JSON.stringify(id)} has leading or trailing whitespace in column 'unique_id'; expected the name without surrounding whitespace`,
+      );
       return undefined;
     }
     let target = this.series.get(id);
@@ -138,8 +155,12 @@ export class RowCollector {
       return Number.NaN;
     }
     if (Math.abs(value) > MAX_ABS_VALUE) {
-      this.problems.add('out-of-range', line, column + 1,
-        `value ${value} in column '${name}' is out of range; expected a number in [-1e15, 1e15]`);
+      this.problems.add(
+        'out-of-range',
+        line,
+        column + 1,
+        `value ${value} in column '${name}' is out of range; expected a number in [-1e15, 1e15]`,
+      );
       return Number.NaN;
     }
     return value;
@@ -156,9 +177,13 @@ export function locateColumns(header: string[], problems: ProblemCollector): Col
   });
   const missing = REQUIRED_COLUMNS.filter((name) => !seen.has(name));
   if (missing.length > 0) {
-    problems.add('header', 1, 1,
+    problems.add(
+      'header',
+      1,
+      1,
       `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; ` +
-        `the header has ${header.map((h) => `'${h}'`).join(', ')}; expected ${REQUIRED_COLUMNS.join(', ')}`);
+        `the header has ${header.map((h) => `'${h}'`).join(', ')}; expected ${REQUIRED_COLUMNS.join(', ')}`,
+    );
   }
   const required = new Set<string>(REQUIRED_COLUMNS);
   return {

@@ -25,7 +25,10 @@ describe('fingerprintFrame', () => {
     changed.series[1]!.y[0] = 3.0000001;
     // same numbers, split differently between series
     const regrouped = base();
-    regrouped.series = [{ ...regrouped.series[0]!, ds: Float64Array.of(0), y: Float64Array.of(1) }, { ...regrouped.series[1]!, ds: Float64Array.of(3_600_000, 0), y: Float64Array.of(2, 3) }];
+    regrouped.series = [
+      { ...regrouped.series[0]!, ds: Float64Array.of(0), y: Float64Array.of(1) },
+      { ...regrouped.series[1]!, ds: Float64Array.of(3_600_000, 0), y: Float64Array.of(2, 3) },
+    ];
     const prints = [renamed, moved, changed, regrouped].map(fingerprintFrame);
     expect(new Set([print, ...prints]).size).toBe(5);
   });

@@ -40,8 +40,17 @@ describe('inferFrequency', () => {
 
 describe('seasonLength', () => {
   it.each([
-    ['minute', 1, 60], ['minute', 15, 4], ['minute', 7, 1], ['hour', 1, 24], ['hour', 2, 12], ['day', 1, 7],
-    ['week', 1, 52], ['month', 1, 12], ['month', 3, 4], ['quarter', 1, 4], ['year', 1, 1],
+    ['minute', 1, 60],
+    ['minute', 15, 4],
+    ['minute', 7, 1],
+    ['hour', 1, 24],
+    ['hour', 2, 12],
+    ['day', 1, 7],
+    ['week', 1, 52],
+    ['month', 1, 12],
+    ['month', 3, 4],
+    ['quarter', 1, 4],
+    ['year', 1, 1],
   ] as const)('%s×%i → %i', (unit, step, m) => {
     expect(seasonLength({ unit, step })).toBe(m);
   });
@@ -59,7 +68,11 @@ describe('addPeriods / futureTimestamps', () => {
   });
 
   it('gives the h dates after the last one', () => {
-    expect(Array.from(futureTimestamps(utc(1959, 11, 1), { unit: 'month', step: 1 }, 3))).toEqual([utc(1960, 0, 1), utc(1960, 1, 1), utc(1960, 2, 1)]);
+    expect(Array.from(futureTimestamps(utc(1959, 11, 1), { unit: 'month', step: 1 }, 3))).toEqual([
+      utc(1960, 0, 1),
+      utc(1960, 1, 1),
+      utc(1960, 2, 1),
+    ]);
     expect(Array.from(futureTimestamps(0, { unit: 'minute', step: 15 }, 2))).toEqual([900_000, 1_800_000]);
   });
 });
@@ -74,9 +87,16 @@ describe('formatTimestamp', () => {
 
 describe('parseFrequency', () => {
   it.each([
-    ['H', { unit: 'hour', step: 1 }], ['hourly', { unit: 'hour', step: 1 }], ['D', { unit: 'day', step: 1 }],
-    ['M', { unit: 'month', step: 1 }], ['MS', { unit: 'month', step: 1 }], ['15min', { unit: 'minute', step: 15 }],
-    ['15T', { unit: 'minute', step: 15 }], ['Q', { unit: 'quarter', step: 1 }], ['yearly', { unit: 'year', step: 1 }], ['2W', { unit: 'week', step: 2 }],
+    ['H', { unit: 'hour', step: 1 }],
+    ['hourly', { unit: 'hour', step: 1 }],
+    ['D', { unit: 'day', step: 1 }],
+    ['M', { unit: 'month', step: 1 }],
+    ['MS', { unit: 'month', step: 1 }],
+    ['15min', { unit: 'minute', step: 15 }],
+    ['15T', { unit: 'minute', step: 15 }],
+    ['Q', { unit: 'quarter', step: 1 }],
+    ['yearly', { unit: 'year', step: 1 }],
+    ['2W', { unit: 'week', step: 2 }],
   ])('%s', (text, expected) => {
     expect(parseFrequency(text)).toEqual(expected);
   });

@@ -3,16 +3,47 @@ import type { Frequency, FrequencyUnit } from '../frame/frequency';
 
 /** Accepted spellings (lower-cased) of each unit: pandas aliases and words. */
 const ALIASES: Record<string, FrequencyUnit> = {
-  min: 'minute', t: 'minute', minute: 'minute', minutes: 'minute', minutely: 'minute',
-  h: 'hour', hour: 'hour', hours: 'hour', hourly: 'hour',
-  d: 'day', day: 'day', days: 'day', daily: 'day',
-  w: 'week', week: 'week', weeks: 'week', weekly: 'week',
-  m: 'month', ms: 'month', me: 'month', month: 'month', months: 'month', monthly: 'month',
-  q: 'quarter', qs: 'quarter', qe: 'quarter', quarter: 'quarter', quarters: 'quarter', quarterly: 'quarter',
-  y: 'year', ys: 'year', ye: 'year', a: 'year', as: 'year', year: 'year', years: 'year', yearly: 'year', annual: 'year',
+  min: 'minute',
+  t: 'minute',
+  minute: 'minute',
+  minutes: 'minute',
+  minutely: 'minute',
+  h: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  hourly: 'hour',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  daily: 'day',
+  w: 'week',
+  week: 'week',
+  weeks: 'week',
+  weekly: 'week',
+  m: 'month',
+  ms: 'month',
+  me: 'month',
+  month: 'month',
+  months: 'month',
+  monthly: 'month',
+  q: 'quarter',
+  qs: 'quarter',
+  qe: 'quarter',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  quarterly: 'quarter',
+  y: 'year',
+  ys: 'year',
+  ye: 'year',
+  a: 'year',
+  as: 'year',
+  year: 'year',
+  years: 'year',
+  yearly: 'year',
+  annual: 'year',
 };
 
-const EXPECTED = "a frequency such as 15min, H, D, W, M, Q, Y or hourly, daily, weekly, monthly, quarterly, yearly";
+const EXPECTED = 'a frequency such as 15min, H, D, W, M, Q, Y or hourly, daily, weekly, monthly, quarterly, yearly';
 
 /**
  * Parses a frequency given by a user (CLI flag, config): an optional positive

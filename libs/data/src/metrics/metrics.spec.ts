@@ -69,7 +69,7 @@ describe('evaluateForecasts', () => {
     expect(panel.mse).toBeCloseTo(1.5, 12);
     expect(panel.rmse).toBeCloseTo((Math.SQRT2 + 1) / 2, 12);
     expect(panel.mape).toBeCloseTo(100 / 6, 12);
-    expect(panel.smape).toBeCloseTo(((0 + 200 * 2 / 10) / 2 + 200) / 2, 12);
+    expect(panel.smape).toBeCloseTo(((0 + (200 * 2) / 10) / 2 + 200) / 2, 12);
     expect(panel.mase).toBeCloseTo((1 + 0.5) / 2, 12);
   });
 

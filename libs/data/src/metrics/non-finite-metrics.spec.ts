@@ -12,7 +12,11 @@ const frame = (series: Record<string, number[]>): SeriesFrame => ({
 
 describe('evaluateForecasts: non-finite metrics are reported, never silent', () => {
   it('reports nothing when every metric is finite', () => {
-    const { nonFinite } = evaluateForecasts(frame({ a: [1, 2] }), { seriesIds: ['a'], mean: [f(1, 3)] }, { train: frame({ a: [1, 2, 4] }) });
+    const { nonFinite } = evaluateForecasts(
+      frame({ a: [1, 2] }),
+      { seriesIds: ['a'], mean: [f(1, 3)] },
+      { train: frame({ a: [1, 2, 4] }) },
+    );
     expect(nonFinite).toEqual([]);
   });
 
@@ -38,14 +42,22 @@ describe('evaluateForecasts: non-finite metrics are reported, never silent', () 
     expect(texts).toContain("mse of series 'big' is Infinity: float overflow (values up to 1e+300)");
     expect(texts).toContain("panel mse is Infinity: series 'big' is Infinity");
     expect(texts).toContain("panel mase is Infinity: series 'flat' is Infinity");
-    expect(nonFinite.find((n) => n.text.startsWith('panel mse'))).toMatchObject({ metric: 'mse', seriesId: null, value: Number.POSITIVE_INFINITY });
+    expect(nonFinite.find((n) => n.text.startsWith('panel mse'))).toMatchObject({
+      metric: 'mse',
+      seriesId: null,
+      value: Number.POSITIVE_INFINITY,
+    });
   });
 
   it('explains a MASE scale that needs more training points', () => {
-    const { nonFinite } = evaluateForecasts(frame({ a: [1] }), { seriesIds: ['a'], mean: [f(2)] }, { train: frame({ a: [1] }), metrics: ['mase'] });
+    const { nonFinite } = evaluateForecasts(
+      frame({ a: [1] }),
+      { seriesIds: ['a'], mean: [f(2)] },
+      { train: frame({ a: [1] }), metrics: ['mase'] },
+    );
     expect(nonFinite.map((n) => n.text)).toEqual([
       "mase of series 'a' is NaN: the MASE scale needs at least 2 training points, got 1",
-      "panel mase is NaN: every series is NaN",
+      'panel mase is NaN: every series is NaN',
     ]);
   });
 });

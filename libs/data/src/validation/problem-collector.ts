@@ -3,8 +3,18 @@ import { formatProblem, type DataProblem, type DataProblemCode } from './data-pr
 
 /** Order in which classes are listed in the error message. */
 const ORDER: readonly DataProblemCode[] = [
-  'header', 'truncated', 'field-count', 'empty-id', 'bad-id', 'bad-date', 'bad-number', 'out-of-range', 'duplicate', 'frequency',
-  'irregular', 'unsorted',
+  'header',
+  'truncated',
+  'field-count',
+  'empty-id',
+  'bad-id',
+  'bad-date',
+  'bad-number',
+  'out-of-range',
+  'duplicate',
+  'frequency',
+  'irregular',
+  'unsorted',
 ];
 
 /** Limits of a {@link ProblemCollector}. @internal */

@@ -26,10 +26,10 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     // The updated_at trigger sets now() on UPDATE, so back-date it with the trigger off for this statement.
     if (idleSeconds > 0) {
       await db.dataSource.query(`ALTER TABLE runs DISABLE TRIGGER USER`);
-      await db.dataSource.query(`UPDATE runs SET updated_at = now() - make_interval(secs => $2), started_at = updated_at - interval '1 s' WHERE id = $1`, [
-        id,
-        idleSeconds,
-      ]);
+      await db.dataSource.query(
+        `UPDATE runs SET updated_at = now() - make_interval(secs => $2), started_at = updated_at - interval '1 s' WHERE id = $1`,
+        [id, idleSeconds],
+      );
       await db.dataSource.query(`ALTER TABLE runs ENABLE TRIGGER USER`);
     }
     return id;
@@ -46,7 +46,9 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
     leases = new TypeOrmRunLeaseStore(db);
     stats = new TypeOrmResourceStatsStore(db);
-    [{ id: experimentId }] = (await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('leases') RETURNING id`)) as { id: string }[];
+    [{ id: experimentId }] = (await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('leases') RETURNING id`)) as {
+      id: string;
+    }[];
   });
   afterAll(async () => {
     await db?.close();
@@ -104,10 +106,28 @@ describe('run leases and resource statistics on PostgreSQL', () => {
 
   it('records resource statistics per run and lists them per experiment (by name or id)', async () => {
     const [a, b] = [await runningRun(0, 'MLP'), await runningRun(0, 'NHITS')];
-    await stats.record({ runId: a, workerId: 'w:1', wallMs: 5300.4, cpuMs: 9800, peakRssBytes: 3.1e8, threads: 1, backend: 'cpu', stepsPerSecond: 88.5 });
+    await stats.record({
+      runId: a,
+      workerId: 'w:1',
+      wallMs: 5300.4,
+      cpuMs: 9800,
+      peakRssBytes: 3.1e8,
+      threads: 1,
+      backend: 'cpu',
+      stepsPerSecond: 88.5,
+    });
     await stats.record({ runId: b, workerId: 'w:1', wallMs: 10, cpuMs: 9, peakRssBytes: 1e8, threads: 2, backend: 'cpu' });
     await stats.record({ runId: b, workerId: 'w:2', wallMs: 20, cpuMs: 19, peakRssBytes: 2e8, threads: 2, backend: 'cpu' });
-    expect(await stats.forRun(a)).toMatchObject({ runId: a, wallMs: 5300, cpuMs: 9800, peakRssBytes: 310_000_000, threads: 1, stepsPerSecond: 88.5, modelName: 'MLP', horizon: 12 });
+    expect(await stats.forRun(a)).toMatchObject({
+      runId: a,
+      wallMs: 5300,
+      cpuMs: 9800,
+      peakRssBytes: 310_000_000,
+      threads: 1,
+      stepsPerSecond: 88.5,
+      modelName: 'MLP',
+      horizon: 12,
+    });
     expect(await stats.forRun(randomUUID())).toBeNull();
     expect(await stats.forRun('not-a-uuid')).toBeNull();
     const byName = await stats.forExperiment('leases');
@@ -120,8 +140,8 @@ describe('run leases and resource statistics on PostgreSQL', () => {
   });
 
   it('refuses statistics of a run that does not exist', async () => {
-    await expect(stats.record({ runId: randomUUID(), workerId: 'w', wallMs: 1, cpuMs: 1, peakRssBytes: 1, threads: 1, backend: 'cpu' })).rejects.toThrow(
-      /resource_stats_run_id_fkey/,
-    );
+    await expect(
+      stats.record({ runId: randomUUID(), workerId: 'w', wallMs: 1, cpuMs: 1, peakRssBytes: 1, threads: 1, backend: 'cpu' }),
+    ).rejects.toThrow(/resource_stats_run_id_fkey/);
   });
 });

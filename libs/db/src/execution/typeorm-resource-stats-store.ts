@@ -42,9 +42,10 @@ export class TypeOrmResourceStatsStore implements ResourceStatsStore {
 
   async forExperiment(experiment: string): Promise<RunResourceStats[]> {
     const query = this.withRun().innerJoin('r.experiment', 'e');
-    const rows = await (isUuid(experiment)
-      ? query.where('e.id = :id OR e.name = :name', { id: experiment, name: experiment })
-      : query.where('e.name = :experiment', { experiment })
+    const rows = await (
+      isUuid(experiment)
+        ? query.where('e.id = :id OR e.name = :name', { id: experiment, name: experiment })
+        : query.where('e.name = :experiment', { experiment })
     )
       .orderBy('s.created_at', 'ASC')
       .getMany();

@@ -69,7 +69,14 @@ export class TypeOrmRunLeaseStore implements RunLeaseStore {
       const attempt = lease.jobId === null ? '' : ` (attempt ${lease.attempt ?? '?'} of ${lease.jobKind} job ${lease.jobId})`;
       const reason = `worker lost: no heartbeat from ${lease.workerId} since ${lease.beatAt.toISOString()}${attempt}`;
       if (await this.endRunIfRunning(lease.runId, 'failed', reason)) {
-        lost.push({ runId: lease.runId, jobId: lease.jobId, jobKind: lease.jobKind, attempt: lease.attempt, workerId: lease.workerId, reason });
+        lost.push({
+          runId: lease.runId,
+          jobId: lease.jobId,
+          jobKind: lease.jobKind,
+          attempt: lease.attempt,
+          workerId: lease.workerId,
+          reason,
+        });
       }
     }
     for (const run of await this.unleasedRuns(limits.unleasedAfterMs)) {

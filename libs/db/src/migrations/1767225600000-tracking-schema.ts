@@ -124,9 +124,7 @@ export class TrackingSchema1767225600000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX models_run_id_idx ON models (run_id)`);
     // At most one production version per model name, enforced by the database.
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX models_one_production_per_name ON models (name) WHERE is_production`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX models_one_production_per_name ON models (name) WHERE is_production`);
 
     await queryRunner.query(`
       CREATE TABLE predictions (
@@ -142,9 +140,7 @@ export class TrackingSchema1767225600000 implements MigrationInterface {
         CONSTRAINT predictions_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs (id) ON DELETE CASCADE,
         CONSTRAINT predictions_model_id_fkey FOREIGN KEY (model_id) REFERENCES models (id) ON DELETE SET NULL
       )`);
-    await queryRunner.query(
-      `CREATE INDEX predictions_run_id_series_id_idx ON predictions (run_id, series_id, ds)`,
-    );
+    await queryRunner.query(`CREATE INDEX predictions_run_id_series_id_idx ON predictions (run_id, series_id, ds)`);
     await queryRunner.query(`CREATE INDEX predictions_model_id_idx ON predictions (model_id)`);
 
     await queryRunner.query(`

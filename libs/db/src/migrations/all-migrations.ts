@@ -13,5 +13,10 @@ export type MigrationClass = new () => MigrationInterface;
  * `libs/db/src/migrations/<timestamp>-<name>.ts` (class `<Name><timestamp>`) and append it
  * here; never edit one that has shipped.
  */
-export const allMigrations: MigrationClass[] = [TrackingSchema1767225600000, CreateStudies1767225700000, RunRecords1767225800000,
-  RunExecution1767225900000, ModelStages1767226500000];
+export const allMigrations: MigrationClass[] = [
+  TrackingSchema1767225600000,
+  CreateStudies1767225700000,
+  RunRecords1767225800000,
+  RunExecution1767225900000,
+  ModelStages1767226500000,
+];

@@ -55,17 +55,26 @@ function expected(k: number) {
 
 describe('crossValidation', () => {
   it('cross-validates a ModelDefinition with overrides (SeasonalNaive, m = 4)', async () => {
-    const result = await crossValidation({ definition: seasonalNaiveDefinition as never, hyperparameters: { seasonLength: m } }, frame(), { h: 3, nWindows: 3, stepSize: 2, refit: false });
+    const result = await crossValidation({ definition: seasonalNaiveDefinition as never, hyperparameters: { seasonLength: m } }, frame(), {
+      h: 3,
+      nWindows: 3,
+      stepSize: 2,
+      refit: false,
+    });
     result.windows.forEach((w, k) => expect(w.forecast.mean.map((f) => Array.from(f))).toEqual(expected(k).map((x) => x.forecast)));
   });
 
   it.each([true, false])('matches hand-computed cutoffs, forecasts and MAE (refit %s)', async (refit) => {
     const models: RecordingSeasonalNaive[] = [];
-    const result = await crossValidation(() => {
-      const model = new RecordingSeasonalNaive(3);
-      models.push(model);
-      return model;
-    }, frame(), { h: 3, nWindows: 3, stepSize: 2, refit });
+    const result = await crossValidation(
+      () => {
+        const model = new RecordingSeasonalNaive(3);
+        models.push(model);
+        return model;
+      },
+      frame(),
+      { h: 3, nWindows: 3, stepSize: 2, refit },
+    );
     expect(result.windows).toHaveLength(3);
     result.windows.forEach((w, k) => {
       const e = expected(k);
@@ -78,13 +87,23 @@ describe('crossValidation', () => {
     });
     // A: 20 points, B: 15 → first training parts 13 and 8, then +2 per window.
     const fits = models.flatMap((model) => model.fits);
-    expect(fits).toEqual(refit ? [[13, 8], [15, 10], [17, 12]] : [[13, 8]]);
+    expect(fits).toEqual(
+      refit
+        ? [
+            [13, 8],
+            [15, 10],
+            [17, 12],
+          ]
+        : [[13, 8]],
+    );
     const meanMae = [0, 1, 2].map((k) => (expected(k)[0].mae + expected(k)[1].mae) / 2).reduce((a, b) => a + b) / 3;
     expect(result.overall.mae).toBeCloseTo(meanMae, 10);
     expect(result).toMatchObject({ model: 'SeasonalNaive', h: 3, refit });
   });
 
   it('rejects a model whose horizon differs', async () => {
-    await expect(crossValidation(() => new RecordingSeasonalNaive(2), frame(), { h: 3 })).rejects.toThrow(/forecasts h=2, cross-validation needs 'h' = 3/);
+    await expect(crossValidation(() => new RecordingSeasonalNaive(2), frame(), { h: 3 })).rejects.toThrow(
+      /forecasts h=2, cross-validation needs 'h' = 3/,
+    );
   });
 });

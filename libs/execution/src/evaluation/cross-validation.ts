@@ -1,9 +1,17 @@
 import { silentLogger, UsageError } from '@tsforecast/config';
-import { crossValidationWindows, evaluateForecasts, METRIC_NAMES, type Evaluation, type MetricName, type SeriesFrame } from '@tsforecast/data';
+import {
+  crossValidationWindows,
+  evaluateForecasts,
+  METRIC_NAMES,
+  type Evaluation,
+  type MetricName,
+  type SeriesFrame,
+} from '@tsforecast/data';
 import type { FitContext, Forecast, ForecastModel, ModelDefinition } from '@tsforecast/model';
 
 /** A model definition with optional hyperparameter overrides, or a factory of fresh unfitted models. */
-export type ModelSource = { readonly definition: ModelDefinition; readonly hyperparameters?: Record<string, unknown> } | (() => ForecastModel);
+export type ModelSource =
+  { readonly definition: ModelDefinition; readonly hyperparameters?: Record<string, unknown> } | (() => ForecastModel);
 
 /** Options of {@link crossValidation}. */
 export interface CrossValidationRunOptions {
@@ -61,7 +69,11 @@ function newModel(source: ModelSource, h: number, seasonLength: number): Forecas
  * const cv = await crossValidation({ definition: nhits, hyperparameters: { inputSize: 24 } }, frame, { h: 12, nWindows: 3, refit: false });
  * cv.overall.mae
  */
-export async function crossValidation(source: ModelSource, frame: SeriesFrame, options: CrossValidationRunOptions): Promise<CrossValidationResult> {
+export async function crossValidation(
+  source: ModelSource,
+  frame: SeriesFrame,
+  options: CrossValidationRunOptions,
+): Promise<CrossValidationResult> {
   const refit = options.refit ?? true;
   const windows = crossValidationWindows(frame, { h: options.h, nWindows: options.nWindows, stepSize: options.stepSize });
   const context = options.context ?? { logger: silentLogger };
@@ -72,7 +84,8 @@ export async function crossValidation(source: ModelSource, frame: SeriesFrame, o
     const fitting = refit || model === undefined;
     if (fitting) {
       model = newModel(source, options.h, m);
-      if (model.h !== options.h) throw new UsageError(`model '${model.name}' forecasts h=${model.h}, cross-validation needs 'h' = ${options.h}`);
+      if (model.h !== options.h)
+        throw new UsageError(`model '${model.name}' forecasts h=${model.h}, cross-validation needs 'h' = ${options.h}`);
       context.logger.debug('cross-validation fit', { model: model.name, window: w.index });
       await model.fit(w.train, context);
     }

@@ -19,8 +19,9 @@ export function pgBossConnection(database: Database): PgBoss.Db {
   }
   return {
     // pg-boss sends multi-statement scripts without values: node-postgres runs those with the simple protocol.
-    executeSql: (text, values) => (values === undefined || values.length === 0 ? pool.query(text) : pool.query(text, values)) as Promise<{
-      rows: never[];
-    }>,
+    executeSql: (text, values) =>
+      (values === undefined || values.length === 0 ? pool.query(text) : pool.query(text, values)) as Promise<{
+        rows: never[];
+      }>,
   };
 }

@@ -27,7 +27,9 @@ describe('PgBossJobQueue on PostgreSQL', () => {
   beforeAll(async () => {
     server = await createServerTestDatabase();
     database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    queue = new PgBossJobQueue(database, silentLogger, { policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } } });
+    queue = new PgBossJobQueue(database, silentLogger, {
+      policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
+    });
   });
   afterAll(async () => {
     await queue?.close();

@@ -55,7 +55,11 @@ export class RunReaper {
     if (lease === null) {
       // Claimed, but its worker died before writing the lease (a few milliseconds' window).
       if (job.activeForMs < this.limits.staleAfterMs) return undefined;
-      await this.queue.fail(kind, job.id, `worker lost: attempt ${job.attempt} was claimed ${Math.round(job.activeForMs / 1000)} s ago and never started`);
+      await this.queue.fail(
+        kind,
+        job.id,
+        `worker lost: attempt ${job.attempt} was claimed ${Math.round(job.activeForMs / 1000)} s ago and never started`,
+      );
       return 'retried';
     }
     if (!lease.stale) return undefined;

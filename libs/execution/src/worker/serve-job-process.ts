@@ -20,8 +20,7 @@ export interface JobProcessRuntime {
  */
 export function serveJobProcess(open: () => Promise<JobProcessRuntime>): void {
   if (process.send === undefined) throw new Error('serveJobProcess must run in a process forked with an IPC channel');
-  const send = (message: FromJobProcess) =>
-    new Promise<void>((resolve) => process.send!(message, undefined, undefined, () => resolve()));
+  const send = (message: FromJobProcess) => new Promise<void>((resolve) => process.send!(message, undefined, undefined, () => resolve()));
   const controller = new AbortController();
   const workerGone = () => process.exit(1);
   process.on('disconnect', workerGone);

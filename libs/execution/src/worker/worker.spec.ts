@@ -62,7 +62,9 @@ describe('Worker with child job processes on PostgreSQL', () => {
   beforeAll(async () => {
     server = await createServerTestDatabase();
     database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    queue = new PgBossJobQueue(database, silentLogger, { policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } } });
+    queue = new PgBossJobQueue(database, silentLogger, {
+      policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
+    });
     leases = new TypeOrmRunLeaseStore(database);
     stats = new TypeOrmResourceStatsStore(database);
   });
@@ -91,7 +93,11 @@ describe('Worker with child job processes on PostgreSQL', () => {
         jobEnded: () => running--,
       },
     });
-    const ids = await queue.enqueue('train-run', [job('Sleep', { steps: 8, stepMs: 100 }), job('Sleep', { steps: 8, stepMs: 100 }), job('Sleep')]);
+    const ids = await queue.enqueue('train-run', [
+      job('Sleep', { steps: 8, stepMs: 100 }),
+      job('Sleep', { steps: 8, stepMs: 100 }),
+      job('Sleep'),
+    ]);
     const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 100 });
 
     expect(ended.map((status) => [status.state, status.output?.['status']])).toEqual([
@@ -161,7 +167,9 @@ describe('Worker with child job processes on PostgreSQL', () => {
   it('does not run a job again when an earlier attempt already completed its run', async () => {
     const [id] = await queue.enqueue('train-run', [job('Sleep')]);
     const runId = randomUUID();
-    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('done-before') RETURNING id`)) as { id: string }[];
+    const [{ id: experimentId }] = (await database.dataSource.query(
+      `INSERT INTO experiments (name) VALUES ('done-before') RETURNING id`,
+    )) as { id: string }[];
     await database.dataSource.query(
       `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters, status) VALUES ($1, $2, 'Sleep', 3, 'train', '{}', 'completed')`,
       [runId, experimentId],
@@ -179,11 +187,13 @@ describe('Worker with child job processes on PostgreSQL', () => {
     const [claimed] = await queue.claim('train-run', 1);
     const lostRun = randomUUID();
     await leases.open({ runId: lostRun, workerId: 'dead-host:9', jobId: id!, jobKind: 'train-run', attempt: claimed!.attempt });
-    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('reaped') RETURNING id`)) as { id: string }[];
-    await database.dataSource.query(`INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, 'Sleep', 3, 'train', '{}')`, [
-      lostRun,
-      experimentId,
-    ]);
+    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('reaped') RETURNING id`)) as {
+      id: string;
+    }[];
+    await database.dataSource.query(
+      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, 'Sleep', 3, 'train', '{}')`,
+      [lostRun, experimentId],
+    );
     await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [lostRun]);
 
     startWorker();
@@ -218,7 +228,9 @@ describe('Worker with child job processes on PostgreSQL', () => {
     await queue.claim('train-run', 1);
     const runId = randomUUID();
     await leases.open({ runId, workerId: 'dead-host:11', jobId: id!, jobKind: 'train-run', attempt: 1 });
-    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('finished') RETURNING id`)) as { id: string }[];
+    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('finished') RETURNING id`)) as {
+      id: string;
+    }[];
     await database.dataSource.query(
       `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters, status) VALUES ($1, $2, 'Sleep', 3, 'train', '{}', 'completed')`,
       [runId, experimentId],

@@ -234,7 +234,10 @@ export class Worker {
     await this.leases.beat(entries.map((entry) => entry.runId));
     for (const kind of new Set(entries.map((entry) => entry.job.kind))) {
       const ofKind = entries.filter((entry) => entry.job.kind === kind);
-      const statuses = await this.queue.status(kind, ofKind.map((entry) => entry.job.id));
+      const statuses = await this.queue.status(
+        kind,
+        ofKind.map((entry) => entry.job.id),
+      );
       ofKind.forEach((entry, i) => {
         if (statuses[i]?.state === 'cancelled' && !entry.controller.signal.aborted) {
           this.logger.info('job cancelled; stopping its run', { job: entry.job.id, run: entry.runId });

@@ -13,7 +13,8 @@ import { findOp } from '../ops/op-table';
  * Returns one gradient per `wrt` tensor, same shape (zeros if the loss ignores it).
  */
 export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[], seed?: Tensor): Tensor[] {
-  if (loss.shape.length !== 0 && !seed) throw new GraphError(`gradients: the loss must be a scalar [], got ${formatShape(loss.shape)} at '${loss.name}'`);
+  if (loss.shape.length !== 0 && !seed)
+    throw new GraphError(`gradients: the loss must be a scalar [], got ${formatShape(loss.shape)} at '${loss.name}'`);
   const count = loss.id + 1;
   // Forward: which nodes depend on a wrt tensor.
   const depends = new Uint8Array(count);
@@ -44,7 +45,9 @@ export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[],
       const gi = grads[k];
       if (!gi || !active[inputId]) return;
       if (formatShape(gi.shape) !== formatShape(inputs[k].shape)) {
-        throw new GraphError(`${def.title} '${node.name}': gradient of input ${k} has shape ${formatShape(gi.shape)}, expected ${formatShape(inputs[k].shape)}`);
+        throw new GraphError(
+          `${def.title} '${node.name}': gradient of input ${k} has shape ${formatShape(gi.shape)}, expected ${formatShape(inputs[k].shape)}`,
+        );
       }
       const prev = cot.get(inputId);
       cot.set(inputId, prev ? g.add(prev, gi) : gi);

@@ -38,9 +38,19 @@ describe('GraphBuilder shape inference', () => {
     const g = new GraphBuilder();
     const x = g.input('x', [2]);
     expect(() => g.apply('frobnicate' as never, [x], {} as never)).toThrow(/unknown op kind 'frobnicate' at node 'frobnicate#\d+'/);
-    const forged = { kind: 'frobnicate', id: g.nodes.length, name: 'forged', shape: [2], dtype: 'float32', inputs: [x.id], attrs: {} } as unknown as GraphNode;
+    const forged = {
+      kind: 'frobnicate',
+      id: g.nodes.length,
+      name: 'forged',
+      shape: [2],
+      dtype: 'float32',
+      inputs: [x.id],
+      attrs: {},
+    } as unknown as GraphNode;
     g.nodes.push(forged);
-    expect(() => emitGraph(g, { name: 't', inputs: [x], outputs: [{ name: 'y', tensor: forged }] })).toThrow(/unknown op kind 'frobnicate' at node 'forged': no ONNX lowering/);
+    expect(() => emitGraph(g, { name: 't', inputs: [x], outputs: [{ name: 'y', tensor: forged }] })).toThrow(
+      /unknown op kind 'frobnicate' at node 'forged': no ONNX lowering/,
+    );
     expect(() => interpret(g, { x: { shape: [2], data: new Float64Array(2) } }, [forged])).toThrow(/unknown op kind 'frobnicate'/);
   });
 

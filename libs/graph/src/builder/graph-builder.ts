@@ -94,7 +94,15 @@ export class GraphBuilder {
     const n = shape.reduce((a, b) => a * b, 1);
     if (values.length !== n) throw new GraphError(`constant: ${values.length} values for shape ${formatShape(shape)} (expected ${n})`);
     const id = this.nodes.length;
-    const node: ConstantNode = { kind: 'constant', id, name: `const#${id}`, shape: [...shape], dtype, inputs: [], values: Float64Array.from(values) };
+    const node: ConstantNode = {
+      kind: 'constant',
+      id,
+      name: `const#${id}`,
+      shape: [...shape],
+      dtype,
+      inputs: [],
+      values: Float64Array.from(values),
+    };
     this.nodes.push(node);
     return node;
   }
@@ -115,9 +123,12 @@ export class GraphBuilder {
   /** In train mode, `state ← value` after the step (BatchNorm running stats). */
   assign(state: Tensor, value: Tensor): void {
     const node = this.own(state, 'assign');
-    if (node.kind !== 'param' || node.trainable) throw new GraphError(`assign: '${state.name}' is not a state tensor (declare it with g.state())`);
+    if (node.kind !== 'param' || node.trainable)
+      throw new GraphError(`assign: '${state.name}' is not a state tensor (declare it with g.state())`);
     if (formatShape(value.shape) !== formatShape(state.shape)) {
-      throw new GraphError(`assign '${state.name}': value shape ${formatShape(value.shape)} differs from state shape ${formatShape(state.shape)}`);
+      throw new GraphError(
+        `assign '${state.name}': value shape ${formatShape(value.shape)} differs from state shape ${formatShape(state.shape)}`,
+      );
     }
     this.assignments.push({ state, value });
   }
@@ -130,7 +141,14 @@ export class GraphBuilder {
       throw new GraphError(`modeSwitch: train shape ${formatShape(train.shape)} differs from eval shape ${formatShape(evaluate.shape)}`);
     }
     const id = this.nodes.length;
-    const node: ModeSwitchNode = { kind: 'modeSwitch', id, name: this.displayName('modeSwitch', id), shape: train.shape, dtype: train.dtype, inputs: [train.id, evaluate.id] };
+    const node: ModeSwitchNode = {
+      kind: 'modeSwitch',
+      id,
+      name: this.displayName('modeSwitch', id),
+      shape: train.shape,
+      dtype: train.dtype,
+      inputs: [train.id, evaluate.id],
+    };
     this.nodes.push(node);
     return node;
   }
@@ -156,7 +174,10 @@ export class GraphBuilder {
     tensors.forEach((t) => this.own(t, `${def.title} '${name}'`));
     const { arity } = def;
     const [lo, hi] = arity === 'variadic' ? [1, Infinity] : typeof arity === 'number' ? [arity, arity] : arity;
-    if (tensors.length < lo || tensors.length > hi) throw new GraphError(`${def.title} '${name}': expected ${arity === 'variadic' ? 'at least 1' : lo === hi ? lo : `${lo} to ${hi}`} inputs, got ${tensors.length}`);
+    if (tensors.length < lo || tensors.length > hi)
+      throw new GraphError(
+        `${def.title} '${name}': expected ${arity === 'variadic' ? 'at least 1' : lo === hi ? lo : `${lo} to ${hi}`} inputs, got ${tensors.length}`,
+      );
     let meta;
     try {
       meta = (def.infer as (i: readonly Tensor[], a: OpAttrs[K]) => { shape: Shape; dtype: DType })(tensors, attrs);
@@ -164,45 +185,97 @@ export class GraphBuilder {
       if (e instanceof ShapeIssue) throw new GraphError(`${def.title} '${name}': ${e.message}`);
       throw e;
     }
-    const node = { kind, id: this.nodes.length, name, shape: meta.shape, dtype: meta.dtype, inputs: tensors.map((t) => t.id), attrs } as unknown as GraphNode;
+    const node = {
+      kind,
+      id: this.nodes.length,
+      name,
+      shape: meta.shape,
+      dtype: meta.dtype,
+      inputs: tensors.map((t) => t.id),
+      attrs,
+    } as unknown as GraphNode;
     this.nodes.push(node);
     return node;
   }
 
   /** a + b (numpy broadcasting). */
-  add(a: Operand, b: Operand): Tensor { return this.apply('add', [a, b], {}); }
+  add(a: Operand, b: Operand): Tensor {
+    return this.apply('add', [a, b], {});
+  }
   /** a − b. */
-  sub(a: Operand, b: Operand): Tensor { return this.apply('sub', [a, b], {}); }
+  sub(a: Operand, b: Operand): Tensor {
+    return this.apply('sub', [a, b], {});
+  }
   /** a · b. */
-  mul(a: Operand, b: Operand): Tensor { return this.apply('mul', [a, b], {}); }
+  mul(a: Operand, b: Operand): Tensor {
+    return this.apply('mul', [a, b], {});
+  }
   /** a / b. */
-  div(a: Operand, b: Operand): Tensor { return this.apply('div', [a, b], {}); }
+  div(a: Operand, b: Operand): Tensor {
+    return this.apply('div', [a, b], {});
+  }
   /** a ** b (elementwise; b usually a scalar). */
-  pow(a: Operand, b: Operand): Tensor { return this.apply('pow', [a, b], {}); }
+  pow(a: Operand, b: Operand): Tensor {
+    return this.apply('pow', [a, b], {});
+  }
   /** Elementwise max(a, b); ties split the gradient in half (as PyTorch). */
-  maximum(a: Operand, b: Operand): Tensor { return this.apply('maximum', [a, b], {}); }
+  maximum(a: Operand, b: Operand): Tensor {
+    return this.apply('maximum', [a, b], {});
+  }
   /** Elementwise min(a, b). */
-  minimum(a: Operand, b: Operand): Tensor { return this.apply('minimum', [a, b], {}); }
-  neg(x: Tensor): Tensor { return this.apply('neg', [x], {}); }
-  abs(x: Tensor): Tensor { return this.apply('abs', [x], {}); }
-  relu(x: Tensor): Tensor { return this.apply('relu', [x], {}); }
-  leakyRelu(x: Tensor, alpha = 0.01): Tensor { return this.apply('leakyRelu', [x], { alpha }); }
-  tanh(x: Tensor): Tensor { return this.apply('tanh', [x], {}); }
-  sigmoid(x: Tensor): Tensor { return this.apply('sigmoid', [x], {}); }
+  minimum(a: Operand, b: Operand): Tensor {
+    return this.apply('minimum', [a, b], {});
+  }
+  neg(x: Tensor): Tensor {
+    return this.apply('neg', [x], {});
+  }
+  abs(x: Tensor): Tensor {
+    return this.apply('abs', [x], {});
+  }
+  relu(x: Tensor): Tensor {
+    return this.apply('relu', [x], {});
+  }
+  leakyRelu(x: Tensor, alpha = 0.01): Tensor {
+    return this.apply('leakyRelu', [x], { alpha });
+  }
+  tanh(x: Tensor): Tensor {
+    return this.apply('tanh', [x], {});
+  }
+  sigmoid(x: Tensor): Tensor {
+    return this.apply('sigmoid', [x], {});
+  }
   /** log(1 + eˣ). */
-  softplus(x: Tensor): Tensor { return this.apply('softplus', [x], {}); }
-  exp(x: Tensor): Tensor { return this.apply('exp', [x], {}); }
-  log(x: Tensor): Tensor { return this.apply('log', [x], {}); }
-  sqrt(x: Tensor): Tensor { return this.apply('sqrt', [x], {}); }
-  erf(x: Tensor): Tensor { return this.apply('erf', [x], {}); }
+  softplus(x: Tensor): Tensor {
+    return this.apply('softplus', [x], {});
+  }
+  exp(x: Tensor): Tensor {
+    return this.apply('exp', [x], {});
+  }
+  log(x: Tensor): Tensor {
+    return this.apply('log', [x], {});
+  }
+  sqrt(x: Tensor): Tensor {
+    return this.apply('sqrt', [x], {});
+  }
+  erf(x: Tensor): Tensor {
+    return this.apply('erf', [x], {});
+  }
   /** −1, 0 or 1 (not differentiable). */
-  sign(x: Tensor): Tensor { return this.apply('sign', [x], {}); }
+  sign(x: Tensor): Tensor {
+    return this.apply('sign', [x], {});
+  }
   /** Float 0/1 mask of `a <cmp> b` (not differentiable). */
-  compare(a: Operand, cmp: Comparison, b: Operand): Tensor { return this.apply('compare', [a, b], { cmp }); }
+  compare(a: Operand, cmp: Comparison, b: Operand): Tensor {
+    return this.apply('compare', [a, b], { cmp });
+  }
   /** `cond ≠ 0 ? a : b` (cond is a float mask). */
-  where(cond: Tensor, a: Operand, b: Operand): Tensor { return this.apply('where', [cond, a, b], {}); }
+  where(cond: Tensor, a: Operand, b: Operand): Tensor {
+    return this.apply('where', [cond, a, b], {});
+  }
   /** Batched matrix product `a: [..., M, K] × b: [..., K, N]`. */
-  matmul(a: Tensor, b: Tensor): Tensor { return this.apply('matmul', [a, b], {}); }
+  matmul(a: Tensor, b: Tensor): Tensor {
+    return this.apply('matmul', [a, b], {});
+  }
   /** `op(a: [M, K]) · op(b: [K, N]) + c` with optional transposes (ONNX Gemm). */
   gemm(a: Tensor, b: Tensor, c?: Tensor, opts: { transA?: boolean; transB?: boolean } = {}): Tensor {
     return this.apply('gemm', c ? [a, b, c] : [a, b], { transA: opts.transA ?? false, transB: opts.transB ?? false });
@@ -218,49 +291,107 @@ export class GraphBuilder {
     return this.transpose(x, perm);
   }
   /** Reshape; symbolic dims allowed (`['B', 4, 12]`). */
-  reshape(x: Tensor, shape: readonly Dim[]): Tensor { return this.apply('reshape', [x], { shape }); }
-  concat(xs: readonly Tensor[], axis: number): Tensor { return this.apply('concat', xs, { axis }); }
+  reshape(x: Tensor, shape: readonly Dim[]): Tensor {
+    return this.apply('reshape', [x], { shape });
+  }
+  concat(xs: readonly Tensor[], axis: number): Tensor {
+    return this.apply('concat', xs, { axis });
+  }
   /** `x[..., start:end, ...]` along `axis` (negative start/end count from the end). */
-  slice(x: Tensor, axis: number, start: number, end: number): Tensor { return this.apply('slice', [x], { axis, start, end }); }
+  slice(x: Tensor, axis: number, start: number, end: number): Tensor {
+    return this.apply('slice', [x], { axis, start, end });
+  }
   /** Constant padding: `pads[i] = [before, after]` for axis i (missing axes: no padding). */
-  pad(x: Tensor, pads: readonly (readonly [number, number])[], value = 0): Tensor { return this.apply('pad', [x], { pads, value }); }
-  reduceSum(x: Tensor, axes: readonly number[], keepDims = false): Tensor { return this.apply('reduceSum', [x], { axes, keepDims }); }
-  reduceMean(x: Tensor, axes: readonly number[], keepDims = false): Tensor { return this.apply('reduceMean', [x], { axes, keepDims }); }
+  pad(x: Tensor, pads: readonly (readonly [number, number])[], value = 0): Tensor {
+    return this.apply('pad', [x], { pads, value });
+  }
+  reduceSum(x: Tensor, axes: readonly number[], keepDims = false): Tensor {
+    return this.apply('reduceSum', [x], { axes, keepDims });
+  }
+  reduceMean(x: Tensor, axes: readonly number[], keepDims = false): Tensor {
+    return this.apply('reduceMean', [x], { axes, keepDims });
+  }
   /** Max over axes; ties share the gradient evenly (as `torch.amax`). */
-  reduceMax(x: Tensor, axes: readonly number[], keepDims = false): Tensor { return this.apply('reduceMax', [x], { axes, keepDims }); }
-  softmax(x: Tensor, axis = -1): Tensor { return this.apply('softmax', [x], { axis }); }
+  reduceMax(x: Tensor, axes: readonly number[], keepDims = false): Tensor {
+    return this.apply('reduceMax', [x], { axes, keepDims });
+  }
+  softmax(x: Tensor, axis = -1): Tensor {
+    return this.apply('softmax', [x], { axis });
+  }
   /** Broadcasts `x` to the shape of `like`. */
-  broadcastLike(x: Tensor, like: Tensor): Tensor { return this.apply('broadcastLike', [x, like], {}); }
+  broadcastLike(x: Tensor, like: Tensor): Tensor {
+    return this.apply('broadcastLike', [x, like], {});
+  }
   /** Number of elements of `x` over `axes`, as a float32 scalar (works with symbolic dims). */
-  sizeOf(x: Tensor, axes: readonly number[]): Tensor { return this.apply('sizeOf', [x], { axes }); }
+  sizeOf(x: Tensor, axes: readonly number[]): Tensor {
+    return this.apply('sizeOf', [x], { axes });
+  }
   /** Rows of `table: [V, ...]` at `indices: int64 [...]` → `[...indices, ...]`. */
-  gather(table: Tensor, indices: Tensor): Tensor { return this.apply('gather', [table, indices], {}); }
+  gather(table: Tensor, indices: Tensor): Tensor {
+    return this.apply('gather', [table, indices], {});
+  }
   /** Zeros like `like: [V, ...]` with `updates: [...indices, ...]` added at the rows `indices`. */
-  scatterAdd(updates: Tensor, indices: Tensor, like: Tensor): Tensor { return this.apply('scatterAdd', [updates, indices, like], {}); }
+  scatterAdd(updates: Tensor, indices: Tensor, like: Tensor): Tensor {
+    return this.apply('scatterAdd', [updates, indices, like], {});
+  }
   /** The `k` smallest values of `x: [..., n]` along its last (static) axis, ascending → `[..., k]`; ties keep their order. `k` defaults to n (a sort). */
-  smallestK(x: Tensor, k?: number): Tensor { return this.apply('smallestK', [x], { k: k ?? (x.shape[x.shape.length - 1] as number) }); }
+  smallestK(x: Tensor, k?: number): Tensor {
+    return this.apply('smallestK', [x], { k: k ?? (x.shape[x.shape.length - 1] as number) });
+  }
 
   // ---------------------------------------------------------------- layers (compositions)
 
   /** `x: [..., in] · wᵀ + b` with `w: [out, in]` (PyTorch layout), `b: [out]`. */
-  linear(x: Tensor, w: Tensor, b?: Tensor): Tensor { return layers.linear(this, x, w, b); }
+  linear(x: Tensor, w: Tensor, b?: Tensor): Tensor {
+    return layers.linear(this, x, w, b);
+  }
   /** A PyTorch-initialised `nn.Linear(in, out)` named `name` (params `name.weight`, `name.bias`). */
-  dense(name: string, x: Tensor, outFeatures: number, opts: layers.DenseOptions = {}): Tensor { return layers.dense(this, name, x, outFeatures, opts); }
+  dense(name: string, x: Tensor, outFeatures: number, opts: layers.DenseOptions = {}): Tensor {
+    return layers.dense(this, name, x, outFeatures, opts);
+  }
   /** GELU, erf form (PyTorch default). */
-  gelu(x: Tensor): Tensor { return layers.gelu(this, x); }
-  layerNorm(name: string, x: Tensor, opts: layers.LayerNormOptions = {}): Tensor { return layers.layerNorm(this, name, x, opts); }
-  batchNorm(name: string, x: Tensor, opts: layers.BatchNormOptions = {}): Tensor { return layers.batchNorm(this, name, x, opts); }
-  dropout(x: Tensor, p: number): Tensor { return layers.dropout(this, x, p); }
-  maxPool1d(x: Tensor, opts: layers.Pool1dOptions): Tensor { return layers.maxPool1d(this, x, opts); }
-  avgPool1d(x: Tensor, opts: layers.Pool1dOptions): Tensor { return layers.avgPool1d(this, x, opts); }
-  conv1d(name: string, x: Tensor, opts: layers.Conv1dOptions): Tensor { return layers.conv1d(this, name, x, opts); }
-  interpolateLinear(x: Tensor, size: number): Tensor { return layers.interpolateLinear(this, x, size); }
-  embedding(name: string, indices: Tensor, opts: layers.EmbeddingOptions): Tensor { return layers.embedding(this, name, indices, opts); }
-  maeLoss(yhat: Tensor, y: Tensor, mask?: Tensor): Tensor { return layers.maeLoss(this, yhat, y, mask); }
-  mseLoss(yhat: Tensor, y: Tensor, mask?: Tensor): Tensor { return layers.mseLoss(this, yhat, y, mask); }
-  huberLoss(yhat: Tensor, y: Tensor, delta = 1, mask?: Tensor): Tensor { return layers.huberLoss(this, yhat, y, delta, mask); }
-  quantileLoss(yhat: Tensor, y: Tensor, quantiles: readonly number[], mask?: Tensor): Tensor { return layers.quantileLoss(this, yhat, y, quantiles, mask); }
-  maskedMean(values: Tensor, mask?: Tensor): Tensor { return layers.maskedMean(this, values, mask); }
+  gelu(x: Tensor): Tensor {
+    return layers.gelu(this, x);
+  }
+  layerNorm(name: string, x: Tensor, opts: layers.LayerNormOptions = {}): Tensor {
+    return layers.layerNorm(this, name, x, opts);
+  }
+  batchNorm(name: string, x: Tensor, opts: layers.BatchNormOptions = {}): Tensor {
+    return layers.batchNorm(this, name, x, opts);
+  }
+  dropout(x: Tensor, p: number): Tensor {
+    return layers.dropout(this, x, p);
+  }
+  maxPool1d(x: Tensor, opts: layers.Pool1dOptions): Tensor {
+    return layers.maxPool1d(this, x, opts);
+  }
+  avgPool1d(x: Tensor, opts: layers.Pool1dOptions): Tensor {
+    return layers.avgPool1d(this, x, opts);
+  }
+  conv1d(name: string, x: Tensor, opts: layers.Conv1dOptions): Tensor {
+    return layers.conv1d(this, name, x, opts);
+  }
+  interpolateLinear(x: Tensor, size: number): Tensor {
+    return layers.interpolateLinear(this, x, size);
+  }
+  embedding(name: string, indices: Tensor, opts: layers.EmbeddingOptions): Tensor {
+    return layers.embedding(this, name, indices, opts);
+  }
+  maeLoss(yhat: Tensor, y: Tensor, mask?: Tensor): Tensor {
+    return layers.maeLoss(this, yhat, y, mask);
+  }
+  mseLoss(yhat: Tensor, y: Tensor, mask?: Tensor): Tensor {
+    return layers.mseLoss(this, yhat, y, mask);
+  }
+  huberLoss(yhat: Tensor, y: Tensor, delta = 1, mask?: Tensor): Tensor {
+    return layers.huberLoss(this, yhat, y, delta, mask);
+  }
+  quantileLoss(yhat: Tensor, y: Tensor, quantiles: readonly number[], mask?: Tensor): Tensor {
+    return layers.quantileLoss(this, yhat, y, quantiles, mask);
+  }
+  maskedMean(values: Tensor, mask?: Tensor): Tensor {
+    return layers.maskedMean(this, values, mask);
+  }
 
   // ---------------------------------------------------------------- internals
 
@@ -306,11 +437,21 @@ export class GraphBuilder {
     checkShape(shape, `parameter '${full}'`);
     if (!isStatic(shape)) throw new GraphError(`parameter '${full}': shape ${formatShape(shape)} must be static`);
     const { values, summary } = initialValues(init, shape, this.seed, full);
-    return this.pushLeaf<ParamNode>({ kind: 'param', name: this.claim(full), shape: [...shape], dtype: 'float32', inputs: [], trainable, init: values, initSpec: summary });
+    return this.pushLeaf<ParamNode>({
+      kind: 'param',
+      name: this.claim(full),
+      shape: [...shape],
+      dtype: 'float32',
+      inputs: [],
+      trainable,
+      init: values,
+      initSpec: summary,
+    });
   }
 
   private claim(name: string): string {
-    if (name === '' || this.leafNames.has(name)) throw new GraphError(`name '${name}' is ${name === '' ? 'empty' : 'already used by another input or parameter'}`);
+    if (name === '' || this.leafNames.has(name))
+      throw new GraphError(`name '${name}' is ${name === '' ? 'empty' : 'already used by another input or parameter'}`);
     this.leafNames.add(name);
     return name;
   }

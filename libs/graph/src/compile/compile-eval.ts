@@ -35,7 +35,11 @@ export function selectOutputs(source: GraphBuilder, options: EvalOptions): { nam
  */
 export function compileEval(source: GraphBuilder, options: EvalOptions = {}): CompiledEval {
   const wanted = selectOutputs(source, options);
-  const sp = specialise(source, 'eval', wanted.map((w) => w.tensor));
+  const sp = specialise(
+    source,
+    'eval',
+    wanted.map((w) => w.tensor),
+  );
   const g = sp.graph;
   const outputs = wanted.map((w) => ({ name: w.name, tensor: sp.map(w.tensor) }));
   const feeds = g.nodes.filter((n): n is InputNode => n.kind === 'input');

@@ -43,8 +43,12 @@ export function persistentSpecs(g: GraphBuilder): PersistentSpec[] {
  * const step = await TrainStepSession.create(compiled, { seed: 1 });
  */
 export function compileTrainStep(source: GraphBuilder, options: TrainStepOptions): CompiledTrainStep {
-  if (options.loss.shape.length !== 0) throw new GraphError(`compileTrainStep: the loss must be a scalar [], got ${formatShape(options.loss.shape)} at '${options.loss.name}'`);
-  if (options.clipGradNorm !== undefined && !(options.clipGradNorm > 0)) throw new GraphError(`compileTrainStep: 'clipGradNorm' must be > 0, got ${options.clipGradNorm}`);
+  if (options.loss.shape.length !== 0)
+    throw new GraphError(
+      `compileTrainStep: the loss must be a scalar [], got ${formatShape(options.loss.shape)} at '${options.loss.name}'`,
+    );
+  if (options.clipGradNorm !== undefined && !(options.clipGradNorm > 0))
+    throw new GraphError(`compileTrainStep: 'clipGradNorm' must be > 0, got ${options.clipGradNorm}`);
   const sp = specialise(source, 'train', [options.loss, ...source.assignments.map((a) => a.value)]);
   const g = sp.graph;
   const loss = sp.map(options.loss);
@@ -56,7 +60,12 @@ export function compileTrainStep(source: GraphBuilder, options: TrainStepOptions
   let gradNorm: Tensor | undefined;
   if (options.clipGradNorm !== undefined) {
     // total = √Σ‖g‖²;  g ← g · min(max_norm / (total + 1e-6), 1)
-    const squares = grads.map((gr) => g.reduceSum(g.mul(gr, gr), gr.shape.map((_, i) => i)));
+    const squares = grads.map((gr) =>
+      g.reduceSum(
+        g.mul(gr, gr),
+        gr.shape.map((_, i) => i),
+      ),
+    );
     const total = g.sqrt(squares.reduce((a, b) => g.add(a, b)));
     const coef = g.minimum(g.div(options.clipGradNorm, g.add(total, 1e-6)), 1);
     grads = grads.map((gr) => g.mul(gr, coef));
@@ -79,7 +88,9 @@ export function compileTrainStep(source: GraphBuilder, options: TrainStepOptions
   if (gradNorm) outputs.push({ name: TRAIN_NAMES.gradNorm, tensor: gradNorm });
 
   const carried = new Set(slotInputs.map((t) => t.id));
-  const leaves = g.nodes.filter((n): n is InputNode | ParamNode => (n.kind === 'input' || n.kind === 'param') && !carried.has(n.id) && n !== lr && n !== step);
+  const leaves = g.nodes.filter(
+    (n): n is InputNode | ParamNode => (n.kind === 'input' || n.kind === 'param') && !carried.has(n.id) && n !== lr && n !== step,
+  );
   const untrained = leaves.filter((n) => n.kind === 'param');
   // Persistents read but not updated (e.g. frozen or never-assigned states) are fed like slots that do not change.
   for (const p of untrained) carry(p, p, 'state');

@@ -29,12 +29,19 @@ export interface InferenceExport {
  */
 export function exportInference(source: GraphBuilder, weights: ParameterValues, options: EvalOptions = {}): InferenceExport {
   const wanted = selectOutputs(source, options);
-  const sp = specialise(source, 'eval', wanted.map((w) => w.tensor));
+  const sp = specialise(
+    source,
+    'eval',
+    wanted.map((w) => w.tensor),
+  );
   const g = sp.graph;
   const baked = new Map<number, Float32Array>();
   for (const p of g.persistents()) {
     const values = weights[p.name] ?? p.init;
-    if (values.length !== p.init.length) throw new GraphError(`exportInference: '${p.name}' has ${values.length} values, expected ${p.init.length} for ${formatShape(p.shape)}`);
+    if (values.length !== p.init.length)
+      throw new GraphError(
+        `exportInference: '${p.name}' has ${values.length} values, expected ${p.init.length} for ${formatShape(p.shape)}`,
+      );
     baked.set(p.id, values);
   }
   const inputs = g.nodes.filter((n): n is InputNode => n.kind === 'input');

@@ -9,7 +9,13 @@ import type { Tensor } from '../ir/node';
 export type OptimizerSpec =
   | { readonly kind: 'adam'; readonly beta1?: number; readonly beta2?: number; readonly eps?: number; readonly weightDecay?: number }
   | { readonly kind: 'adamw'; readonly beta1?: number; readonly beta2?: number; readonly eps?: number; readonly weightDecay?: number }
-  | { readonly kind: 'sgd'; readonly momentum?: number; readonly dampening?: number; readonly nesterov?: boolean; readonly weightDecay?: number };
+  | {
+      readonly kind: 'sgd';
+      readonly momentum?: number;
+      readonly dampening?: number;
+      readonly nesterov?: boolean;
+      readonly weightDecay?: number;
+    };
 
 /** One optimizer state tensor of a parameter (Adam's m and v, SGD's momentum buffer). */
 export interface OptimizerSlot {
@@ -33,7 +39,15 @@ function check(name: string, value: number, lo: number, hi: number, loOpen = fal
  * Appends the update of parameter `p: [...]` with gradient `grad: [...]` to `g`.
  * `lr: []` and `step: []` (1-based, for bias correction) are graph inputs.
  */
-export function updateParameter(g: GraphBuilder, spec: OptimizerSpec, name: string, p: Tensor, grad: Tensor, lr: Tensor, step: Tensor): ParameterUpdate {
+export function updateParameter(
+  g: GraphBuilder,
+  spec: OptimizerSpec,
+  name: string,
+  p: Tensor,
+  grad: Tensor,
+  lr: Tensor,
+  step: Tensor,
+): ParameterUpdate {
   const wd = check('weightDecay', spec.weightDecay ?? (spec.kind === 'adamw' ? 0.01 : 0), 0, Infinity);
   const slot = (kind: string) => g.input(`optim.${kind}.${name}`, p.shape);
   if (spec.kind === 'sgd') {
@@ -65,5 +79,11 @@ export function updateParameter(g: GraphBuilder, spec: OptimizerSpec, name: stri
   const bc2Sqrt = g.sqrt(g.sub(1, g.pow(beta2, step)));
   const denom = g.add(g.div(g.sqrt(nextV), bc2Sqrt), eps);
   const next = g.sub(decayed, g.mul(g.div(nextM, denom), stepSize));
-  return { next, slots: [{ input: m, next: nextM }, { input: v, next: nextV }] };
+  return {
+    next,
+    slots: [
+      { input: m, next: nextM },
+      { input: v, next: nextV },
+    ],
+  };
 }

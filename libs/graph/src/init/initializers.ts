@@ -47,7 +47,12 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
  * Draws initial values: a stream per (seed, parameter name), so adding a
  * parameter never shifts the values of the others.
  */
-export function initialValues(spec: Init, shape: readonly number[], seed: number, name: string): { values: Float32Array; summary: InitSpec } {
+export function initialValues(
+  spec: Init,
+  shape: readonly number[],
+  seed: number,
+  name: string,
+): { values: Float32Array; summary: InitSpec } {
   const n = shape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(n);
   const rng = new Xoshiro128(seed, name);
@@ -101,7 +106,8 @@ export function initialValues(spec: Init, shape: readonly number[], seed: number
       return { values: out, summary: { kind: 'torchDefault', args: { bound } } };
     }
     case 'values':
-      if (spec.values.length !== n) throw new GraphError(`parameter '${name}': init.values has ${spec.values.length} values, expected ${n}`);
+      if (spec.values.length !== n)
+        throw new GraphError(`parameter '${name}': init.values has ${spec.values.length} values, expected ${n}`);
       out.set(Array.from(spec.values));
       return { values: out, summary: { kind: 'values', args: {} } };
   }

@@ -11,7 +11,12 @@ describe('Xoshiro128', () => {
   });
 
   it('fillDropoutMask decides two elements per 32-bit draw (low half, then high half) and leaves the state after ⌈n/2⌉ draws', () => {
-    for (const [p, n] of [[0, 10], [0.2, 1000], [0.5, 7], [0.999, 1001]] as const) {
+    for (const [p, n] of [
+      [0, 10],
+      [0.2, 1000],
+      [0.5, 7],
+      [0.999, 1001],
+    ] as const) {
       const fast = new Xoshiro128(3, 'dropout');
       const slow = new Xoshiro128(3, 'dropout');
       const mask = new Float32Array(n);

@@ -54,7 +54,10 @@ export function productOf(dims: Shape): Dim {
 export function checkShape(shape: Shape, what: string): void {
   for (const d of shape) {
     const ok = typeof d === 'number' ? Number.isInteger(d) && d >= 0 : /^[A-Za-z_][\w]*(\*[A-Za-z_0-9][\w]*)*$/.test(d);
-    if (!ok) throw new GraphError(`${what}: shape ${formatShape(shape)} has an invalid dim '${String(d)}' (expected an integer >= 0 or a symbol like 'B')`);
+    if (!ok)
+      throw new GraphError(
+        `${what}: shape ${formatShape(shape)} has an invalid dim '${String(d)}' (expected an integer >= 0 or a symbol like 'B')`,
+      );
   }
 }
 

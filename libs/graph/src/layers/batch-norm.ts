@@ -26,7 +26,9 @@ export function batchNorm(g: GraphBuilder, name: string, x: Tensor, opts: BatchN
   const c = last ? x.shape[2] : x.shape[1];
   const rankOk = last ? x.shape.length === 3 : x.shape.length === 2 || x.shape.length === 3;
   if (!rankOk || typeof c !== 'number') {
-    throw new GraphError(`batchNorm '${g.qualify(name)}': expected x ${last ? '[N, L, C]' : '[N, C] or [N, C, L]'} with static C, got [${x.shape.join(', ')}]`);
+    throw new GraphError(
+      `batchNorm '${g.qualify(name)}': expected x ${last ? '[N, L, C]' : '[N, C] or [N, C, L]'} with static C, got [${x.shape.join(', ')}]`,
+    );
   }
   const eps = opts.eps ?? 1e-5;
   const m = opts.momentum ?? 0.1;
@@ -47,6 +49,9 @@ export function batchNorm(g: GraphBuilder, name: string, x: Tensor, opts: BatchN
     g.assign(runningVar, g.add(g.mul(runningVar, 1 - m), g.mul(g.reshape(unbiased, [c]), m)));
     const y = g.modeSwitch(train, evaluate);
     if (opts.affine === false) return y;
-    return g.add(g.mul(y, g.reshape(g.param('weight', [c], init.ones()), statShape)), g.reshape(g.param('bias', [c], init.zeros()), statShape));
+    return g.add(
+      g.mul(y, g.reshape(g.param('weight', [c], init.ones()), statShape)),
+      g.reshape(g.param('bias', [c], init.zeros()), statShape),
+    );
   });
 }

@@ -30,7 +30,10 @@ export function conv1d(g: GraphBuilder, name: string, x: Tensor, o: Conv1dOption
   const padding = o.padding ?? 0;
   const dilation = o.dilation ?? 1;
   const out = Math.floor((length + 2 * padding - dilation * (k - 1) - 1) / stride) + 1;
-  if (out < 1) throw new GraphError(`conv1d '${g.qualify(name)}': kernel ${k} (dilation ${dilation}) does not fit the padded input of length ${length}`);
+  if (out < 1)
+    throw new GraphError(
+      `conv1d '${g.qualify(name)}': kernel ${k} (dilation ${dilation}) does not fit the padded input of length ${length}`,
+    );
   const unfold = new Float64Array(length * out * k);
   for (let j = 0; j < out; j++)
     for (let t = 0; t < k; t++) {

@@ -22,7 +22,8 @@ export function linearInterpolationMatrix(length: number, size: number): Float64
 /** Linear interpolation of the last axis to `size` points (NHITS upsampling), as one matmul. */
 export function interpolateLinear(g: GraphBuilder, x: Tensor, size: number): Tensor {
   const length = x.shape[x.shape.length - 1];
-  if (x.shape.length < 2 || typeof length !== 'number') throw new GraphError(`interpolateLinear: x must be [..., L] with rank >= 2 and static L, got ${formatShape(x.shape)}`);
+  if (x.shape.length < 2 || typeof length !== 'number')
+    throw new GraphError(`interpolateLinear: x must be [..., L] with rank >= 2 and static L, got ${formatShape(x.shape)}`);
   if (!Number.isInteger(size) || size < 1) throw new GraphError(`interpolateLinear: 'size' must be an integer >= 1, got ${size}`);
   return g.matmul(x, g.constant(linearInterpolationMatrix(length, size), [length, size]));
 }

@@ -34,7 +34,8 @@ export function linear(g: GraphBuilder, x: Tensor, w: Tensor, b?: Tensor): Tenso
 /** A PyTorch-initialised `nn.Linear(in, out)`: params `<scope>.<name>.weight: [out, in]` and `.bias: [out]`. */
 export function dense(g: GraphBuilder, name: string, x: Tensor, outFeatures: number, opts: DenseOptions = {}): Tensor {
   const inFeatures = x.shape[x.shape.length - 1];
-  if (typeof inFeatures !== 'number') throw new GraphError(`dense '${g.qualify(name)}': the last axis of x must be static, got ${formatShape(x.shape)}`);
+  if (typeof inFeatures !== 'number')
+    throw new GraphError(`dense '${g.qualify(name)}': the last axis of x must be static, got ${formatShape(x.shape)}`);
   return g.scope(name, () => {
     const w = g.param('weight', [outFeatures, inFeatures], opts.weightInit ?? init.torchDefault());
     const b = opts.bias === false ? undefined : g.param('bias', [outFeatures], opts.biasInit ?? init.torchDefault(inFeatures));

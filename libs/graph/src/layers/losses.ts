@@ -22,7 +22,8 @@ export function maskedMean(g: GraphBuilder, values: Tensor, mask?: Tensor): Tens
 }
 
 function difference(g: GraphBuilder, yhat: Tensor, y: Tensor, what: string): Tensor {
-  if (formatShape(yhat.shape) !== formatShape(y.shape)) throw new GraphError(`${what}: yhat ${formatShape(yhat.shape)} and y ${formatShape(y.shape)} differ`);
+  if (formatShape(yhat.shape) !== formatShape(y.shape))
+    throw new GraphError(`${what}: yhat ${formatShape(yhat.shape)} and y ${formatShape(y.shape)} differ`);
   return g.sub(yhat, y);
 }
 
@@ -55,8 +56,10 @@ export function huberLoss(g: GraphBuilder, yhat: Tensor, y: Tensor, delta: numbe
  */
 export function quantileLoss(g: GraphBuilder, yhat: Tensor, y: Tensor, quantiles: readonly number[], mask?: Tensor): Tensor {
   const q = yhat.shape[yhat.shape.length - 1];
-  if (q !== quantiles.length) throw new GraphError(`quantileLoss: yhat ${formatShape(yhat.shape)} must end with ${quantiles.length} quantiles`);
-  if (quantiles.some((v) => !(v > 0 && v < 1))) throw new GraphError(`quantileLoss: quantiles must be in (0, 1), got [${quantiles.join(', ')}]`);
+  if (q !== quantiles.length)
+    throw new GraphError(`quantileLoss: yhat ${formatShape(yhat.shape)} must end with ${quantiles.length} quantiles`);
+  if (quantiles.some((v) => !(v > 0 && v < 1)))
+    throw new GraphError(`quantileLoss: quantiles must be in (0, 1), got [${quantiles.join(', ')}]`);
   return g.scope('quantile', () => {
     const target = y.shape.length === yhat.shape.length - 1 ? g.reshape(y, [...y.shape, 1]) : y;
     const m = mask && mask.shape.length === yhat.shape.length - 1 ? g.reshape(mask, [...mask.shape, 1]) : mask;

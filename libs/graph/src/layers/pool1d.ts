@@ -31,7 +31,8 @@ export function poolWindows(length: number, o: Pool1dOptions, what: string): { o
 
 function lastAxis(x: Tensor, what: string): number {
   const l = x.shape[x.shape.length - 1];
-  if (x.shape.length < 2 || typeof l !== 'number') throw new GraphError(`${what}: x must be [..., L] with rank >= 2 and static L, got ${formatShape(x.shape)}`);
+  if (x.shape.length < 2 || typeof l !== 'number')
+    throw new GraphError(`${what}: x must be [..., L] with rank >= 2 and static L, got ${formatShape(x.shape)}`);
   return l;
 }
 

@@ -73,7 +73,10 @@ export function emitGraph(g: GraphBuilder, spec: EmitSpec): OnnxGraph {
   for (const node of g.nodes) {
     if (!needed[node.id]) continue;
     const name = outputNameOf.get(node.id);
-    valueName.set(node.id, lowerNode(g, node, emit, valueName, inputIds, spec, initializers, () => name ?? fresh('v')));
+    valueName.set(
+      node.id,
+      lowerNode(g, node, emit, valueName, inputIds, spec, initializers, () => name ?? fresh('v')),
+    );
   }
   const info = (name: string, t: Tensor): OnnxValueInfo => ({ name, dtype: t.dtype, shape: t.shape.map((d) => d) });
   // Outputs that are leaves (a carried parameter fed back unchanged) or repeat another output's value are copies.
@@ -118,7 +121,8 @@ function lowerNode(
       throw new GraphError(`modeSwitch '${node.name}' reached the emitter; specialise the graph first`);
     default: {
       const def = isOpNode(node) ? findOp(node.kind) : undefined;
-      if (!def) throw new GraphError(`unknown op kind '${String((node as { kind: unknown }).kind)}' at node '${node.name}': no ONNX lowering`);
+      if (!def)
+        throw new GraphError(`unknown op kind '${String((node as { kind: unknown }).kind)}' at node '${node.name}': no ONNX lowering`);
       const output = fresh();
       const ctx: LowerContext<OpKind> = {
         attrs: node.attrs,

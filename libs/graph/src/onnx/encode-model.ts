@@ -1,5 +1,13 @@
 import { ProtoWriter } from './proto-writer';
-import { IR_VERSION, OPSET_VERSION, type OnnxAttribute, type OnnxGraph, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnx-types';
+import {
+  IR_VERSION,
+  OPSET_VERSION,
+  type OnnxAttribute,
+  type OnnxGraph,
+  type OnnxNode,
+  type OnnxTensor,
+  type OnnxValueInfo,
+} from './onnx-types';
 
 // Field numbers and enums from onnx/onnx.proto (public spec).
 const DATA_TYPE = { float32: 1, int64: 7 } as const;

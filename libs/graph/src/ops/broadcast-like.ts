@@ -10,7 +10,8 @@ export const broadcastLike: OpDef<'broadcastLike'> = {
   arity: 2,
   infer: ([x, like]) => {
     const r = broadcastShapes(x.shape, like.shape);
-    if (typeof r === 'string' || formatShape(r) !== formatShape(like.shape)) fail(`${formatShape(x.shape)} does not broadcast to ${formatShape(like.shape)}`);
+    if (typeof r === 'string' || formatShape(r) !== formatShape(like.shape))
+      fail(`${formatShape(x.shape)} does not broadcast to ${formatShape(like.shape)}`);
     return { shape: like.shape, dtype: x.dtype };
   },
   vjp: ({ g, inputs: [x], grad }) => [sumTo(g, grad, x.shape), undefined],

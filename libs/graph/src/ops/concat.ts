@@ -31,7 +31,8 @@ export const concat: OpDef<'concat'> = {
       return piece;
     });
   },
-  lower: ({ emit, inputs, output, attrs, outputMeta }) => void emit.node('Concat', inputs, { axis: { i: axisOf(attrs.axis, outputMeta.shape.length) } }, output),
+  lower: ({ emit, inputs, output, attrs, outputMeta }) =>
+    void emit.node('Concat', inputs, { axis: { i: axisOf(attrs.axis, outputMeta.shape.length) } }, output),
   reference: (inputs, { axis }, out) => {
     const ax = axisOf(axis, out.length);
     const y = nd(out);

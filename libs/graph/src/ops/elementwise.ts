@@ -44,7 +44,12 @@ export function unaryOp<K extends UnaryKind>(spec: {
 }
 
 /** An elementwise binary op with numpy broadcasting. */
-export function binaryOp<K extends BinaryKind>(spec: { kind: K; onnx: string; f: (a: number, b: number) => number; vjp: VjpRule<K> }): OpDef<K> {
+export function binaryOp<K extends BinaryKind>(spec: {
+  kind: K;
+  onnx: string;
+  f: (a: number, b: number) => number;
+  vjp: VjpRule<K>;
+}): OpDef<K> {
   return {
     kind: spec.kind,
     title: spec.onnx,

@@ -18,18 +18,28 @@ export const gemm: OpDef<'gemm'> = {
     if (a.shape.length !== 2 || b.shape.length !== 2) fail(`operands must be 2-D: a ${formatShape(a.shape)}, b ${formatShape(b.shape)}`);
     const [m, k] = transA ? [a.shape[1], a.shape[0]] : a.shape;
     const [k2, n] = transB ? [b.shape[1], b.shape[0]] : b.shape;
-    if (k !== k2) fail(`inner dimensions differ: a ${formatShape(a.shape)}${transA ? 'ᵀ' : ''} × b ${formatShape(b.shape)}${transB ? 'ᵀ' : ''}`);
+    if (k !== k2)
+      fail(`inner dimensions differ: a ${formatShape(a.shape)}${transA ? 'ᵀ' : ''} × b ${formatShape(b.shape)}${transB ? 'ᵀ' : ''}`);
     if (c) {
       const r = broadcastShapes([m, n], c.shape);
-      if (typeof r === 'string' || formatShape(r) !== formatShape([m, n])) fail(`bias ${formatShape(c.shape)} does not broadcast to ${formatShape([m, n])}`);
+      if (typeof r === 'string' || formatShape(r) !== formatShape([m, n]))
+        fail(`bias ${formatShape(c.shape)} does not broadcast to ${formatShape([m, n])}`);
     }
     return { shape: [m, n], dtype: 'float32' };
   },
   vjp: ({ g, inputs: [a, b, c], grad, attrs: { transA, transB }, needs }) => [
     // transA: da = (g B'ᵀ)ᵀ = B' gᵀ;  else da = g B'ᵀ
-    needs[0] ? (transA ? g.gemm(b, grad, undefined, { transA: transB, transB: true }) : g.gemm(grad, b, undefined, { transB: !transB })) : undefined,
+    needs[0]
+      ? transA
+        ? g.gemm(b, grad, undefined, { transA: transB, transB: true })
+        : g.gemm(grad, b, undefined, { transB: !transB })
+      : undefined,
     // transB: db = (A'ᵀ g)ᵀ = gᵀ A';  else db = A'ᵀ g
-    needs[1] ? (transB ? g.gemm(grad, a, undefined, { transA: true, transB: transA }) : g.gemm(a, grad, undefined, { transA: !transA })) : undefined,
+    needs[1]
+      ? transB
+        ? g.gemm(grad, a, undefined, { transA: true, transB: transA })
+        : g.gemm(a, grad, undefined, { transA: !transA })
+      : undefined,
     c && needs[2] ? sumTo(g, grad, c.shape) : undefined,
   ],
   lower: ({ emit, inputs, output, attrs }) =>

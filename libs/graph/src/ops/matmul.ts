@@ -14,7 +14,8 @@ export const matmul: OpDef<'matmul'> = {
   arity: 2,
   infer: ([a, b]) => {
     requireFloat([a, b]);
-    if (a.shape.length < 2 || b.shape.length < 2) fail(`operands must have rank >= 2: a ${formatShape(a.shape)} × b ${formatShape(b.shape)}`);
+    if (a.shape.length < 2 || b.shape.length < 2)
+      fail(`operands must have rank >= 2: a ${formatShape(a.shape)} × b ${formatShape(b.shape)}`);
     const [m, k] = a.shape.slice(-2);
     const [k2, n] = b.shape.slice(-2);
     if (k !== k2) fail(`inner dimensions differ: a ${formatShape(a.shape)} × b ${formatShape(b.shape)}`);
@@ -45,7 +46,11 @@ export const matmul: OpDef<'matmul'> = {
     const aBatch = a.shape.slice(0, -2);
     const bBatch = b.shape.slice(0, -2);
     // Index of each batch entry in a and b, via broadcasting an iota.
-    const iota = (s: readonly number[]) => nd(s, Array.from({ length: s.reduce((p, q) => p * q, 1) }, (_, i) => i));
+    const iota = (s: readonly number[]) =>
+      nd(
+        s,
+        Array.from({ length: s.reduce((p, q) => p * q, 1) }, (_, i) => i),
+      );
     const aIdx = broadcastMap([iota(aBatch)], batchShape, (v) => v).data;
     const bIdx = broadcastMap([iota(bBatch)], batchShape, (v) => v).data;
     forEachIndex(batchShape, (bi) => {

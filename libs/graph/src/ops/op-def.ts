@@ -43,7 +43,13 @@ export interface OnnxEmitter {
    * Appends a node and returns its (first) output name; a fresh name unless `output` is given.
    * `unusedOutputs`: further outputs the ONNX op must declare but nothing reads (TopK's indices).
    */
-  node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, OnnxAttribute>>, output?: string, unusedOutputs?: number): string;
+  node(
+    opType: string,
+    inputs: readonly string[],
+    attrs?: Readonly<Record<string, OnnxAttribute>>,
+    output?: string,
+    unusedOutputs?: number,
+  ): string;
   /** An int64 constant initializer (1-D unless `dims` is given). */
   int64(values: readonly number[], dims?: readonly number[]): string;
   /** A float32 constant initializer (scalar unless `dims` is given). */

@@ -43,15 +43,49 @@ import { where } from './where';
  * `OpAttrs` without a definition (shape rule, VJP, lowering, reference) does not compile.
  */
 export const opTable: { readonly [K in OpKind]: OpDef<K> } = {
-  add, sub, mul, div, pow, maximum, minimum, neg, abs, relu, leakyRelu, tanh, sigmoid, softplus, exp, log, sqrt, erf,
-  sign, compare, where, matmul, gemm, transpose, reshape, concat, slice, pad, reduceSum, reduceMean, reduceMax, softmax,
-  broadcastLike, sizeOf, gather, scatterAdd, smallestK,
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  maximum,
+  minimum,
+  neg,
+  abs,
+  relu,
+  leakyRelu,
+  tanh,
+  sigmoid,
+  softplus,
+  exp,
+  log,
+  sqrt,
+  erf,
+  sign,
+  compare,
+  where,
+  matmul,
+  gemm,
+  transpose,
+  reshape,
+  concat,
+  slice,
+  pad,
+  reduceSum,
+  reduceMean,
+  reduceMax,
+  softmax,
+  broadcastLike,
+  sizeOf,
+  gather,
+  scatterAdd,
+  smallestK,
 };
 
 /** The vector-Jacobian rules, exhaustive by type. */
-export const vjpRules: { readonly [K in OpKind]: VjpRule<K> } = Object.fromEntries(
-  Object.entries(opTable).map(([k, d]) => [k, d.vjp]),
-) as { [K in OpKind]: VjpRule<K> };
+export const vjpRules: { readonly [K in OpKind]: VjpRule<K> } = Object.fromEntries(Object.entries(opTable).map(([k, d]) => [k, d.vjp])) as {
+  [K in OpKind]: VjpRule<K>;
+};
 
 /** The ONNX lowerings, exhaustive by type. */
 export const lowerings: { readonly [K in OpKind]: Lowering<K> } = Object.fromEntries(

@@ -13,7 +13,10 @@ function toFeeds(inputs: readonly Tensor[], feeds: Record<string, NdArray>): Rec
   const out: Record<string, FeedValue> = {};
   for (const t of inputs) {
     const v = feeds[t.name];
-    out[t.name] = { data: t.dtype === 'int64' ? BigInt64Array.from(Array.from(v.data, (x) => BigInt(x))) : Float32Array.from(v.data), dims: v.shape };
+    out[t.name] = {
+      data: t.dtype === 'int64' ? BigInt64Array.from(Array.from(v.data, (x) => BigInt(x))) : Float32Array.from(v.data),
+      dims: v.shape,
+    };
   }
   return out;
 }
@@ -36,9 +39,18 @@ describe('ORT (float32) vs float64 reference, every op case', () => {
       const built = buildCase(g, c, 3);
       g.output('y', built.output);
       // The gradient graph of Σ y·r, lowered to ONNX too.
-      const r = g.constant(Array.from({ length: built.output.shape.reduce((a: number, b) => a * (b as number), 1) }, (_, i) => Math.cos(i)), built.output.shape as number[]);
+      const r = g.constant(
+        Array.from({ length: built.output.shape.reduce((a: number, b) => a * (b as number), 1) }, (_, i) => Math.cos(i)),
+        built.output.shape as number[],
+      );
       const projected = g.mul(built.output, r);
-      const loss = built.output.shape.length === 0 ? projected : g.reduceSum(projected, built.output.shape.map((_, i) => i));
+      const loss =
+        built.output.shape.length === 0
+          ? projected
+          : g.reduceSum(
+              projected,
+              built.output.shape.map((_, i) => i),
+            );
       const grads = built.wrt.length > 0 ? gradients(g, loss, built.wrt) : [];
       const extra = Object.fromEntries(grads.map((t, i) => [`grad${i}`, t]));
       const compiled = compileEval(g, { outputs: ['y'], extra });

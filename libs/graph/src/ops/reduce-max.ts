@@ -19,6 +19,11 @@ export const reduceMax: OpDef<'reduceMax'> = {
     return [g.mul(g.div(isMax, count), withKeptDims(g, grad, x, attrs))];
   },
   lower: ({ emit, inputs, output, attrs, inputMeta }) =>
-    void emit.node('ReduceMax', inputs, { axes: { ints: normaliseAxes(attrs.axes, inputMeta[0].shape.length) }, keepdims: { i: attrs.keepDims ? 1 : 0 } }, output),
+    void emit.node(
+      'ReduceMax',
+      inputs,
+      { axes: { ints: normaliseAxes(attrs.axes, inputMeta[0].shape.length) }, keepdims: { i: attrs.keepDims ? 1 : 0 } },
+      output,
+    ),
   reference: ([x], attrs) => reduceNd(x, normaliseAxes(attrs.axes, x.shape.length), attrs.keepDims, -Infinity, (a, v) => Math.max(a, v)),
 };

@@ -17,6 +17,19 @@ export const reduceMean: OpDef<'reduceMean'> = {
     return [n !== undefined ? g.mul(spread, 1 / n) : g.div(spread, g.sizeOf(x, axes))];
   },
   lower: ({ emit, inputs, output, attrs, inputMeta }) =>
-    void emit.node('ReduceMean', inputs, { axes: { ints: normaliseAxes(attrs.axes, inputMeta[0].shape.length) }, keepdims: { i: attrs.keepDims ? 1 : 0 } }, output),
-  reference: ([x], attrs) => reduceNd(x, normaliseAxes(attrs.axes, x.shape.length), attrs.keepDims, 0, (a, v) => a + v, (a, n) => a / n),
+    void emit.node(
+      'ReduceMean',
+      inputs,
+      { axes: { ints: normaliseAxes(attrs.axes, inputMeta[0].shape.length) }, keepdims: { i: attrs.keepDims ? 1 : 0 } },
+      output,
+    ),
+  reference: ([x], attrs) =>
+    reduceNd(
+      x,
+      normaliseAxes(attrs.axes, x.shape.length),
+      attrs.keepDims,
+      0,
+      (a, v) => a + v,
+      (a, n) => a / n,
+    ),
 };

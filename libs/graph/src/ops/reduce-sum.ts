@@ -11,6 +11,11 @@ export const reduceSum: OpDef<'reduceSum'> = {
   infer: inferReduce,
   vjp: ({ g, inputs: [x], grad, attrs }) => [g.broadcastLike(withKeptDims(g, grad, x, attrs), x)],
   lower: ({ emit, inputs, output, attrs, inputMeta }) =>
-    void emit.node('ReduceSum', [inputs[0], emit.int64(normaliseAxes(attrs.axes, inputMeta[0].shape.length))], { keepdims: { i: attrs.keepDims ? 1 : 0 } }, output),
+    void emit.node(
+      'ReduceSum',
+      [inputs[0], emit.int64(normaliseAxes(attrs.axes, inputMeta[0].shape.length))],
+      { keepdims: { i: attrs.keepDims ? 1 : 0 } },
+      output,
+    ),
   reference: ([x], attrs) => reduceNd(x, normaliseAxes(attrs.axes, x.shape.length), attrs.keepDims, 0, (a, v) => a + v),
 };

@@ -16,7 +16,9 @@ export const reshape: OpDef<'reshape'> = {
     const a = factorDim(productOf(x.shape));
     const b = factorDim(productOf(shape));
     if (a.size !== b.size || a.symbols.join('*') !== b.symbols.join('*')) {
-      fail(`cannot reshape ${formatShape(x.shape)} (${productOf(x.shape)} elements) to ${formatShape(shape)} (${productOf(shape)} elements)`);
+      fail(
+        `cannot reshape ${formatShape(x.shape)} (${productOf(x.shape)} elements) to ${formatShape(shape)} (${productOf(shape)} elements)`,
+      );
     }
     reshapeTarget(x.shape, shape);
     return { shape: [...shape], dtype: x.dtype };

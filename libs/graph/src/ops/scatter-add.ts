@@ -13,12 +13,17 @@ export const scatterAdd: OpDef<'scatterAdd'> = {
   infer: ([updates, indices, like]) => {
     if (indices.dtype !== 'int64') fail(`indices must be int64, got ${indices.dtype}`);
     const expected = [...indices.shape, ...like.shape.slice(1)];
-    if (formatShape(updates.shape) !== formatShape(expected)) fail(`updates ${formatShape(updates.shape)} should be ${formatShape(expected)} for indices ${formatShape(indices.shape)} into ${formatShape(like.shape)}`);
+    if (formatShape(updates.shape) !== formatShape(expected))
+      fail(
+        `updates ${formatShape(updates.shape)} should be ${formatShape(expected)} for indices ${formatShape(indices.shape)} into ${formatShape(like.shape)}`,
+      );
     return { shape: like.shape, dtype: 'float32' };
   },
   vjp: ({ g, inputs: [, indices], grad }) => [g.gather(grad, indices), undefined, undefined],
   lower: ({ emit, inputs: [updates, indices, like], output }) => {
-    const zeros = emit.node('ConstantOfShape', [emit.node('Shape', [like])], { value: { t: { name: 'zero', dims: [1], data: new Float32Array([0]) } } });
+    const zeros = emit.node('ConstantOfShape', [emit.node('Shape', [like])], {
+      value: { t: { name: 'zero', dims: [1], data: new Float32Array([0]) } },
+    });
     const idx = emit.node('Unsqueeze', [indices, emit.int64([-1])]);
     emit.node('ScatterND', [zeros, idx, updates], { reduction: { s: 'add' } }, output);
   },

@@ -18,7 +18,12 @@ export const slice: OpDef<'slice'> = {
     const ax = axisOf(attrs.axis, x.shape.length);
     const dim = x.shape[ax] as number;
     const [s, e] = sliceBounds(attrs.start, attrs.end, dim);
-    return [g.pad(grad, x.shape.map((_, i) => (i === ax ? ([s, dim - e] as const) : ([0, 0] as const))))];
+    return [
+      g.pad(
+        grad,
+        x.shape.map((_, i) => (i === ax ? ([s, dim - e] as const) : ([0, 0] as const))),
+      ),
+    ];
   },
   lower: ({ emit, inputs, output, attrs, inputMeta }) => {
     const ax = axisOf(attrs.axis, inputMeta[0].shape.length);

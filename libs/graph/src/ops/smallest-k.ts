@@ -19,7 +19,8 @@ export const smallestK: OpDef<'smallestK'> = {
   arity: 1,
   infer: ([x], { k }) => {
     const n = x.shape[x.shape.length - 1];
-    if (x.dtype !== 'float32' || x.shape.length < 1 || typeof n !== 'number') fail(`x must be float32 [..., n] with a static last axis, got ${x.dtype} ${formatShape(x.shape)}`);
+    if (x.dtype !== 'float32' || x.shape.length < 1 || typeof n !== 'number')
+      fail(`x must be float32 [..., n] with a static last axis, got ${x.dtype} ${formatShape(x.shape)}`);
     if (!Number.isInteger(k) || k < 1 || k > n) fail(`k must be an integer in [1, ${n}], got ${k}`);
     return { shape: [...x.shape.slice(0, -1), k], dtype: 'float32' };
   },
@@ -34,7 +35,10 @@ export const smallestK: OpDef<'smallestK'> = {
     for (let i = 0; i < n; i++) for (let m = 0; m < i; m++) earlier[i * n + m] = 1;
     const before = g.add(g.compare(xm, 'lt', xi), g.mul(g.compare(xm, 'eq', xi), g.constant(earlier, [n, n])));
     const ranks = g.reshape(g.reduceSum(before, [rank], false), [...lead, n, 1]);
-    const positions = g.constant(Float64Array.from({ length: k }, (_, j) => j), [k]);
+    const positions = g.constant(
+      Float64Array.from({ length: k }, (_, j) => j),
+      [k],
+    );
     const selection = g.compare(ranks, 'eq', positions);
     return [g.reshape(g.matmul(selection, g.reshape(grad, [...lead, k, 1])), x.shape)];
   },

@@ -13,7 +13,8 @@ export const softmax: OpDef<'softmax'> = {
     const ax = axisOf(attrs.axis, y.shape.length);
     return [g.mul(y, g.sub(grad, g.reduceSum(g.mul(grad, y), [ax], true)))];
   },
-  lower: ({ emit, inputs, output, attrs, inputMeta }) => void emit.node('Softmax', inputs, { axis: { i: axisOf(attrs.axis, inputMeta[0].shape.length) } }, output),
+  lower: ({ emit, inputs, output, attrs, inputMeta }) =>
+    void emit.node('Softmax', inputs, { axis: { i: axisOf(attrs.axis, inputMeta[0].shape.length) } }, output),
   reference: ([x], { axis }, out) => {
     const ax = axisOf(axis, x.shape.length);
     const m = reduceNd(x, [ax], true, -Infinity, (a, v) => Math.max(a, v));

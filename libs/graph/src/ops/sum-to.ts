@@ -11,7 +11,12 @@ export function sumTo(g: GraphBuilder, t: Tensor, target: Shape): Tensor {
   if (formatShape(t.shape) === formatShape(target)) return t;
   let x = t;
   const lead = t.shape.length - target.length;
-  if (lead > 0) x = g.reduceSum(x, Array.from({ length: lead }, (_, i) => i), false);
+  if (lead > 0)
+    x = g.reduceSum(
+      x,
+      Array.from({ length: lead }, (_, i) => i),
+      false,
+    );
   const axes = target.flatMap((d, i) => (d === 1 && x.shape[i] !== 1 ? [i] : []));
   if (axes.length > 0) x = g.reduceSum(x, axes, true);
   return x;

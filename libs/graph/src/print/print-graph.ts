@@ -28,7 +28,9 @@ export function printGraph(g: GraphBuilder): string {
       case 'input':
         return `${head}input ${n.name}${n.role === 'dropoutMask' ? ` (dropout p=${n.p})` : ''} : ${dtypeTag(n)}`;
       case 'param': {
-        const args = Object.entries(n.initSpec.args).map(([k, v]) => `${k}=${Number(v.toPrecision(6))}`).join(', ');
+        const args = Object.entries(n.initSpec.args)
+          .map(([k, v]) => `${k}=${Number(v.toPrecision(6))}`)
+          .join(', ');
         return `${head}${n.trainable ? 'param' : 'state'} ${n.name} : ${dtypeTag(n)} init=${n.initSpec.kind}(${args})`;
       }
       case 'constant': {

@@ -17,7 +17,12 @@ export interface InterpretOptions {
  * ORT op tests and the engine of the finite-difference gradient checks.
  * Inputs come from `feeds` by name; parameters from `feeds` or their initial values.
  */
-export function interpret(g: GraphBuilder, feeds: Readonly<Record<string, NdArray>>, roots: readonly Tensor[], options: InterpretOptions = {}): NdArray[] {
+export function interpret(
+  g: GraphBuilder,
+  feeds: Readonly<Record<string, NdArray>>,
+  roots: readonly Tensor[],
+  options: InterpretOptions = {},
+): NdArray[] {
   const mode = options.mode ?? 'eval';
   const values = new Map<number, NdArray>();
   const symbols = new Map<string, number>();
@@ -54,7 +59,8 @@ export function interpret(g: GraphBuilder, feeds: Readonly<Record<string, NdArra
         break;
       default: {
         const def = isOpNode(node) ? findOp(node.kind) : undefined;
-        if (!def) throw new GraphError(`unknown op kind '${String((node as { kind: unknown }).kind)}' at node '${node.name}': no reference rule`);
+        if (!def)
+          throw new GraphError(`unknown op kind '${String((node as { kind: unknown }).kind)}' at node '${node.name}': no reference rule`);
         const inputs = node.inputs.map((i) => values.get(i)!);
         const outShape = concreteDims(node.shape, symbols, node.name);
         values.set(node.id, (def.reference as (i: NdArray[], a: unknown, s: number[]) => NdArray)(inputs, node.attrs, outShape));

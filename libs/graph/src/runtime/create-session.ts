@@ -34,7 +34,9 @@ function baseOptions(o: RuntimeOptions): ort.InferenceSession.SessionOptions {
 function providerFor(backend: Backend, o: RuntimeOptions): ort.InferenceSession.ExecutionProviderConfig {
   if (backend === 'cuda') {
     const limit = o.gpuMemoryLimitMb ?? 0;
-    return limit > 0 ? ({ name: 'cuda', gpu_mem_limit: String(limit * 1024 * 1024) } as ort.InferenceSession.ExecutionProviderConfig) : { name: 'cuda' };
+    return limit > 0
+      ? ({ name: 'cuda', gpu_mem_limit: String(limit * 1024 * 1024) } as ort.InferenceSession.ExecutionProviderConfig)
+      : { name: 'cuda' };
   }
   return backend === 'webgpu' ? { name: 'webgpu' } : { name: 'cpu', useArena: o.memoryArena ?? true };
 }
@@ -46,7 +48,11 @@ function providerFor(backend: Backend, o: RuntimeOptions): ort.InferenceSession.
  * @example
  * const { session, backend } = await createSession(bytes, { backend: 'cuda', threads: 2 }, logger);
  */
-export async function createSession(model: Uint8Array, options: RuntimeOptions = {}, logger: Logger = silentLogger): Promise<CreatedSession> {
+export async function createSession(
+  model: Uint8Array,
+  options: RuntimeOptions = {},
+  logger: Logger = silentLogger,
+): Promise<CreatedSession> {
   const asked = options.backend ?? 'cpu';
   if (asked !== 'cpu') {
     const supported = ort.listSupportedBackends().find((b) => b.name === asked);
@@ -55,7 +61,10 @@ export async function createSession(model: Uint8Array, options: RuntimeOptions =
     else if (!supported.bundled && asked === 'cuda' && !(await cudaInstalled())) reason = installHint.cuda;
     else {
       try {
-        const session = await ort.InferenceSession.create(model, { ...baseOptions(options), executionProviders: [providerFor(asked, options)] });
+        const session = await ort.InferenceSession.create(model, {
+          ...baseOptions(options),
+          executionProviders: [providerFor(asked, options)],
+        });
         logger.info(`execution provider '${asked}' in use`, { asked, used: asked });
         return { session, backend: asked };
       } catch (e) {
@@ -67,7 +76,10 @@ export async function createSession(model: Uint8Array, options: RuntimeOptions =
     logger.warn(`execution provider '${asked}' unavailable (${reason}); using 'cpu'`, { asked, used: 'cpu', reason });
   }
   try {
-    const session = await ort.InferenceSession.create(model, { ...baseOptions(options), executionProviders: [providerFor('cpu', options)] });
+    const session = await ort.InferenceSession.create(model, {
+      ...baseOptions(options),
+      executionProviders: [providerFor('cpu', options)],
+    });
     return { session, backend: 'cpu' };
   } catch (e) {
     throw new GraphRuntimeError(`ONNX Runtime could not load the model: ${e instanceof Error ? e.message : String(e)}`, { cause: e });

@@ -12,7 +12,9 @@ export type Feeds = Readonly<Record<string, FeedValue>>;
 /** Wraps data as an ORT tensor without copying. */
 export function toOrtTensor(value: FeedValue): ort.Tensor {
   if (value instanceof ort.Tensor) return value;
-  return value.data instanceof BigInt64Array ? new ort.Tensor('int64', value.data, value.dims) : new ort.Tensor('float32', value.data, value.dims);
+  return value.data instanceof BigInt64Array
+    ? new ort.Tensor('int64', value.data, value.dims)
+    : new ort.Tensor('float32', value.data, value.dims);
 }
 
 /**
@@ -41,7 +43,9 @@ export function bindFeeds(specs: readonly FeedSpec[], feeds: Feeds): { tensors: 
       const value = actual / f.size;
       const prev = symbols.get(f.symbols[0]);
       if (!Number.isInteger(value) || (prev !== undefined && prev !== value)) {
-        throw new DataError(`input '${spec.name}': dim ${i} is ${actual}, but '${d}' is ${prev !== undefined ? prev * f.size : `a multiple of ${f.size}`} elsewhere`);
+        throw new DataError(
+          `input '${spec.name}': dim ${i} is ${actual}, but '${d}' is ${prev !== undefined ? prev * f.size : `a multiple of ${f.size}`} elsewhere`,
+        );
       }
       symbols.set(f.symbols[0], value);
     });

@@ -8,7 +8,8 @@ export function checkValues(specs: readonly PersistentSpec[], values: ParameterV
   for (const [name, v] of Object.entries(values)) {
     const spec = byName.get(name);
     if (!spec) throw new DataError(`${what}: unknown parameter '${name}'; known: ${[...byName.keys()].join(', ')}`);
-    if (v.length !== spec.init.length) throw new DataError(`${what}: '${name}' has ${v.length} values, expected ${spec.init.length} for [${spec.shape.join(', ')}]`);
+    if (v.length !== spec.init.length)
+      throw new DataError(`${what}: '${name}' has ${v.length} values, expected ${spec.init.length} for [${spec.shape.join(', ')}]`);
   }
 }
 

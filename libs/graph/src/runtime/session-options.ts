@@ -22,7 +22,9 @@ export interface RuntimeOptions {
 }
 
 /** Maps config settings (`DEFAULT_BACKEND`, `ENABLE_GPU`, `GPU_MEMORY_LIMIT`, `ORT_THREADS`) to runtime options. */
-export function runtimeOptionsFromSettings(settings: Pick<Settings, 'DEFAULT_BACKEND' | 'ENABLE_GPU' | 'GPU_MEMORY_LIMIT' | 'ORT_THREADS'>): RuntimeOptions {
+export function runtimeOptionsFromSettings(
+  settings: Pick<Settings, 'DEFAULT_BACKEND' | 'ENABLE_GPU' | 'GPU_MEMORY_LIMIT' | 'ORT_THREADS'>,
+): RuntimeOptions {
   return {
     backend: settings.ENABLE_GPU || settings.DEFAULT_BACKEND === 'cpu' ? settings.DEFAULT_BACKEND : 'cpu',
     threads: settings.ORT_THREADS,

@@ -22,7 +22,11 @@ describe('TrainStepSession end to end', () => {
     const x = f32(n * 2, () => rng.uniform() * 2 - 1);
     const y = f32(n, (i) => 1.5 * x[i * 2] - 0.7 * x[i * 2 + 1] + 0.3 + 0.1 * (rng.uniform() - 0.5));
     // Normal equations for [x1, x2, 1]: (AᵀA) θ = Aᵀy, solved by Cramer's rule.
-    const ata = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    const ata = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
     const aty = [0, 0, 0];
     for (let i = 0; i < n; i++) {
       const row = [x[i * 2], x[i * 2 + 1], 1];
@@ -31,7 +35,10 @@ describe('TrainStepSession end to end', () => {
         for (let c = 0; c < 3; c++) ata[r][c] += row[r] * row[c];
       }
     }
-    const det = (m: number[][]) => m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    const det = (m: number[][]) =>
+      m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) -
+      m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
+      m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     const theta = [0, 1, 2].map((k) => det(ata.map((row, r) => row.map((v, c) => (c === k ? aty[r] : v)))) / det(ata));
 
     const g = new GraphBuilder({ seed: 1 });
@@ -67,7 +74,10 @@ describe('TrainStepSession end to end', () => {
       const xi = g.input('x', ['B', 8]);
       const h = g.dropout(g.relu(g.dense('fc1', xi, 64)), 0.3);
       const loss = g.maeLoss(g.dense('fc2', h, 4), g.input('y', ['B', 4]));
-      const step = await TrainStepSession.create(compileTrainStep(g, { loss, optimizer: { kind: 'adamw' }, clipGradNorm: 1 }), { threads, seed: 11 });
+      const step = await TrainStepSession.create(compileTrainStep(g, { loss, optimizer: { kind: 'adamw' }, clipGradNorm: 1 }), {
+        threads,
+        seed: 11,
+      });
       const rng = new Xoshiro128(3);
       const x = f32(256 * 8, () => rng.uniform());
       const y = f32(256 * 4, () => rng.uniform());
@@ -211,11 +221,15 @@ describe('bad input and failures', () => {
     const step = await TrainStepSession.create(compileTrainStep(g, { loss, optimizer: { kind: 'adam' } }));
     const x = { data: new Float32Array(8), dims: [4, 2] };
     await expect(step.run({ x }, 0.1)).rejects.toThrow("input 'y' is missing; expected float32 [B, 1]");
-    await expect(step.run({ x: { data: new Float32Array(12), dims: [4, 3] }, y: { data: new Float32Array(4), dims: [4, 1] } }, 0.1)).rejects.toThrow(
-      "input 'x' must have shape [B, 2], got [4, 3]",
+    await expect(
+      step.run({ x: { data: new Float32Array(12), dims: [4, 3] }, y: { data: new Float32Array(4), dims: [4, 1] } }, 0.1),
+    ).rejects.toThrow("input 'x' must have shape [B, 2], got [4, 3]");
+    await expect(step.run({ x, y: { data: new Float32Array(5), dims: [5, 1] } }, 0.1)).rejects.toThrow(
+      /input 'y': dim 0 is 5, but 'B' is 4 elsewhere/,
     );
-    await expect(step.run({ x, y: { data: new Float32Array(5), dims: [5, 1] } }, 0.1)).rejects.toThrow(/input 'y': dim 0 is 5, but 'B' is 4 elsewhere/);
-    await expect(step.run({ x, y: { data: new BigInt64Array(4), dims: [4, 1] } }, 0.1)).rejects.toThrow("input 'y' must be float32, got int64");
+    await expect(step.run({ x, y: { data: new BigInt64Array(4), dims: [4, 1] } }, 0.1)).rejects.toThrow(
+      "input 'y' must be float32, got int64",
+    );
     await step.release();
   });
 

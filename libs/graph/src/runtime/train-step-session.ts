@@ -79,7 +79,13 @@ export class TrainStepSession {
       const b = new Float32Array(n);
       if (s.role !== 'optimizer') a.set(initial.get(s.input)!);
       const dims = [...s.shape];
-      const slot: Slot = { input: s.input, output: s.output, role: s.role, buffers: [a, b], tensors: [new ort.Tensor('float32', a, dims), new ort.Tensor('float32', b, dims)] };
+      const slot: Slot = {
+        input: s.input,
+        output: s.output,
+        role: s.role,
+        buffers: [a, b],
+        tensors: [new ort.Tensor('float32', a, dims), new ort.Tensor('float32', b, dims)],
+      };
       this.byName.set(s.input, slot);
       return slot;
     });

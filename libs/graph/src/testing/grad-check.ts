@@ -32,15 +32,25 @@ export function gradCheck(
   const g0 = source.clone();
   const shape = output.shape as number[];
   const rng = new Xoshiro128(options.seed ?? 7, 'gradcheck');
-  const r = g0.constant(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform() * 2 - 1), shape);
+  const r = g0.constant(
+    Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform() * 2 - 1),
+    shape,
+  );
   const projected = g0.mul(output, r);
-  const loss0 = shape.length === 0 ? projected : g0.reduceSum(projected, shape.map((_, i) => i));
+  const loss0 =
+    shape.length === 0
+      ? projected
+      : g0.reduceSum(
+          projected,
+          shape.map((_, i) => i),
+        );
   const sp = specialise(g0, options.mode ?? 'eval', [loss0]);
   const g = sp.graph;
   const loss = sp.map(loss0);
   const targets = wrt.map((t) => sp.map(t));
   const grads = gradients(g, loss, targets);
-  const values = (t: Tensor) => feeds[t.name] ?? nd(t.shape as number[], g.node(t).kind === 'param' ? (g.node(t) as { init: Float32Array }).init : undefined);
+  const values = (t: Tensor) =>
+    feeds[t.name] ?? nd(t.shape as number[], g.node(t).kind === 'param' ? (g.node(t) as { init: Float32Array }).init : undefined);
   const base: Record<string, NdArray> = { ...feeds };
   for (const t of targets) base[t.name] = values(t);
   const analytic = interpret(g, base, grads, { mode: options.mode });

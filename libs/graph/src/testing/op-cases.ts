@@ -34,7 +34,15 @@ export const opCases: readonly OpCase[] = [
   c('mul same shape', 'mul', [s(2, 3), s(2, 3)], (g, [a, b]) => g.mul(a, b)),
   c('mul by [1]', 'mul', [s(4, 1, 2), s(1)], (g, [a, b]) => g.mul(a, b)),
   c('div broadcast', 'div', [s(2, 3), { shape: [3], range: pos }], (g, [a, b]) => g.div(a, b)),
-  c('pow scalar exponent', 'pow', [{ shape: [2, 3], range: pos }, { shape: [], range: [0.5, 3] }], (g, [a, b]) => g.pow(a, b)),
+  c(
+    'pow scalar exponent',
+    'pow',
+    [
+      { shape: [2, 3], range: pos },
+      { shape: [], range: [0.5, 3] },
+    ],
+    (g, [a, b]) => g.pow(a, b),
+  ),
   c('pow elementwise', 'pow', [{ shape: [3], range: pos }, s(3)], (g, [a, b]) => g.pow(a, b)),
   c('maximum', 'maximum', [s(2, 3), s(3)], (g, [a, b]) => g.maximum(a, b)),
   c('minimum', 'minimum', [s(2, 3), s(2, 1)], (g, [a, b]) => g.minimum(a, b)),
@@ -52,8 +60,15 @@ export const opCases: readonly OpCase[] = [
   c('erf', 'erf', [s(2, 3)], (g, [a]) => g.erf(a)),
   c('sign (no gradient)', 'sign', [s(2, 3)], (g, [a]) => g.mul(g.sign(a), a)),
   c('compare (no gradient)', 'compare', [s(2, 3), s(3)], (g, [a, b]) => g.mul(g.compare(a, 'gt', b), a)),
-  c('compare eq/le', 'compare', [{ shape: [4], values: [1, 2, 3, 4], diff: false }, { shape: [4], values: [1, 3, 3, 0], diff: false }], (g, [a, b]) =>
-    g.add(g.compare(a, 'eq', b), g.compare(a, 'le', b))),
+  c(
+    'compare eq/le',
+    'compare',
+    [
+      { shape: [4], values: [1, 2, 3, 4], diff: false },
+      { shape: [4], values: [1, 3, 3, 0], diff: false },
+    ],
+    (g, [a, b]) => g.add(g.compare(a, 'eq', b), g.compare(a, 'le', b)),
+  ),
   c('where', 'where', [{ shape: [2, 3], values: [1, 0, 1, 0, 0, 1], diff: false }, s(2, 3), s(3)], (g, [m, a, b]) => g.where(m, a, b)),
   c('matmul 2-D', 'matmul', [s(2, 3), s(3, 4)], (g, [a, b]) => g.matmul(a, b)),
   c('matmul batched × 2-D', 'matmul', [s(2, 2, 3), s(3, 4)], (g, [a, b]) => g.matmul(a, b)),
@@ -68,7 +83,16 @@ export const opCases: readonly OpCase[] = [
   c('reshape to scalar', 'reshape', [s(1)], (g, [a]) => g.reshape(a, [])),
   c('concat', 'concat', [s(2, 1), s(2, 3)], (g, [a, b]) => g.concat([a, b], 1)),
   c('slice', 'slice', [s(3, 5)], (g, [a]) => g.slice(a, 1, 1, -1)),
-  c('pad', 'pad', [s(2, 3)], (g, [a]) => g.pad(a, [[1, 0], [0, 2]], 0.5)),
+  c('pad', 'pad', [s(2, 3)], (g, [a]) =>
+    g.pad(
+      a,
+      [
+        [1, 0],
+        [0, 2],
+      ],
+      0.5,
+    ),
+  ),
   c('reduceSum', 'reduceSum', [s(2, 3, 4)], (g, [a]) => g.reduceSum(a, [1])),
   c('reduceSum keepDims', 'reduceSum', [s(2, 3, 4)], (g, [a]) => g.reduceSum(a, [0, 2], true)),
   c('reduceSum single element', 'reduceSum', [s(1)], (g, [a]) => g.reduceSum(a, [0])),
@@ -80,10 +104,16 @@ export const opCases: readonly OpCase[] = [
   c('broadcastLike', 'broadcastLike', [s(3), { shape: [2, 3], diff: false }], (g, [a, b]) => g.broadcastLike(a, b)),
   c('sizeOf (no gradient)', 'sizeOf', [s(2, 3)], (g, [a]) => g.mul(g.sizeOf(a, [0, 1]), a)),
   c('gather with repeats', 'gather', [s(5, 3), { shape: [2, 2], dtype: 'int64', values: [0, 4, 4, 1] }], (g, [t, i]) => g.gather(t, i)),
-  c('scatterAdd with repeats', 'scatterAdd', [s(2, 2, 3), { shape: [2, 2], dtype: 'int64', values: [0, 4, 4, 1] }, { shape: [5, 3], diff: false }], (g, [u, i, like]) =>
-    g.scatterAdd(u, i, like)),
+  c(
+    'scatterAdd with repeats',
+    'scatterAdd',
+    [s(2, 2, 3), { shape: [2, 2], dtype: 'int64', values: [0, 4, 4, 1] }, { shape: [5, 3], diff: false }],
+    (g, [u, i, like]) => g.scatterAdd(u, i, like),
+  ),
   c('smallestK rows', 'smallestK', [s(3, 5)], (g, [a]) => g.mul(g.smallestK(a), g.constant([1, 2, 3, 4, 5], [5]))),
   c('smallestK k < n', 'smallestK', [s(2, 6)], (g, [a]) => g.smallestK(a, 3)),
   c('smallestK 3-D, single element rows', 'smallestK', [s(2, 3, 1)], (g, [a]) => g.smallestK(a)),
-  c('smallestK ties keep order', 'smallestK', [{ shape: [2, 4], values: [3, 1, 3, 2, -1, -1, 0, -2], diff: false }], (g, [a]) => g.smallestK(a, 3)),
+  c('smallestK ties keep order', 'smallestK', [{ shape: [2, 4], values: [3, 1, 3, 2, -1, -1, 0, -2], diff: false }], (g, [a]) =>
+    g.smallestK(a, 3),
+  ),
 ];

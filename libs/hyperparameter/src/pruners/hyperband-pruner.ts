@@ -31,7 +31,10 @@ export class HyperbandPruner implements Pruner {
       throw new UsageError(`'maxResource' must be an integer > minResource (${minResource}), got ${options.maxResource}`);
     }
     const n = Math.floor(Math.log(options.maxResource / minResource) / Math.log(eta) + 1e-9) + 1;
-    this.brackets = Array.from({ length: n }, (_, b) => new SuccessiveHalvingPruner({ minResource, reductionFactor: eta, minEarlyStoppingRate: b }, 'hyperband'));
+    this.brackets = Array.from(
+      { length: n },
+      (_, b) => new SuccessiveHalvingPruner({ minResource, reductionFactor: eta, minEarlyStoppingRate: b }, 'hyperband'),
+    );
     this.budgets = Array.from({ length: n }, (_, b) => Math.ceil((n / (n - b)) * eta ** (n - 1 - b)));
     this.config = { kind: 'hyperband', options: { minResource, maxResource: options.maxResource, reductionFactor: eta } };
   }

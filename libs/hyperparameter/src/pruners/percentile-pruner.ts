@@ -52,13 +52,22 @@ export class PercentilePruner implements Pruner {
   private readonly intervalSteps: number;
   private readonly nMinTrials: number;
 
-  constructor(private readonly percentile: number, options: PercentilePrunerOptions = {}, kind: 'median' | 'percentile' = 'percentile') {
+  constructor(
+    private readonly percentile: number,
+    options: PercentilePrunerOptions = {},
+    kind: 'median' | 'percentile' = 'percentile',
+  ) {
     if (!(percentile >= 0 && percentile <= 100)) throw new UsageError(`'percentile' must be in [0, 100], got ${percentile}`);
     this.nStartupTrials = integerAtLeast('nStartupTrials', options.nStartupTrials ?? 5, 0);
     this.nWarmupSteps = integerAtLeast('nWarmupSteps', options.nWarmupSteps ?? 0, 0);
     this.intervalSteps = integerAtLeast('intervalSteps', options.intervalSteps ?? 1, 1);
     this.nMinTrials = integerAtLeast('nMinTrials', options.nMinTrials ?? 1, 1);
-    const common = { nStartupTrials: this.nStartupTrials, nWarmupSteps: this.nWarmupSteps, intervalSteps: this.intervalSteps, nMinTrials: this.nMinTrials };
+    const common = {
+      nStartupTrials: this.nStartupTrials,
+      nWarmupSteps: this.nWarmupSteps,
+      intervalSteps: this.intervalSteps,
+      nMinTrials: this.nMinTrials,
+    };
     this.config = kind === 'median' ? { kind, options: common } : { kind, options: { percentile, ...common } };
   }
 

@@ -10,14 +10,30 @@ function trial(state: FrozenTrial['state'], intermediate: Array<[number, number]
 
 /** Five completed trials; at step 1 they reported 1, 2, 3, 4, 5 (median 3). */
 function completedHistory(): FrozenTrial[] {
-  return [1, 2, 3, 4, 5].map((v) => trial('complete', [[0, 10], [1, v], [2, v]], v));
+  return [1, 2, 3, 4, 5].map((v) =>
+    trial(
+      'complete',
+      [
+        [0, 10],
+        [1, v],
+        [2, v],
+      ],
+      v,
+    ),
+  );
 }
 
 describe('median pruner (Optuna semantics)', () => {
   it('prunes when the best value so far is worse than the median at the step', () => {
     const history = completedHistory();
-    const worse = trial('running', [[0, 10], [1, 3.5]]);
-    const better = trial('running', [[0, 10], [1, 2.5]]);
+    const worse = trial('running', [
+      [0, 10],
+      [1, 3.5],
+    ]);
+    const better = trial('running', [
+      [0, 10],
+      [1, 2.5],
+    ]);
     const pruner = new MedianPruner();
     expect(pruner.shouldPrune({ trial: worse, trials: [...history, worse], direction: 'minimize' })).toBe(true);
     expect(pruner.shouldPrune({ trial: better, trials: [...history, better], direction: 'minimize' })).toBe(false);
@@ -28,12 +44,18 @@ describe('median pruner (Optuna semantics)', () => {
 
   it('waits for startup trials, warm-up steps, the interval and enough trials at the step', () => {
     const history = completedHistory();
-    const worse = trial('running', [[0, 10], [1, 3.5]]);
+    const worse = trial('running', [
+      [0, 10],
+      [1, 3.5],
+    ]);
     expect(new MedianPruner().shouldPrune({ trial: worse, trials: history.slice(0, 4), direction: 'minimize' })).toBe(false);
     expect(new MedianPruner({ nWarmupSteps: 2 }).shouldPrune({ trial: worse, trials: history, direction: 'minimize' })).toBe(false);
     // Interval 2: checks at steps 0, 2, 4…; step 1 follows the check at 0, so no check.
     expect(new MedianPruner({ intervalSteps: 2 }).shouldPrune({ trial: worse, trials: history, direction: 'minimize' })).toBe(false);
-    const atTwo = trial('running', [[0, 10], [2, 3.5]]);
+    const atTwo = trial('running', [
+      [0, 10],
+      [2, 3.5],
+    ]);
     expect(new MedianPruner({ intervalSteps: 2 }).shouldPrune({ trial: atTwo, trials: history, direction: 'minimize' })).toBe(true);
     const unseenStep = trial('running', [[7, 100]]);
     expect(new MedianPruner().shouldPrune({ trial: unseenStep, trials: history, direction: 'minimize' })).toBe(false);
@@ -70,20 +92,71 @@ describe('successive halving pruner (Optuna semantics)', () => {
   });
 
   it('judges a trial once per rung, at rung steps minResource·η^(s+r)', () => {
-    const others = [trial('complete', [[1, 0.5], [4, 0.1]], 0.1), trial('complete', [[1, 0.9], [4, 0.2]], 0.2)];
+    const others = [
+      trial(
+        'complete',
+        [
+          [1, 0.5],
+          [4, 0.1],
+        ],
+        0.1,
+      ),
+      trial(
+        'complete',
+        [
+          [1, 0.9],
+          [4, 0.2],
+        ],
+        0.2,
+      ),
+    ];
     // Step 0 is before rung 0; step 2 is between rungs 0 (step 1) and 1 (step 4), already judged at step 1.
     expect(sha().shouldPrune({ trial: trial('running', [[0, 9]]), trials: others, direction: 'minimize' })).toBe(false);
-    expect(sha().shouldPrune({ trial: trial('running', [[1, 0.4], [2, 9]]), trials: others, direction: 'minimize' })).toBe(false);
+    expect(
+      sha().shouldPrune({
+        trial: trial('running', [
+          [1, 0.4],
+          [2, 9],
+        ]),
+        trials: others,
+        direction: 'minimize',
+      }),
+    ).toBe(false);
     // At step 4 (rung 1) it meets the others' rung-1 values 0.1 and 0.2.
-    expect(sha().shouldPrune({ trial: trial('running', [[1, 0.4], [4, 0.3]]), trials: others, direction: 'minimize' })).toBe(true);
-    expect(sha().shouldPrune({ trial: trial('running', [[1, 0.4], [4, 0.05]]), trials: others, direction: 'minimize' })).toBe(false);
+    expect(
+      sha().shouldPrune({
+        trial: trial('running', [
+          [1, 0.4],
+          [4, 0.3],
+        ]),
+        trials: others,
+        direction: 'minimize',
+      }),
+    ).toBe(true);
+    expect(
+      sha().shouldPrune({
+        trial: trial('running', [
+          [1, 0.4],
+          [4, 0.05],
+        ]),
+        trials: others,
+        direction: 'minimize',
+      }),
+    ).toBe(false);
   });
 
   it("estimates min resource 'auto' from completed trials (last step / 100)", () => {
     const pruner = new SuccessiveHalvingPruner();
     const t = trial('running', [[1, 5]]);
     expect(pruner.shouldPrune({ trial: t, trials: [trial('running', [[1, 0.1]])], direction: 'minimize' })).toBe(false);
-    const done = trial('complete', [[1, 0.1], [250, 0.05]], 0.05);
+    const done = trial(
+      'complete',
+      [
+        [1, 0.1],
+        [250, 0.05],
+      ],
+      0.05,
+    );
     // min resource 2: rung 0 is at step 2, so step 1 is not judged; step 2 is.
     expect(pruner.shouldPrune({ trial: t, trials: [done], direction: 'minimize' })).toBe(false);
     const atTwo = trial('running', [[2, 5]]);

@@ -55,13 +55,25 @@ export class SuccessiveHalvingPruner implements Pruner {
     }
     this.minResource = minResource === 'auto' ? undefined : minResource;
     this.reductionFactor = options.reductionFactor ?? 4;
-    if (!(Number.isInteger(this.reductionFactor) && this.reductionFactor >= 2)) throw new UsageError(`'reductionFactor' must be an integer >= 2, got ${this.reductionFactor}`);
+    if (!(Number.isInteger(this.reductionFactor) && this.reductionFactor >= 2))
+      throw new UsageError(`'reductionFactor' must be an integer >= 2, got ${this.reductionFactor}`);
     this.minEarlyStoppingRate = options.minEarlyStoppingRate ?? 0;
-    if (!(Number.isInteger(this.minEarlyStoppingRate) && this.minEarlyStoppingRate >= 0)) throw new UsageError(`'minEarlyStoppingRate' must be an integer >= 0, got ${this.minEarlyStoppingRate}`);
+    if (!(Number.isInteger(this.minEarlyStoppingRate) && this.minEarlyStoppingRate >= 0))
+      throw new UsageError(`'minEarlyStoppingRate' must be an integer >= 0, got ${this.minEarlyStoppingRate}`);
     this.bootstrapCount = options.bootstrapCount ?? 0;
-    if (!(Number.isInteger(this.bootstrapCount) && this.bootstrapCount >= 0)) throw new UsageError(`'bootstrapCount' must be an integer >= 0, got ${this.bootstrapCount}`);
-    if (this.bootstrapCount > 0 && minResource === 'auto') throw new UsageError(`'bootstrapCount' > 0 needs a numeric 'minResource', got 'auto'`);
-    this.config = { kind, options: { minResource, reductionFactor: this.reductionFactor, minEarlyStoppingRate: this.minEarlyStoppingRate, bootstrapCount: this.bootstrapCount } };
+    if (!(Number.isInteger(this.bootstrapCount) && this.bootstrapCount >= 0))
+      throw new UsageError(`'bootstrapCount' must be an integer >= 0, got ${this.bootstrapCount}`);
+    if (this.bootstrapCount > 0 && minResource === 'auto')
+      throw new UsageError(`'bootstrapCount' > 0 needs a numeric 'minResource', got 'auto'`);
+    this.config = {
+      kind,
+      options: {
+        minResource,
+        reductionFactor: this.reductionFactor,
+        minEarlyStoppingRate: this.minEarlyStoppingRate,
+        bootstrapCount: this.bootstrapCount,
+      },
+    };
   }
 
   shouldPrune({ trial, trials, direction }: PruningContext): boolean {

@@ -23,7 +23,9 @@ function valuesOf(name: string, d: Distribution, pointsPerFloat: number | undefi
   if (Number.isFinite(n)) return Array.from({ length: n }, (_, k) => gridValue(d, k));
   if (d.kind === 'categorical') return [];
   if (pointsPerFloat === undefined) {
-    throw new UsageError(`grid search needs discrete parameters: '${name}' is a continuous float; use quniform/randint/choice or set 'pointsPerFloat'`);
+    throw new UsageError(
+      `grid search needs discrete parameters: '${name}' is a continuous float; use quniform/randint/choice or set 'pointsPerFloat'`,
+    );
   }
   const { low, high } = modelDomain(d);
   if (pointsPerFloat === 1) return [fromModel(d, (low + high) / 2)];
@@ -55,7 +57,10 @@ export function enumerateGrid(space: FlatSpace, pointsPerFloat?: number): Array<
 
 function keyOf(params: ReadonlyMap<string, number> | Readonly<Record<string, number>>): string {
   const entries = params instanceof Map ? [...params.entries()] : Object.entries(params);
-  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
+  return entries
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
 }
 
 /**
@@ -71,7 +76,11 @@ export class GridSampler implements Sampler {
     if (options.pointsPerFloat !== undefined && !(Number.isInteger(options.pointsPerFloat) && options.pointsPerFloat >= 1)) {
       throw new UsageError(`'pointsPerFloat' must be an integer >= 1, got ${options.pointsPerFloat}`);
     }
-    this.config = { kind: 'grid', seed: resolveSeed(options.seed), options: { pointsPerFloat: options.pointsPerFloat, shuffle: options.shuffle === true } };
+    this.config = {
+      kind: 'grid',
+      seed: resolveSeed(options.seed),
+      options: { pointsPerFloat: options.pointsPerFloat, shuffle: options.shuffle === true },
+    };
   }
 
   /** All grid points of `space`, in visiting order. */

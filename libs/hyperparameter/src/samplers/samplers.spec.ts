@@ -13,7 +13,12 @@ import { OPTUNA_TPE_OPTIONS, TpeSampler } from './tpe/tpe-sampler';
 const quadratic = { x: uniform('x', -10, 10), y: uniform('y', -10, 10) };
 const f = (p: { x: number; y: number }): number => (p.x - 3) ** 2 + (p.y + 1) ** 2;
 
-async function run(sampler: Sampler, trials: number, space: unknown = quadratic, objective: (p: never) => number = f): Promise<{ values: number[]; params: unknown[] }> {
+async function run(
+  sampler: Sampler,
+  trials: number,
+  space: unknown = quadratic,
+  objective: (p: never) => number = f,
+): Promise<{ values: number[]; params: unknown[] }> {
   const study = await Study.create({ name: 's', space, storage: new InMemoryStudyStorage(), sampler });
   const values: number[] = [];
   const params: unknown[] = [];
@@ -29,10 +34,18 @@ async function run(sampler: Sampler, trials: number, space: unknown = quadratic,
 
 describe('grid sampler', () => {
   it('enumerates every configuration of a conditional space once, then stops', async () => {
-    const space = { m: choice('m', [{ k: randint('k', 1, 3) }, { d: quniform('d', 0, 1, 0.5) }, 'none'] as const), c: choice('c', ['a', 'b'] as const) };
+    const space = {
+      m: choice('m', [{ k: randint('k', 1, 3) }, { d: quniform('d', 0, 1, 0.5) }, 'none'] as const),
+      c: choice('c', ['a', 'b'] as const),
+    };
     // (3 + 3 + 1) branches × 2 = 14 configurations.
     expect(new GridSampler().points(flattenSpace(space))).toHaveLength(14);
-    const study = await Study.create({ name: 'g', space, storage: new InMemoryStudyStorage(), sampler: new GridSampler({ shuffle: true, seed: 4 }) });
+    const study = await Study.create({
+      name: 'g',
+      space,
+      storage: new InMemoryStudyStorage(),
+      sampler: new GridSampler({ shuffle: true, seed: 4 }),
+    });
     const seen = new Set<string>();
     await study.optimize((trial) => {
       seen.add(JSON.stringify(trial.params));
@@ -78,8 +91,14 @@ describe('tpe', () => {
   });
 
   it('handles conditional spaces (joint kernels for shared parameters, univariate for branches)', async () => {
-    const space = { m: choice('m', [{ type: 'a', x: uniform('x', 0, 1) }, { type: 'b', y: randint('y', 1, 5) }] as const) };
-    const objective = (p: { m: { type: 'a'; x: number } | { type: 'b'; y: number } }): number => (p.m.type === 'a' ? (p.m.x - 0.3) ** 2 : 1 + p.m.y);
+    const space = {
+      m: choice('m', [
+        { type: 'a', x: uniform('x', 0, 1) },
+        { type: 'b', y: randint('y', 1, 5) },
+      ] as const),
+    };
+    const objective = (p: { m: { type: 'a'; x: number } | { type: 'b'; y: number } }): number =>
+      p.m.type === 'a' ? (p.m.x - 0.3) ** 2 : 1 + p.m.y;
     const { values } = await run(new TpeSampler({ seed: 1 }), 40, space, objective as (p: never) => number);
     expect(Math.min(...values.slice(20))).toBeLessThan(0.01);
   });
@@ -89,7 +108,12 @@ describe('tpe', () => {
     const distinct = async (constantLiar: boolean): Promise<number> => {
       let total = 0;
       for (let seed = 0; seed < 10; seed++) {
-        const study = await Study.create({ name: `cl${seed}`, space: { x: randint('x', 0, 30) }, storage: new InMemoryStudyStorage(), sampler: new TpeSampler({ seed, constantLiar }) });
+        const study = await Study.create({
+          name: `cl${seed}`,
+          space: { x: randint('x', 0, 30) },
+          storage: new InMemoryStudyStorage(),
+          sampler: new TpeSampler({ seed, constantLiar }),
+        });
         for (let i = 0; i < 12; i++) {
           const t = await study.ask();
           await study.tell(t, (t.params.x - 15) ** 2);
@@ -106,7 +130,14 @@ describe('tpe', () => {
 });
 
 describe('parzen estimator bandwidth floor', () => {
-  const options = (bandwidthFloorCap: number): ParzenOptions => ({ priorWeight: 1, bandwidth: 'gap', considerMagicClip: true, considerEndpoints: false, bandwidthScale: 1, bandwidthFloorCap });
+  const options = (bandwidthFloorCap: number): ParzenOptions => ({
+    priorWeight: 1,
+    bandwidth: 'gap',
+    considerMagicClip: true,
+    considerEndpoints: false,
+    bandwidthScale: 1,
+    bandwidthFloorCap,
+  });
   const densityAtHalf = (cap: number): number => {
     const [distribution] = flattenSpace({ x: uniform('x', 0, 1) }).params.map((p) => p.distribution);
     return Math.exp(new ParzenEstimator([distribution], [[0.5], [0.5]], [1, 1], options(cap)).logPdf([[0.5]])[0]);
@@ -129,27 +160,52 @@ describe('tpe options', () => {
     expect(() => new TpeSampler({ goodCap: 2.5 })).toThrow("'goodCap' must be an integer >= 1, got 2.5");
   });
 
-  it('records its settings in the study config, and OPTUNA_TPE_OPTIONS restores Optuna 5\'s values', () => {
-    expect(new TpeSampler({ seed: 1 }).config.options).toMatchObject({ nEiCandidates: 64, bandwidthFloorCap: 0.05, goodFraction: 0.1, goodCap: 25 });
+  it("records its settings in the study config, and OPTUNA_TPE_OPTIONS restores Optuna 5's values", () => {
+    expect(new TpeSampler({ seed: 1 }).config.options).toMatchObject({
+      nEiCandidates: 64,
+      bandwidthFloorCap: 0.05,
+      goodFraction: 0.1,
+      goodCap: 25,
+    });
     expect(new TpeSampler({ seed: 1, ...OPTUNA_TPE_OPTIONS }).config.options).toMatchObject({ nEiCandidates: 24, bandwidthFloorCap: 1 });
   });
 });
 
 describe('splitTrials', () => {
-  const trial = (number: number, state: FrozenTrial['state'], value: number | null, intermediate: Array<[number, number]> = []): FrozenTrial => ({ number, state, value, params: {}, distributions: {}, intermediate });
+  const trial = (
+    number: number,
+    state: FrozenTrial['state'],
+    value: number | null,
+    intermediate: Array<[number, number]> = [],
+  ): FrozenTrial => ({ number, state, value, params: {}, distributions: {}, intermediate });
 
   it('ranks complete trials first, then pruned by depth and last value; running and failed go above or nowhere', () => {
     const trials = [
-      trial(0, 'complete', 5), trial(1, 'complete', 1), trial(2, 'pruned', null, [[1, 0.1], [4, 3]]), trial(3, 'pruned', null, [[1, 0.2]]),
-      trial(4, 'pruned', null, [[4, 2]]), trial(5, 'running', null), trial(6, 'failed', null), trial(7, 'pruned', null),
+      trial(0, 'complete', 5),
+      trial(1, 'complete', 1),
+      trial(2, 'pruned', null, [
+        [1, 0.1],
+        [4, 3],
+      ]),
+      trial(3, 'pruned', null, [[1, 0.2]]),
+      trial(4, 'pruned', null, [[4, 2]]),
+      trial(5, 'running', null),
+      trial(6, 'failed', null),
+      trial(7, 'pruned', null),
     ];
     const split = (n: number): [number[], number[]] => {
       const { below, above } = splitTrials(trials, 'minimize', n);
       return [below.map((t) => t.number), above.map((t) => t.number)];
     };
     expect(split(1)).toEqual([[1], [0, 2, 3, 4, 5, 7]]);
-    expect(split(3)).toEqual([[0, 1, 4], [2, 3, 5, 7]]);
-    expect(split(5)).toEqual([[0, 1, 2, 3, 4], [5, 7]]);
+    expect(split(3)).toEqual([
+      [0, 1, 4],
+      [2, 3, 5, 7],
+    ]);
+    expect(split(5)).toEqual([
+      [0, 1, 2, 3, 4],
+      [5, 7],
+    ]);
     const max = splitTrials(trials, 'maximize', 3);
     expect(max.below.map((t) => t.number)).toEqual([0, 1, 2]);
   });

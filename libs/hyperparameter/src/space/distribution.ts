@@ -51,9 +51,23 @@ export function distributionOf(expr: NumericExpr): NumericDistribution {
     case 'randint':
       return { kind: 'int', low: expr.low, high: expr.high, log: expr.log === true, step: 1 };
     case 'normal':
-      return { kind: 'float', low: expr.mu - SIGMAS * expr.sigma, high: expr.mu + SIGMAS * expr.sigma, log: false, step: 0, prior: { mu: expr.mu, sigma: expr.sigma } };
+      return {
+        kind: 'float',
+        low: expr.mu - SIGMAS * expr.sigma,
+        high: expr.mu + SIGMAS * expr.sigma,
+        log: false,
+        step: 0,
+        prior: { mu: expr.mu, sigma: expr.sigma },
+      };
     case 'lognormal':
-      return { kind: 'float', low: Math.exp(expr.mu - SIGMAS * expr.sigma), high: Math.exp(expr.mu + SIGMAS * expr.sigma), log: true, step: 0, prior: { mu: expr.mu, sigma: expr.sigma } };
+      return {
+        kind: 'float',
+        low: Math.exp(expr.mu - SIGMAS * expr.sigma),
+        high: Math.exp(expr.mu + SIGMAS * expr.sigma),
+        log: true,
+        step: 0,
+        prior: { mu: expr.mu, sigma: expr.sigma },
+      };
     case 'qnormal': {
       // Multiples of q, as hyperopt's round(x/q)·q.
       const low = Math.floor((expr.mu - SIGMAS * expr.sigma) / expr.q) * expr.q;
@@ -107,7 +121,15 @@ export function contains(d: Distribution, x: number): boolean {
 
 /** Structural equality (two trials used the same domain for a parameter). */
 export function sameDistribution(a: Distribution, b: Distribution): boolean {
-  if (a.kind === 'categorical' || b.kind === 'categorical') return a.kind === b.kind && (a as CategoricalDistribution).size === (b as CategoricalDistribution).size;
-  return a.kind === b.kind && a.low === b.low && a.high === b.high && a.log === b.log && a.step === b.step
-    && a.prior?.mu === b.prior?.mu && a.prior?.sigma === b.prior?.sigma;
+  if (a.kind === 'categorical' || b.kind === 'categorical')
+    return a.kind === b.kind && (a as CategoricalDistribution).size === (b as CategoricalDistribution).size;
+  return (
+    a.kind === b.kind &&
+    a.low === b.low &&
+    a.high === b.high &&
+    a.log === b.log &&
+    a.step === b.step &&
+    a.prior?.mu === b.prior?.mu &&
+    a.prior?.sigma === b.prior?.sigma
+  );
 }

@@ -9,22 +9,75 @@ import { assertValidExpression } from './validate-expression';
  * log units). Stepped values are `low + k·q` (Optuna's grid), `randint` bounds
  * are both inclusive.
  */
-export interface UniformExpr { readonly $hp: 'uniform'; readonly label: string; readonly low: number; readonly high: number }
-export interface QUniformExpr { readonly $hp: 'quniform'; readonly label: string; readonly low: number; readonly high: number; readonly q: number }
-export interface LogUniformExpr { readonly $hp: 'loguniform'; readonly label: string; readonly low: number; readonly high: number }
-export interface QLogUniformExpr { readonly $hp: 'qloguniform'; readonly label: string; readonly low: number; readonly high: number; readonly q: number }
-export interface RandIntExpr { readonly $hp: 'randint'; readonly label: string; readonly low: number; readonly high: number; readonly log?: boolean }
-export interface NormalExpr { readonly $hp: 'normal'; readonly label: string; readonly mu: number; readonly sigma: number }
-export interface QNormalExpr { readonly $hp: 'qnormal'; readonly label: string; readonly mu: number; readonly sigma: number; readonly q: number }
-export interface LogNormalExpr { readonly $hp: 'lognormal'; readonly label: string; readonly mu: number; readonly sigma: number }
-export interface QLogNormalExpr { readonly $hp: 'qlognormal'; readonly label: string; readonly mu: number; readonly sigma: number; readonly q: number }
+export interface UniformExpr {
+  readonly $hp: 'uniform';
+  readonly label: string;
+  readonly low: number;
+  readonly high: number;
+}
+export interface QUniformExpr {
+  readonly $hp: 'quniform';
+  readonly label: string;
+  readonly low: number;
+  readonly high: number;
+  readonly q: number;
+}
+export interface LogUniformExpr {
+  readonly $hp: 'loguniform';
+  readonly label: string;
+  readonly low: number;
+  readonly high: number;
+}
+export interface QLogUniformExpr {
+  readonly $hp: 'qloguniform';
+  readonly label: string;
+  readonly low: number;
+  readonly high: number;
+  readonly q: number;
+}
+export interface RandIntExpr {
+  readonly $hp: 'randint';
+  readonly label: string;
+  readonly low: number;
+  readonly high: number;
+  readonly log?: boolean;
+}
+export interface NormalExpr {
+  readonly $hp: 'normal';
+  readonly label: string;
+  readonly mu: number;
+  readonly sigma: number;
+}
+export interface QNormalExpr {
+  readonly $hp: 'qnormal';
+  readonly label: string;
+  readonly mu: number;
+  readonly sigma: number;
+  readonly q: number;
+}
+export interface LogNormalExpr {
+  readonly $hp: 'lognormal';
+  readonly label: string;
+  readonly mu: number;
+  readonly sigma: number;
+}
+export interface QLogNormalExpr {
+  readonly $hp: 'qlognormal';
+  readonly label: string;
+  readonly mu: number;
+  readonly sigma: number;
+  readonly q: number;
+}
 /** A choice among options; each option may be a literal or a nested (conditional) sub-space. */
-export interface ChoiceExpr<O extends readonly unknown[] = readonly unknown[]> { readonly $hp: 'choice'; readonly label: string; readonly options: O }
+export interface ChoiceExpr<O extends readonly unknown[] = readonly unknown[]> {
+  readonly $hp: 'choice';
+  readonly label: string;
+  readonly options: O;
+}
 
 /** Every expression that samples a number. */
 export type NumericExpr =
-  | UniformExpr | QUniformExpr | LogUniformExpr | QLogUniformExpr | RandIntExpr
-  | NormalExpr | QNormalExpr | LogNormalExpr | QLogNormalExpr;
+  UniformExpr | QUniformExpr | LogUniformExpr | QLogUniformExpr | RandIntExpr | NormalExpr | QNormalExpr | LogNormalExpr | QLogNormalExpr;
 
 /** Any search-space expression. */
 export type Expr = NumericExpr | ChoiceExpr;

@@ -35,7 +35,8 @@ export function flattenSpace(space: unknown): FlatSpace {
   const params: ParamSpec[] = [];
   const byName = new Map<string, ParamSpec>();
   const add = (expr: Expr, distribution: Distribution, conditions: readonly BranchCondition[]): void => {
-    if (byName.has(expr.label)) throw new UsageError(`search space parameter '${expr.label}': duplicate label, each parameter needs its own label`);
+    if (byName.has(expr.label))
+      throw new UsageError(`search space parameter '${expr.label}': duplicate label, each parameter needs its own label`);
     const spec = { name: expr.label, distribution, conditions };
     params.push(spec);
     byName.set(expr.label, spec);

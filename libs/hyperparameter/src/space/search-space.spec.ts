@@ -17,7 +17,10 @@ describe('SearchSpace', () => {
     const space: SearchSpace<Hyperparameters> = {
       hiddenSize: randint('hiddenSize', 16, 64),
       activation: choice('activation', ['ReLU', 'GELU'] as const),
-      kernels: choice('kernels', [[2, 2, 1], [1, 1, 1]]),
+      kernels: choice('kernels', [
+        [2, 2, 1],
+        [1, 1, 1],
+      ]),
       units: [[32, 32]],
     };
     expect(flattenSpace(space).params.map((p) => p.name)).toEqual(['hiddenSize', 'activation', 'kernels']);

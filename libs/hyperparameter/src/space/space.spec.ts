@@ -25,7 +25,9 @@ describe('space validation', () => {
 
   it('rejects a label used twice, also across branches', () => {
     expect(() => flattenSpace({ a: uniform('x', 0, 1), b: uniform('x', 0, 2) })).toThrow(/parameter 'x': duplicate label/);
-    expect(() => flattenSpace(choice('m', [{ x: uniform('x', 0, 1) }, { x: randint('x', 1, 3) }]))).toThrow(/parameter 'x': duplicate label/);
+    expect(() => flattenSpace(choice('m', [{ x: uniform('x', 0, 1) }, { x: randint('x', 1, 3) }]))).toThrow(
+      /parameter 'x': duplicate label/,
+    );
   });
 
   it('validates spaces read back from JSON', () => {
@@ -80,7 +82,14 @@ describe('flattening and typed sampling', () => {
 
   it('draws every domain value inside its domain', () => {
     const rng = new Sfc32(11);
-    for (const expr of [uniform('a', -2, 3), loguniform('b', 1e-3, 10), quniform('c', 0, 1, 0.1), qloguniform('d', 0.01, 5, 0.05), randint('e', 1, 64, { log: true }), normal('f', 1, 0.5)]) {
+    for (const expr of [
+      uniform('a', -2, 3),
+      loguniform('b', 1e-3, 10),
+      quniform('c', 0, 1, 0.1),
+      qloguniform('d', 0.01, 5, 0.05),
+      randint('e', 1, 64, { log: true }),
+      normal('f', 1, 0.5),
+    ]) {
       const d = distributionOf(expr);
       for (let i = 0; i < 200; i++) expect(contains(d, samplePrior(d, rng))).toBe(true);
     }

@@ -25,11 +25,14 @@ function positive(label: string, field: string, value: number): void {
 export function assertValidExpression(expr: Expr): void {
   const label = expr.label;
   if (typeof label !== 'string' || label.length === 0) {
-    throw new UsageError(`search space: every expression needs a non-empty 'label', got ${JSON.stringify(label)} in a '${String(expr.$hp)}'`);
+    throw new UsageError(
+      `search space: every expression needs a non-empty 'label', got ${JSON.stringify(label)} in a '${String(expr.$hp)}'`,
+    );
   }
   switch (expr.$hp) {
     case 'choice':
-      if (!Array.isArray(expr.options) || expr.options.length === 0) fail(label, `'choice' needs at least one option, got ${JSON.stringify(expr.options)}`);
+      if (!Array.isArray(expr.options) || expr.options.length === 0)
+        fail(label, `'choice' needs at least one option, got ${JSON.stringify(expr.options)}`);
       return;
     case 'uniform':
       ordered(label, finite(label, 'low', expr.low), finite(label, 'high', expr.high));
@@ -46,7 +49,8 @@ export function assertValidExpression(expr: Expr): void {
       return;
     case 'randint':
       ordered(label, finite(label, 'low', expr.low), finite(label, 'high', expr.high));
-      if (!Number.isInteger(expr.low) || !Number.isInteger(expr.high)) fail(label, `'randint' bounds must be integers, got low=${expr.low}, high=${expr.high}`);
+      if (!Number.isInteger(expr.low) || !Number.isInteger(expr.high))
+        fail(label, `'randint' bounds must be integers, got low=${expr.low}, high=${expr.high}`);
       if (expr.log && expr.low < 1) fail(label, `'randint' with log needs low >= 1 (log of a non-positive bound), got low=${expr.low}`);
       return;
     case 'normal':

@@ -15,7 +15,10 @@ describe('createLogger', () => {
     const { logger, text } = capture('json');
     logger.child({ run: 'r1' }).info('run started', { model: 'Naive' });
     logger.debug('hidden at info level');
-    const lines = text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: 'run started', model: 'Naive', run: 'r1', level: 30 });
   });

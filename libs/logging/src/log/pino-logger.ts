@@ -47,5 +47,13 @@ export function createLogger(
   if (!settings.LOG_DIR) return new PinoLogger(pino(options, console));
   const file = pino.destination({ dest: join(settings.LOG_DIR, 'tsforecast.log'), mkdir: true, sync: true, append: true });
   const level = settings.LOG_LEVEL === 'silent' ? 'fatal' : settings.LOG_LEVEL;
-  return new PinoLogger(pino(options, pino.multistream([{ level, stream: console }, { level, stream: file }])));
+  return new PinoLogger(
+    pino(
+      options,
+      pino.multistream([
+        { level, stream: console },
+        { level, stream: file },
+      ]),
+    ),
+  );
 }

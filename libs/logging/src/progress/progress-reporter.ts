@@ -36,7 +36,11 @@ export class TerminalProgressReporter implements ProgressReporter {
   start(label: string, total: number): ProgressTask {
     const bar = this.bars.create(Math.max(total, 1), 0, { label: label.padEnd(28).slice(0, 28), info: '' });
     const render = (fields?: Record<string, number | string>) =>
-      fields ? Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'number' ? formatNumber(v) : v}`).join(' ') : '';
+      fields
+        ? Object.entries(fields)
+            .map(([k, v]) => `${k}=${typeof v === 'number' ? formatNumber(v) : v}`)
+            .join(' ')
+        : '';
     return {
       update: (done, fields) => bar.update(done, { info: render(fields) }),
       finish: (fields) => bar.update(Math.max(total, 1), { info: render(fields) }),

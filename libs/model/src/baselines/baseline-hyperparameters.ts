@@ -16,7 +16,9 @@ export function mergeHyperparameters<H extends Record<string, unknown>>(model: s
   for (const key of Object.keys(overrides ?? {})) {
     if (!(key in defaults)) {
       const known = Object.keys(defaults);
-      throw new UsageError(`unknown hyperparameter '${key}' for ${model}; ${known.length > 0 ? `valid: ${known.join(', ')}` : 'it has none'}`);
+      throw new UsageError(
+        `unknown hyperparameter '${key}' for ${model}; ${known.length > 0 ? `valid: ${known.join(', ')}` : 'it has none'}`,
+      );
     }
   }
   return { ...defaults, ...overrides };

@@ -34,21 +34,30 @@ describe('baselines (hand-computed)', () => {
     await model.fit(frame, ctx);
     const fc = await model.predict(frame);
     expect(fc.seriesIds).toEqual(['a', 'b']);
-    expect(fc.mean.map((m) => Array.from(m))).toEqual([[10, 10, 10], [0, 0, 0]]);
+    expect(fc.mean.map((m) => Array.from(m))).toEqual([
+      [10, 10, 10],
+      [0, 0, 0],
+    ]);
     expect(Array.from(fc.ds[1]!)).toEqual([Date.UTC(2020, 6, 1), Date.UTC(2020, 7, 1), Date.UTC(2020, 8, 1)]);
   });
 
   it('SeasonalNaive tiles the last season: ŷ_{T+k} = y_{T+k−m·ceil(k/m)}', async () => {
     const fc = await seasonalNaiveDefinition.create(6, 4).predict(frame);
     // a: last season 7, 8, 9, 10; b: last season 6, 4, 2, 0
-    expect(fc.mean.map((m) => Array.from(m))).toEqual([[7, 8, 9, 10, 7, 8], [6, 4, 2, 0, 6, 4]]);
+    expect(fc.mean.map((m) => Array.from(m))).toEqual([
+      [7, 8, 9, 10, 7, 8],
+      [6, 4, 2, 0, 6, 4],
+    ]);
     const m3 = await seasonalNaiveDefinition.create(4, 4, { seasonLength: 3 }).predict(frame);
     expect(Array.from(m3.mean[0]!)).toEqual([8, 9, 10, 8]);
   });
 
   it('HistoricAverage repeats the mean', async () => {
     const fc = await historicAverageDefinition.create(2, 4).predict(frame);
-    expect(fc.mean.map((m) => Array.from(m))).toEqual([[5.5, 5.5], [5, 5]]);
+    expect(fc.mean.map((m) => Array.from(m))).toEqual([
+      [5.5, 5.5],
+      [5, 5],
+    ]);
   });
 
   it('RandomWalkWithDrift extends the line from the first to the last point', async () => {
@@ -62,14 +71,18 @@ describe('baselines (hand-computed)', () => {
     expect(randomWalkWithDriftDefinition.capabilities.minHistory(1, {})).toBe(2);
     const short = monthly({ ok: [1, 2, 3, 4], short: [1, 2] });
     await expect(seasonalNaiveDefinition.create(2, 4).fit(short, ctx)).rejects.toThrow(DataError);
-    await expect(seasonalNaiveDefinition.create(2, 4).predict(short)).rejects.toThrow(/SeasonalNaive needs at least 4 points per series; 1 series is shorter: 'short' \(2 points\)/);
+    await expect(seasonalNaiveDefinition.create(2, 4).predict(short)).rejects.toThrow(
+      /SeasonalNaive needs at least 4 points per series; 1 series is shorter: 'short' \(2 points\)/,
+    );
   });
 
   it('validates h and hyperparameters', () => {
     expect(() => naiveDefinition.create(0, 4)).toThrow(/'h' must be an integer >= 1, got 0/);
     expect(() => seasonalNaiveDefinition.create(2, 4, { seasonLength: 0 })).toThrow(/'seasonLength' must be an integer >= 1, got 0/);
     expect(() => naiveDefinition.create(2, 4, { window: 3 } as never)).toThrow(UsageError);
-    expect(() => seasonalNaiveDefinition.create(2, 4, { season: 3 } as never)).toThrow(/unknown hyperparameter 'season' for SeasonalNaive; valid: seasonLength/);
+    expect(() => seasonalNaiveDefinition.create(2, 4, { season: 3 } as never)).toThrow(
+      /unknown hyperparameter 'season' for SeasonalNaive; valid: seasonLength/,
+    );
   });
 });
 

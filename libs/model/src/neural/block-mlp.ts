@@ -7,7 +7,14 @@ import { activate, type Activation } from './activation';
  * `units` `Linear(a, b)` + activation (+ dropout), then `Linear(·, nTheta)`.
  * `x: [B, in]` → `[B, nTheta]`.
  */
-export function blockMlp(g: GraphBuilder, x: Tensor, units: readonly (readonly number[])[], nTheta: number, activation: Activation, dropout: number): Tensor {
+export function blockMlp(
+  g: GraphBuilder,
+  x: Tensor,
+  units: readonly (readonly number[])[],
+  nTheta: number,
+  activation: Activation,
+  dropout: number,
+): Tensor {
   let hidden = g.dense('fc0', x, units[0][0]);
   units.forEach((layer, i) => {
     hidden = activate(g, activation, g.dense(`fc${i + 1}`, hidden, layer[1]));

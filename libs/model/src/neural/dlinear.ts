@@ -21,7 +21,8 @@ export function dlinearDefaults(h: number): DLinearHyperparameters {
  * both sides (DLinear's `MovingAvg`: AvgPool1d(k, stride 1) over the padded input).
  */
 export function movingAverageMatrix(length: number, window: number): Float64Array {
-  if (!Number.isInteger(window) || window < 1 || window % 2 === 0) throw new ConfigError(`'movingAvgWindow' must be an odd integer >= 1, got ${window}`);
+  if (!Number.isInteger(window) || window < 1 || window % 2 === 0)
+    throw new ConfigError(`'movingAvgWindow' must be an odd integer >= 1, got ${window}`);
   const half = (window - 1) / 2;
   const m = new Float64Array(length * length);
   for (let j = 0; j < length; j++) {

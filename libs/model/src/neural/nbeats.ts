@@ -30,7 +30,11 @@ export function nbeatsDefaults(h: number): NBEATSHyperparameters {
     ...trainingDefaults(h),
     stackTypes: ['identity', 'trend', 'seasonality'],
     nBlocks: [1, 1, 1],
-    mlpUnits: [[512, 512], [512, 512], [512, 512]],
+    mlpUnits: [
+      [512, 512],
+      [512, 512],
+      [512, 512],
+    ],
     nHarmonics: 2,
     nPolynomials: 2,
     dropoutProbTheta: 0,
@@ -79,7 +83,8 @@ export class NBEATS extends NeuralNetwork<NBEATSHyperparameters> {
     const hp = this.hyperparameters;
     const l = hp.inputSize;
     const h = this.h;
-    if (hp.nBlocks.length !== hp.stackTypes.length) throw new ConfigError(`'nBlocks' must have one entry per stack (${hp.stackTypes.length}), got ${hp.nBlocks.length}`);
+    if (hp.nBlocks.length !== hp.stackTypes.length)
+      throw new ConfigError(`'nBlocks' must have one entry per stack (${hp.stackTypes.length}), got ${hp.nBlocks.length}`);
     const flip = g.constant(flipMatrix(l), [l, l]);
     let residuals = g.matmul(z, flip);
     const flippedMask = g.matmul(mask, flip);
@@ -95,10 +100,17 @@ export class NBEATS extends NeuralNetwork<NBEATSHyperparameters> {
             backcast = g.slice(theta, 1, 0, l);
             blockForecast = g.reshape(g.slice(theta, 1, l, l + outputs * h), [batch, h, outputs]);
           } else {
-            const back = type === 'trend' ? { values: trendBasis(hp.nPolynomials, l), rows: hp.nPolynomials + 1 } : seasonalityBasis(hp.nHarmonics, l, h, true);
-            const fore = type === 'trend' ? { values: trendBasis(hp.nPolynomials, h), rows: hp.nPolynomials + 1 } : seasonalityBasis(hp.nHarmonics, h, h, false);
+            const back =
+              type === 'trend'
+                ? { values: trendBasis(hp.nPolynomials, l), rows: hp.nPolynomials + 1 }
+                : seasonalityBasis(hp.nHarmonics, l, h, true);
+            const fore =
+              type === 'trend'
+                ? { values: trendBasis(hp.nPolynomials, h), rows: hp.nPolynomials + 1 }
+                : seasonalityBasis(hp.nHarmonics, h, h, false);
             const p = back.rows;
-            if (type !== 'trend' && type !== 'seasonality') throw new ConfigError(`'stackTypes' entries must be identity, trend or seasonality, got '${String(type)}'`);
+            if (type !== 'trend' && type !== 'seasonality')
+              throw new ConfigError(`'stackTypes' entries must be identity, trend or seasonality, got '${String(type)}'`);
             const theta = blockMlp(g, residuals, hp.mlpUnits, p * (outputs + 1), hp.activation, hp.dropoutProbTheta);
             // backcast = θ_b · basis_b; forecast[b, t, q] = Σ_p θ_f[b, p, q] · basis_f[p, t]
             backcast = g.matmul(g.slice(theta, 1, 0, p), g.constant(back.values, [p, l]));
@@ -122,7 +134,18 @@ export const nbeatsSpec: NeuralModelSpec<NBEATSHyperparameters> = {
   // NeuralForecast `AutoNBEATS`: the MLP width of every stack and the seasonality harmonics.
   searchSpace: (h): SearchSpace<NBEATSHyperparameters> => ({
     ...trainingSpace(h),
-    mlpUnits: choice('mlpUnits', [[[512, 512], [512, 512], [512, 512]], [[256, 256], [256, 256], [256, 256]]]),
+    mlpUnits: choice('mlpUnits', [
+      [
+        [512, 512],
+        [512, 512],
+        [512, 512],
+      ],
+      [
+        [256, 256],
+        [256, 256],
+        [256, 256],
+      ],
+    ]),
     nHarmonics: randint('nHarmonics', 1, 3),
   }),
   build: (h, hp) => new NBEATS(h, hp),

@@ -13,7 +13,17 @@ function forecast(overrides: Partial<NHITSHyperparameters>): number[] {
   const mask = g.input('mask', ['B', inputSize]);
   const out = network.body(g, z, mask, 1);
   const window = Array.from({ length: 2 * inputSize }, (_, i) => Math.sin(i) + (i % 5));
-  const [values] = interpret(g, { z: nd([2, inputSize], window), mask: nd([2, inputSize], window.map(() => 1)) }, [out]);
+  const [values] = interpret(
+    g,
+    {
+      z: nd([2, inputSize], window),
+      mask: nd(
+        [2, inputSize],
+        window.map(() => 1),
+      ),
+    },
+    [out],
+  );
   return Array.from(values.data);
 }
 

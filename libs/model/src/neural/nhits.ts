@@ -27,7 +27,11 @@ export function nhitsDefaults(h: number): NHITSHyperparameters {
   return {
     ...trainingDefaults(h),
     nBlocks: [1, 1, 1],
-    mlpUnits: [[512, 512], [512, 512], [512, 512]],
+    mlpUnits: [
+      [512, 512],
+      [512, 512],
+      [512, 512],
+    ],
     nPoolKernelSize: [2, 2, 1],
     nFreqDownsample: [4, 2, 1],
     poolingMode: 'MaxPool1d',
@@ -51,7 +55,9 @@ export class NHITS extends NeuralNetwork<NHITSHyperparameters> {
     const l = hp.inputSize;
     const stacks = hp.nBlocks.length;
     if (hp.nPoolKernelSize.length !== stacks || hp.nFreqDownsample.length !== stacks) {
-      throw new ConfigError(`'nBlocks', 'nPoolKernelSize' and 'nFreqDownsample' must have one entry per stack, got lengths ${stacks}, ${hp.nPoolKernelSize.length}, ${hp.nFreqDownsample.length}`);
+      throw new ConfigError(
+        `'nBlocks', 'nPoolKernelSize' and 'nFreqDownsample' must have one entry per stack, got lengths ${stacks}, ${hp.nPoolKernelSize.length}, ${hp.nFreqDownsample.length}`,
+      );
     }
     const flip = g.constant(flipMatrix(l), [l, l]);
     let residuals = g.matmul(z, flip);
@@ -63,7 +69,12 @@ export class NHITS extends NeuralNetwork<NHITSHyperparameters> {
           // PyTorch's ceil-mode pooling (NeuralForecast) turns a kernel longer than the window into one
           // window over all of it; AutoNHITS proposes such kernels (16 with inputSize = h = 12).
           const k = Math.min(hp.nPoolKernelSize[s], l);
-          const pooled = k <= 1 ? residuals : hp.poolingMode === 'MaxPool1d' ? g.maxPool1d(residuals, { kernel: k, stride: k, ceilMode: true }) : g.avgPool1d(residuals, { kernel: k, stride: k, ceilMode: true });
+          const pooled =
+            k <= 1
+              ? residuals
+              : hp.poolingMode === 'MaxPool1d'
+                ? g.maxPool1d(residuals, { kernel: k, stride: k, ceilMode: true })
+                : g.avgPool1d(residuals, { kernel: k, stride: k, ceilMode: true });
           const knots = Math.max(Math.floor(this.h / hp.nFreqDownsample[s]), 1);
           const theta = blockMlp(g, pooled, hp.mlpUnits, l + outputs * knots, hp.activation, hp.dropoutProbTheta);
           const backcast = g.slice(theta, 1, 0, l);
@@ -88,8 +99,22 @@ export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
   // pools the whole window and a factor above h gives one knot (see `body`), as in NeuralForecast.
   searchSpace: (h): SearchSpace<NHITSHyperparameters> => ({
     ...trainingSpace(h),
-    nPoolKernelSize: choice('nPoolKernelSize', [[2, 2, 1], [1, 1, 1], [2, 2, 2], [4, 4, 4], [8, 4, 1], [16, 8, 1]]),
-    nFreqDownsample: choice('nFreqDownsample', [[168, 24, 1], [24, 12, 1], [180, 60, 1], [60, 8, 1], [40, 20, 1], [1, 1, 1]]),
+    nPoolKernelSize: choice('nPoolKernelSize', [
+      [2, 2, 1],
+      [1, 1, 1],
+      [2, 2, 2],
+      [4, 4, 4],
+      [8, 4, 1],
+      [16, 8, 1],
+    ]),
+    nFreqDownsample: choice('nFreqDownsample', [
+      [168, 24, 1],
+      [24, 12, 1],
+      [180, 60, 1],
+      [60, 8, 1],
+      [40, 20, 1],
+      [1, 1, 1],
+    ]),
   }),
   build: (h, hp) => new NHITS(h, hp),
 };

@@ -36,7 +36,22 @@ describe('patching', () => {
 
 describe('PatchTST', () => {
   it('has NeuralForecast defaults', () => {
-    expect(patchtstSpec.defaults(12, 24)).toMatchObject({ patchLen: 16, stride: 8, encoderLayers: 3, nHeads: 16, hiddenSize: 128, linearHiddenSize: 256, dropout: 0.2, attnDropout: 0, revin: true, learningRate: 1e-4, maxSteps: 5000, numLrDecays: -1, batchSize: 32, windowsBatchSize: 1024 });
+    expect(patchtstSpec.defaults(12, 24)).toMatchObject({
+      patchLen: 16,
+      stride: 8,
+      encoderLayers: 3,
+      nHeads: 16,
+      hiddenSize: 128,
+      linearHiddenSize: 256,
+      dropout: 0.2,
+      attnDropout: 0,
+      revin: true,
+      learningRate: 1e-4,
+      maxSteps: 5000,
+      numLrDecays: -1,
+      batchSize: 32,
+      windowsBatchSize: 1024,
+    });
   });
 
   it('rejects a d_model not divisible by the heads', () => {

@@ -74,11 +74,13 @@ function checkPatchTST(hp: PatchTSTHyperparameters): void {
   for (const key of ['encoderLayers', 'nHeads', 'hiddenSize', 'linearHiddenSize', 'patchLen', 'stride'] as const) {
     if (!Number.isSafeInteger(hp[key]) || hp[key] < 1) throw new ConfigError(`'${key}' must be an integer >= 1, got ${hp[key]}`);
   }
-  if (hp.hiddenSize % hp.nHeads !== 0) throw new ConfigError(`'hiddenSize' must be divisible by 'nHeads' (${hp.nHeads}), got ${hp.hiddenSize}`);
+  if (hp.hiddenSize % hp.nHeads !== 0)
+    throw new ConfigError(`'hiddenSize' must be divisible by 'nHeads' (${hp.nHeads}), got ${hp.hiddenSize}`);
   for (const key of ['dropout', 'attnDropout', 'headDropout'] as const) {
     if (!(hp[key] >= 0 && hp[key] < 1)) throw new ConfigError(`'${key}' must be in [0, 1), got ${hp[key]}`);
   }
-  if (hp.activation !== 'gelu' && hp.activation !== 'relu') throw new ConfigError(`'activation' must be gelu or relu, got '${String(hp.activation)}'`);
+  if (hp.activation !== 'gelu' && hp.activation !== 'relu')
+    throw new ConfigError(`'activation' must be gelu or relu, got '${String(hp.activation)}'`);
 }
 
 /** Patch count for a window of `inputSize` padded by `stride` at the end: ⌊(L + S − P) / S⌋ + 1. */
@@ -127,7 +129,10 @@ export class PatchTST extends NeuralNetwork<PatchTSTHyperparameters> {
     const centred = g.sub(z, mean);
     const stdev = g.sqrt(g.add(g.reduceMean(g.mul(centred, centred), [1], true), REVIN_EPS));
     const shift = hp.revinSubtractLast ? g.slice(z, 1, l - 1, l) : mean;
-    const affine = hp.revin && hp.revinAffine ? g.scope('revin', () => ({ w: g.param('affine_weight', [1], init.ones()), b: g.param('affine_bias', [1], init.zeros()) })) : undefined;
+    const affine =
+      hp.revin && hp.revinAffine
+        ? g.scope('revin', () => ({ w: g.param('affine_weight', [1], init.ones()), b: g.param('affine_bias', [1], init.zeros()) }))
+        : undefined;
     let x = z;
     if (hp.revin) {
       x = g.div(g.sub(z, shift), stdev);
@@ -170,7 +175,13 @@ function channelBatchNorm(g: GraphBuilder, name: string, x: Tensor): Tensor {
  * Returns the output and the pre-softmax scores `[B, H, N, N]` that residual
  * attention adds to the next layer's.
  */
-function encoderLayer(g: GraphBuilder, src: Tensor, prev: Tensor | undefined, hp: PatchTSTHyperparameters, n: number): { out: Tensor; scores: Tensor } {
+function encoderLayer(
+  g: GraphBuilder,
+  src: Tensor,
+  prev: Tensor | undefined,
+  hp: PatchTSTHyperparameters,
+  n: number,
+): { out: Tensor; scores: Tensor } {
   const d = hp.hiddenSize;
   const heads = hp.nHeads;
   const dk = d / heads;

@@ -52,7 +52,15 @@ function checkTiDE(hp: TiDEHyperparameters): void {
  * `LayerNorm(drop(lin2(relu(lin1(x)))) + skip(x))`, over the last axis of
  * `x: [..., in]` → `[..., out]`.
  */
-export function residualBlock(g: GraphBuilder, name: string, x: Tensor, hidden: number, out: number, dropout: number, layernorm: boolean): Tensor {
+export function residualBlock(
+  g: GraphBuilder,
+  name: string,
+  x: Tensor,
+  hidden: number,
+  out: number,
+  dropout: number,
+  layernorm: boolean,
+): Tensor {
   return g.scope(name, () => {
     const dense = g.dropout(g.dense('lin2', g.relu(g.dense('lin1', x, hidden)), out), dropout);
     const y = g.add(dense, g.dense('skip', x, out));
@@ -85,7 +93,8 @@ export class TiDE extends NeuralNetwork<TiDEHyperparameters> {
     const batch = z.shape[0];
     const skip = g.reshape(g.dense('global_skip', z, this.h * outputs), [batch, this.h, outputs]);
     let x = z;
-    for (let i = 0; i < hp.numEncoderLayers; i++) x = residualBlock(g, `encoder${i}`, x, hp.hiddenSize, hp.hiddenSize, hp.dropout, hp.layernorm);
+    for (let i = 0; i < hp.numEncoderLayers; i++)
+      x = residualBlock(g, `encoder${i}`, x, hp.hiddenSize, hp.hiddenSize, hp.dropout, hp.layernorm);
     for (let i = 0; i < hp.numDecoderLayers; i++) {
       const out = i === hp.numDecoderLayers - 1 ? hp.decoderOutputDim * this.h : hp.hiddenSize;
       x = residualBlock(g, `decoder${i}`, x, hp.hiddenSize, out, hp.dropout, hp.layernorm);

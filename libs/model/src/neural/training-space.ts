@@ -14,7 +14,10 @@ export const INPUT_SIZE_MULTIPLIERS = [1, 2, 3, 4, 5] as const;
  */
 export function trainingSpace(h: number): SearchSpace<TrainingHyperparameters> {
   return {
-    inputSize: choice('inputSize', INPUT_SIZE_MULTIPLIERS.map((k) => k * h)),
+    inputSize: choice(
+      'inputSize',
+      INPUT_SIZE_MULTIPLIERS.map((k) => k * h),
+    ),
     learningRate: loguniform('learningRate', 1e-4, 1e-1),
     scalerType: choice('scalerType', ['identity', 'robust', 'standard'] as const),
     maxSteps: quniform('maxSteps', 500, 1500, 100),

@@ -16,7 +16,11 @@ describe('ModelRegistry', () => {
   it('resolves the baselines from the multi-binding', () => {
     expect(registry.names()).toEqual(expect.arrayContaining(['Naive', 'SeasonalNaive', 'HistoricAverage', 'RandomWalkWithDrift']));
     expect(registry.get('seasonalnaive').name).toBe('SeasonalNaive');
-    expect(registry.list().find((m) => m.name === 'Naive')).toEqual({ name: 'Naive', kind: 'baseline', description: expect.stringMatching(/last observed value/i) });
+    expect(registry.list().find((m) => m.name === 'Naive')).toEqual({
+      name: 'Naive',
+      kind: 'baseline',
+      description: expect.stringMatching(/last observed value/i),
+    });
   });
 
   it('creates models with defaults and overrides', () => {
@@ -27,21 +31,27 @@ describe('ModelRegistry', () => {
 
   it('names the available models for an unknown name', () => {
     expect(() => registry.get('Foo')).toThrow(UsageError);
-    expect(() => registry.get('Foo')).toThrow(/^Unknown model 'Foo'; available: Naive, SeasonalNaive, HistoricAverage, RandomWalkWithDrift/);
+    expect(() => registry.get('Foo')).toThrow(
+      /^Unknown model 'Foo'; available: Naive, SeasonalNaive, HistoricAverage, RandomWalkWithDrift/,
+    );
   });
 
-  it('gives a model\'s default search space, and for a model without one names the models that have one', () => {
+  it("gives a model's default search space, and for a model without one names the models that have one", () => {
     const tunable = { ...naiveDefinition, name: 'Tunable', searchSpace: (h: number) => ({ window: h }) };
     const withSpace = new ModelRegistry([naiveDefinition, tunable as unknown as typeof naiveDefinition]);
     expect(withSpace.searchSpace('tunable', 12)).toEqual({ window: 12 });
     expect(() => withSpace.searchSpace('Naive', 12)).toThrow(UsageError);
     expect(() => withSpace.searchSpace('Naive', 12)).toThrow(/^model 'Naive' has no default search space; models with one: Tunable$/);
     expect(() => withSpace.searchSpace('Tunable', 0)).toThrow(/^'h' must be a positive integer, got 0$/);
-    expect(() => registry.searchSpace('SeasonalNaive', 12)).toThrow(/^model 'SeasonalNaive' has no default search space; models with one: none$/);
+    expect(() => registry.searchSpace('SeasonalNaive', 12)).toThrow(
+      /^model 'SeasonalNaive' has no default search space; models with one: none$/,
+    );
   });
 
   it('refuses two models with the same name', () => {
-    expect(() => new ModelRegistry([naiveDefinition, { ...naiveDefinition, name: 'NAIVE' }])).toThrow(/model 'NAIVE' is registered twice \(also as 'Naive'\)/);
+    expect(() => new ModelRegistry([naiveDefinition, { ...naiveDefinition, name: 'NAIVE' }])).toThrow(
+      /model 'NAIVE' is registered twice \(also as 'Naive'\)/,
+    );
   });
 });
 

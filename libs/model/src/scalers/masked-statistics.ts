@@ -45,7 +45,10 @@ export function maskedLowerMedian(g: GraphBuilder, x: Tensor, mask: Tensor): Ten
   if (typeof length !== 'number') throw new GraphError(`maskedLowerMedian: x must be [B, L] with static L, got [${x.shape.join(', ')}]`);
   const k = Math.floor((length - 1) / 2) + 1;
   const smallest = g.smallestK(g.where(mask, x, MISSING), k);
-  const twice = g.constant(Float64Array.from({ length: k }, (_, j) => 2 * j), [k]);
+  const twice = g.constant(
+    Float64Array.from({ length: k }, (_, j) => 2 * j),
+    [k],
+  );
   const n = maskedCount(g, mask);
   const chosen = g.mul(g.compare(twice, 'gt', g.sub(n, 2.5)), g.compare(twice, 'lt', g.sub(n, 0.5)));
   return g.reduceSum(g.mul(chosen, smallest), [1], true);

@@ -30,7 +30,8 @@ describe.each(statisticalModelSpecs.map((spec) => [spec.name, spec] as const))('
     expect(fc.seriesIds).toEqual(Object.keys(edgeCases));
     fc.mean.forEach((mean, i) => {
       expect(mean).toHaveLength(6);
-      for (const v of mean) expect({ series: fc.seriesIds[i], finite: Number.isFinite(v) }).toEqual({ series: fc.seriesIds[i], finite: true });
+      for (const v of mean)
+        expect({ series: fc.seriesIds[i], finite: Number.isFinite(v) }).toEqual({ series: fc.seriesIds[i], finite: true });
     });
     if (fc.quantiles) {
       const { values } = fc.quantiles;

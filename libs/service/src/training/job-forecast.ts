@@ -7,7 +7,12 @@ import type { Forecast } from '@tsforecast/model';
  * database; and back. Quantiles are not carried (predictions.csv has none).
  */
 export function forecastToJson(forecast: Forecast): JobJson {
-  return { seriesIds: forecast.seriesIds, h: forecast.h, ds: forecast.ds.map((row) => Array.from(row)), mean: forecast.mean.map((row) => Array.from(row)) };
+  return {
+    seriesIds: forecast.seriesIds,
+    h: forecast.h,
+    ds: forecast.ds.map((row) => Array.from(row)),
+    mean: forecast.mean.map((row) => Array.from(row)),
+  };
 }
 
 /** The forecast of {@link forecastToJson}, or undefined when `json` is not one. */

@@ -45,7 +45,9 @@ describe('train over the job queue', () => {
   });
 
   async function jobOf(runId: string): Promise<string> {
-    const [row] = (await stack.database.dataSource.query(`SELECT job_id FROM run_heartbeats WHERE run_id = $1`, [runId])) as { job_id: string }[];
+    const [row] = (await stack.database.dataSource.query(`SELECT job_id FROM run_heartbeats WHERE run_id = $1`, [runId])) as {
+      job_id: string;
+    }[];
     return row!.job_id;
   }
 });

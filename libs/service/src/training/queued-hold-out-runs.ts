@@ -42,9 +42,11 @@ export class QueuedHoldOutRuns {
             // The job processes log warnings only: this process draws the progress.
             env: { LOG_LEVEL: 'warn' },
             listener: {
-              jobStarted: (job) => tasks.set(job.id, this.progress.start(`${job.payload.model as string} h=${String(job.payload.horizon)}`, 100)),
+              jobStarted: (job) =>
+                tasks.set(job.id, this.progress.start(`${job.payload.model as string} h=${String(job.payload.horizon)}`, 100)),
               jobProgress: (job, _runId, update) => tasks.get(job.id)?.update(Math.round((update.fraction ?? 0) * 100), numeric(update)),
-              jobEnded: (job, _runId, outcome, error) => tasks.get(job.id)?.finish(outcome?.status === 'completed' ? {} : { failed: error ?? outcome?.error ?? 1 }),
+              jobEnded: (job, _runId, outcome, error) =>
+                tasks.get(job.id)?.finish(outcome?.status === 'completed' ? {} : { failed: error ?? outcome?.error ?? 1 }),
             },
           });
     return Promise.all(ended.map((status, i) => this.resultOf(status, specs[i]!)));
@@ -69,8 +71,17 @@ export class QueuedHoldOutRuns {
   /** A finished job as the run outcome `train` reports; a job whose attempts all crashed is a failed run. */
   private async resultOf(status: JobStatus<'train-run'>, spec: { model: string; horizon: number }): Promise<HoldOutResult> {
     const output = status.output ?? {};
-    const runId = typeof output['runId'] === 'string' ? output['runId'] : ((await this.leases.attemptLease(status.id, status.attempts, 0))?.runId ?? '');
-    const run = runId === '' ? undefined : await this.tracking.getRun(runId).then((details) => details.run, () => undefined);
+    const runId =
+      typeof output['runId'] === 'string'
+        ? output['runId']
+        : ((await this.leases.attemptLease(status.id, status.attempts, 0))?.runId ?? '');
+    const run =
+      runId === ''
+        ? undefined
+        : await this.tracking.getRun(runId).then(
+            (details) => details.run,
+            () => undefined,
+          );
     const completed = status.state === 'completed' && output['status'] === 'completed';
     const error = completed ? undefined : String(output['error'] ?? output['message'] ?? `job ${status.state}`);
     const forecast = forecastFromJson(output['forecast']);
@@ -90,5 +101,7 @@ export class QueuedHoldOutRuns {
 }
 
 function numeric(update: Record<string, number | undefined>): Record<string, number> {
-  return Object.fromEntries(Object.entries(update).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[0] !== 'fraction'));
+  return Object.fromEntries(
+    Object.entries(update).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[0] !== 'fraction'),
+  );
 }

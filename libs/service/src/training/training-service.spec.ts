@@ -212,16 +212,14 @@ describe('TrainingService', () => {
   });
 
   it('warns when the input window is longer than only some series (they are padded)', async () => {
-    const result = await stack.container
-      .get(TrainingService)
-      .train({
-        data: panel(),
-        models: ['MLP'],
-        horizons: [2],
-        experiment: 'svc-pad',
-        outputDir: join(dir, 'out-pad'),
-        overrides: { inputSize: 20, maxSteps: 2 },
-      });
+    const result = await stack.container.get(TrainingService).train({
+      data: panel(),
+      models: ['MLP'],
+      horizons: [2],
+      experiment: 'svc-pad',
+      outputDir: join(dir, 'out-pad'),
+      overrides: { inputSize: 20, maxSteps: 2 },
+    });
     expect(result.outcomes[0]!.status).toBe('completed');
     expect(stack.logger.records).toContainEqual(
       expect.objectContaining({

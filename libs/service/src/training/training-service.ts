@@ -1,13 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Logger, UsageError, Settings } from '@tsforecast/config';
-import {
-  SeriesReader,
-  formatTimestamp,
-  holdOut,
-  requireMetricName,
-  type MetricName,
-  type SeriesFrame,
-} from '@tsforecast/data';
+import { SeriesReader, formatTimestamp, holdOut, requireMetricName, type MetricName, type SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides } from '@tsforecast/model';
 import { writeRunReport, type LeaderboardRow, type PredictionRow } from '@tsforecast/artifact';
 import { ProgressReporter } from '@tsforecast/logging';

@@ -24,6 +24,10 @@ export function requireExperimentName(name: string): void {
  * characters outside the safe set become `_`.
  */
 export function experimentNameFromFile(baseName: string): string {
-  const safe = baseName.replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '_').replace(/^[._-]+/, '').slice(0, 100);
+  const safe = baseName
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[._-]+/, '')
+    .slice(0, 100);
   return safe === '' ? 'experiment' : safe;
 }

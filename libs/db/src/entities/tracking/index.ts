@@ -11,15 +11,7 @@ import { RunMetric } from './run-metric';
 export type EntityClass = Function;
 
 /** The experiment-tracking entities (tables created by `migrations/*-tracking-schema.ts` (libs/db/src/migrations)). */
-export const trackingEntities: EntityClass[] = [
-  Dataset,
-  Experiment,
-  Run,
-  RunMetric,
-  ModelVersion,
-  ModelStageChange,
-  Prediction,
-];
+export const trackingEntities: EntityClass[] = [Dataset, Experiment, Run, RunMetric, ModelVersion, ModelStageChange, Prediction];
 
 export { ModelStageChange };
 export { modelStages, type ModelStage } from './model-stage';

@@ -45,10 +45,13 @@ async function startRun(database: Client, job: ClaimedJob<'train-run'>, runId: s
     `INSERT INTO experiments (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [job.payload.experiment],
   );
-  await database.query(
-    `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, $3, $4, 'train', $5)`,
-    [runId, rows[0]!.id, job.payload.model, job.payload.horizon, JSON.stringify(job.payload.hyperparameters)],
-  );
+  await database.query(`INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, $3, $4, 'train', $5)`, [
+    runId,
+    rows[0]!.id,
+    job.payload.model,
+    job.payload.horizon,
+    JSON.stringify(job.payload.hyperparameters),
+  ]);
 }
 
 async function endRun(

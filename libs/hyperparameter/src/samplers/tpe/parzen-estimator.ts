@@ -143,7 +143,12 @@ export class ParzenEstimator {
    * @param observations `[n, D]` internal values, oldest trial first
    * @param observationWeights n weights (before adding the prior)
    */
-  constructor(distributions: readonly Distribution[], observations: readonly (readonly number[])[], observationWeights: readonly number[], options: ParzenOptions) {
+  constructor(
+    distributions: readonly Distribution[],
+    observations: readonly (readonly number[])[],
+    observationWeights: readonly number[],
+    options: ParzenOptions,
+  ) {
     const n = observations.length;
     this.kernels = n + 1;
     const raw = [...observationWeights, options.priorWeight];
@@ -152,7 +157,9 @@ export class ParzenEstimator {
     this.logWeights = this.weights.map(Math.log);
     this.dims = distributions.map((d, j) => {
       const column = observations.map((row) => row[j]);
-      return d.kind === 'categorical' ? categoricalKernels(d.size, column, options.priorWeight) : numericKernels(d, column, distributions.length, options);
+      return d.kind === 'categorical'
+        ? categoricalKernels(d.size, column, options.priorWeight)
+        : numericKernels(d, column, distributions.length, options);
     });
   }
 

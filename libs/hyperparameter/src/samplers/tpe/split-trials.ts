@@ -43,9 +43,15 @@ function prunedKey(trial: FrozenTrial, direction: Direction): [number, number] {
  * constant liar: a running trial counts as a bad result) — is "above". Failed
  * trials are ignored. Both sets come back ordered by trial number (oldest first).
  */
-export function splitTrials(trials: readonly FrozenTrial[], direction: Direction, nBelow: number): { below: FrozenTrial[]; above: FrozenTrial[] } {
+export function splitTrials(
+  trials: readonly FrozenTrial[],
+  direction: Direction,
+  nBelow: number,
+): { below: FrozenTrial[]; above: FrozenTrial[] } {
   const sign = direction === 'minimize' ? 1 : -1;
-  const complete = trials.filter((t) => t.state === 'complete').sort((a, b) => sign * ((a.value as number) - (b.value as number)) || a.number - b.number);
+  const complete = trials
+    .filter((t) => t.state === 'complete')
+    .sort((a, b) => sign * ((a.value as number) - (b.value as number)) || a.number - b.number);
   const pruned = trials
     .filter((t) => t.state === 'pruned')
     .map((t) => ({ t, key: prunedKey(t, direction) }))

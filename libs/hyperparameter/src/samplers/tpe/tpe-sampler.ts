@@ -84,13 +84,15 @@ export class TpeSampler implements Sampler {
     const priorWeight = options.priorWeight ?? 1;
     if (!(priorWeight > 0)) throw new UsageError(`'priorWeight' must be > 0, got ${priorWeight}`);
     const bandwidth = options.bandwidth ?? 'gap';
-    if (bandwidth !== 'gap' && bandwidth !== 'scott') throw new UsageError(`'bandwidth' must be 'gap' or 'scott', got '${String(bandwidth)}'`);
+    if (bandwidth !== 'gap' && bandwidth !== 'scott')
+      throw new UsageError(`'bandwidth' must be 'gap' or 'scott', got '${String(bandwidth)}'`);
     const bandwidthScale = options.bandwidthScale ?? (bandwidth === 'gap' ? 1 : 0.2);
     if (!(bandwidthScale > 0)) throw new UsageError(`'bandwidthScale' must be > 0, got ${bandwidthScale}`);
     const nEiCandidates = nonNegativeInteger('nEiCandidates', options.nEiCandidates ?? 64);
     if (nEiCandidates < 1) throw new UsageError(`'nEiCandidates' must be an integer >= 1, got ${nEiCandidates}`);
     const bandwidthFloorCap = options.bandwidthFloorCap ?? 0.05;
-    if (!(bandwidthFloorCap > 0 && bandwidthFloorCap <= 1)) throw new UsageError(`'bandwidthFloorCap' must be in (0, 1], got ${bandwidthFloorCap}`);
+    if (!(bandwidthFloorCap > 0 && bandwidthFloorCap <= 1))
+      throw new UsageError(`'bandwidthFloorCap' must be in (0, 1], got ${bandwidthFloorCap}`);
     const goodFraction = options.goodFraction ?? 0.1;
     if (!(goodFraction > 0 && goodFraction <= 1)) throw new UsageError(`'goodFraction' must be in (0, 1], got ${goodFraction}`);
     const goodCap = options.goodCap ?? 25;
@@ -122,7 +124,11 @@ export class TpeSampler implements Sampler {
       return { relative: new Map(), independent: (_name, d) => samplePrior(d, rng) };
     }
     const considered = this.settings.constantLiar ? context.trials.filter((t) => t.state !== 'failed') : finished;
-    const { below, above } = splitTrials(considered, context.direction, defaultGamma(finished.length, this.settings.goodFraction, this.settings.goodCap));
+    const { below, above } = splitTrials(
+      considered,
+      context.direction,
+      defaultGamma(finished.length, this.settings.goodFraction, this.settings.goodCap),
+    );
     // The capped floor sharpens l(x) for sequential search; while other trials run it would send
     // concurrent workers to the same spot despite the constant liar, so Optuna's floor applies then.
     const othersRunning = context.trials.some((t) => t.state === 'running');
@@ -143,7 +149,13 @@ export class TpeSampler implements Sampler {
   }
 
   /** The best of `nEiCandidates` draws from l(x), by log l(x) − log g(x). */
-  private suggest(params: ReadonlyArray<{ name: string; distribution: Distribution }>, below: readonly FrozenTrial[], above: readonly FrozenTrial[], rng: Sfc32, parzen: ParzenOptions): number[] {
+  private suggest(
+    params: ReadonlyArray<{ name: string; distribution: Distribution }>,
+    below: readonly FrozenTrial[],
+    above: readonly FrozenTrial[],
+    rng: Sfc32,
+    parzen: ParzenOptions,
+  ): number[] {
     const distributions = params.map((p) => p.distribution);
     const l = estimator(params, below, parzen);
     const g = estimator(params, above, parzen);
@@ -168,16 +180,39 @@ export class TpeSampler implements Sampler {
 function sharedParams(space: FlatSpace, finished: readonly FrozenTrial[]): Array<{ name: string; distribution: Distribution }> {
   return space.params
     .filter((p) => !isSingle(p.distribution))
-    .filter((p) => finished.every((t) => t.params[p.name] !== undefined && t.distributions[p.name] !== undefined && sameDistribution(t.distributions[p.name], p.distribution)))
+    .filter((p) =>
+      finished.every(
+        (t) =>
+          t.params[p.name] !== undefined &&
+          t.distributions[p.name] !== undefined &&
+          sameDistribution(t.distributions[p.name], p.distribution),
+      ),
+    )
     .map((p) => ({ name: p.name, distribution: p.distribution }));
 }
 
 /** A Parzen estimator over the trials that have all `params` (with the same distributions). */
-function estimator(params: ReadonlyArray<{ name: string; distribution: Distribution }>, trials: readonly FrozenTrial[], options: ParzenOptions): ParzenEstimator {
+function estimator(
+  params: ReadonlyArray<{ name: string; distribution: Distribution }>,
+  trials: readonly FrozenTrial[],
+  options: ParzenOptions,
+): ParzenEstimator {
   const rows: number[][] = [];
   for (const t of trials) {
-    if (!params.every((p) => t.params[p.name] !== undefined && (t.distributions[p.name] === undefined || sameDistribution(t.distributions[p.name], p.distribution)))) continue;
+    if (
+      !params.every(
+        (p) =>
+          t.params[p.name] !== undefined &&
+          (t.distributions[p.name] === undefined || sameDistribution(t.distributions[p.name], p.distribution)),
+      )
+    )
+      continue;
     rows.push(params.map((p) => t.params[p.name]));
   }
-  return new ParzenEstimator(params.map((p) => p.distribution), rows, defaultWeights(rows.length), options);
+  return new ParzenEstimator(
+    params.map((p) => p.distribution),
+    rows,
+    defaultWeights(rows.length),
+    options,
+  );
 }

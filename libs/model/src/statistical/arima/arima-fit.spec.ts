@@ -10,7 +10,11 @@ describe('fitArima (vs R stats::arima)', () => {
       const order: ArimaOrder = { p, d, q, P, D, Q, m: g.m };
       const x = Float64Array.from(g.x);
       const n = x.length;
-      const regressor = g.drift ? Float64Array.from({ length: n }, (_, i) => i + 1) : g.mean && d + D === 0 ? new Float64Array(n).fill(1) : null;
+      const regressor = g.drift
+        ? Float64Array.from({ length: n }, (_, i) => i + 1)
+        : g.mean && d + D === 0
+          ? new Float64Array(n).fill(1)
+          : null;
       const fit = fitArima(x, order, { method: g.method, regressor });
       expect(fit.coef.length).toBe(g.coef.length);
       // Coefficients: the optimiser path differs from R's only by the O(1/κ) objective and rounding.
@@ -34,7 +38,11 @@ describe('fitArima (vs R stats::arima)', () => {
   }
 
   it('fails as R does when the data cannot carry the differences', () => {
-    expect(() => fitArima(Float64Array.of(1, 2), { p: 0, d: 0, q: 0, P: 0, D: 1, Q: 0, m: 4 }, { method: 'CSS-ML', regressor: null })).toThrow(ArimaFitError);
-    expect(() => fitArima(Float64Array.of(1, 2), { p: 0, d: 0, q: 0, P: 0, D: 1, Q: 0, m: 4 }, { method: 'CSS-ML', regressor: null })).toThrow(/too few observations: n = 2/);
+    expect(() =>
+      fitArima(Float64Array.of(1, 2), { p: 0, d: 0, q: 0, P: 0, D: 1, Q: 0, m: 4 }, { method: 'CSS-ML', regressor: null }),
+    ).toThrow(ArimaFitError);
+    expect(() =>
+      fitArima(Float64Array.of(1, 2), { p: 0, d: 0, q: 0, P: 0, D: 1, Q: 0, m: 4 }, { method: 'CSS-ML', regressor: null }),
+    ).toThrow(/too few observations: n = 2/);
   });
 });

@@ -82,7 +82,8 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
     if (regFixed) coef[narma] = options.fixedRegression!;
     else {
       const start = regressionStart(x, z, order);
-      if (!(start.parscale > 0 && Number.isFinite(start.parscale))) throw new ArimaFitError('regression start has no finite standard error');
+      if (!(start.parscale > 0 && Number.isFinite(start.parscale)))
+        throw new ArimaFitError('regression start has no finite standard error');
       coef[narma] = start.coef;
       parscale[narma] = start.parscale;
     }
@@ -158,7 +159,21 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
       model.filter(filtered, null);
       return model;
     };
-    return { order, coef, nFree, sigma2, loglik: -0.5 * value, aic: NaN, residuals: Float64Array.from(cssResid), nUsed, varianceOk, phi, theta, endState, regressor: z };
+    return {
+      order,
+      coef,
+      nFree,
+      sigma2,
+      loglik: -0.5 * value,
+      aic: NaN,
+      residuals: Float64Array.from(cssResid),
+      nUsed,
+      varianceOk,
+      phi,
+      theta,
+      endState,
+      regressor: z,
+    };
   }
 
   // CSS start values.
@@ -201,7 +216,21 @@ export function fitArima(x: Float64Array, order: ArimaOrder, options: ArimaFitOp
   const objective = 0.5 * (Math.log(model.ssq / model.nu) + model.sumlog / model.nu);
   const value = 2 * nUsed * objective + nUsed + nUsed * Math.log(2 * Math.PI);
   const loglik = -0.5 * value;
-  return { order, coef, nFree, sigma2, loglik, aic: value + 2 * nFree + 2, residuals, nUsed, varianceOk, phi, theta, endState: () => model, regressor: z };
+  return {
+    order,
+    coef,
+    nFree,
+    sigma2,
+    loglik,
+    aic: value + 2 * nFree + 2,
+    residuals,
+    nUsed,
+    varianceOk,
+    phi,
+    theta,
+    endState: () => model,
+    regressor: z,
+  };
 }
 
 /** R's `maInvert` on the non-seasonal and seasonal MA blocks, in place. */

@@ -18,7 +18,9 @@ describe('Q0, the stationary state covariance (vs R getQ0)', () => {
     for (const g of arimaGolden().q0) {
       const r = g.Q0.length;
       const out = new Float64Array(r * r);
-      expect(new StationaryCovariance(g.phi.length, g.theta.length).compute(Float64Array.from(g.phi), Float64Array.from(g.theta), out, r)).toBe(true);
+      expect(
+        new StationaryCovariance(g.phi.length, g.theta.length).compute(Float64Array.from(g.phi), Float64Array.from(g.theta), out, r),
+      ).toBe(true);
       for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) expect(out[i + j * r]).toBeCloseTo(g.Q0[i]![j]!, 10);
     }
   });

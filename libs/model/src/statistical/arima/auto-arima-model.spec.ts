@@ -20,12 +20,26 @@ describe('AutoARIMA model definition', () => {
   });
 
   it('has R’s defaults and rejects bad hyperparameters naming field, value and range', () => {
-    expect(autoArimaDefinition.defaults(8, 4)).toMatchObject({ seasonLength: 4, maxP: 5, maxQ: 5, maxSeasonalP: 2, maxSeasonalQ: 2, maxD: 2, maxSeasonalD: 1, stepwise: true, approximation: null });
+    expect(autoArimaDefinition.defaults(8, 4)).toMatchObject({
+      seasonLength: 4,
+      maxP: 5,
+      maxQ: 5,
+      maxSeasonalP: 2,
+      maxSeasonalQ: 2,
+      maxD: 2,
+      maxSeasonalD: 1,
+      stepwise: true,
+      approximation: null,
+    });
     expect(() => autoArimaDefinition.create(8, 4, { maxP: -1 })).toThrow(UsageError);
     expect(() => autoArimaDefinition.create(8, 4, { maxP: -1 })).toThrow(/'maxP' must be an integer in \[0, 10\], got -1/);
     expect(() => autoArimaDefinition.create(8, 4, { maxD: 3 })).toThrow(/'maxD' must be an integer in \[0, 2\], got 3/);
-    expect(() => autoArimaDefinition.create(8, 4, { approximation: 'yes' as unknown as boolean })).toThrow(/'approximation' must be null, true or false, got yes/);
-    expect(() => autoArimaDefinition.create(8, 4, { stepwise: 1 as unknown as boolean })).toThrow(/'stepwise' must be true or false, got 1/);
+    expect(() => autoArimaDefinition.create(8, 4, { approximation: 'yes' as unknown as boolean })).toThrow(
+      /'approximation' must be null, true or false, got yes/,
+    );
+    expect(() => autoArimaDefinition.create(8, 4, { stepwise: 1 as unknown as boolean })).toThrow(
+      /'stepwise' must be true or false, got 1/,
+    );
   });
 
   it('searches exhaustively when stepwise is off', () => {

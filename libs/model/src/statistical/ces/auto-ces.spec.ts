@@ -59,6 +59,8 @@ describe('AutoCES', () => {
     expect(fc.quantiles?.values).toHaveLength(5);
     expect(autoCesDefinition.defaults(8, 4)).toMatchObject({ seasonLength: 4, model: 'Z', level: [80, 95] });
     expect(() => autoCesDefinition.create(3, 4, { model: 'Q' } as unknown as { model: 'Z' })).toThrow(UsageError);
-    expect(() => autoCesDefinition.create(3, 4, { model: 'Q' } as unknown as { model: 'Z' })).toThrow(/'model' must be one of Z, N, S, P, F, got Q/);
+    expect(() => autoCesDefinition.create(3, 4, { model: 'Q' } as unknown as { model: 'Z' })).toThrow(
+      /'model' must be one of Z, N, S, P, F, got Q/,
+    );
   });
 });

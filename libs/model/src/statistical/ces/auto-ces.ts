@@ -71,7 +71,8 @@ export const autoCesSpec: StatisticalModelSpec<AutoCesHyperparameters> = {
   description: 'Complex exponential smoothing, season type (N, S, P, F) chosen by AICc (Svetunkov & Kourentzes)',
   defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, model: 'Z' }),
   check({ model }) {
-    if (model !== 'Z' && !CES_TYPES.includes(model)) throw new UsageError(`'model' must be one of Z, ${CES_TYPES.join(', ')}, got ${String(model)}`);
+    if (model !== 'Z' && !CES_TYPES.includes(model))
+      throw new UsageError(`'model' must be one of Z, ${CES_TYPES.join(', ')}, got ${String(model)}`);
   },
   fitter: ({ model }) => {
     const allowed = model === 'Z' ? CES_TYPES : [model];

@@ -32,7 +32,13 @@ export function forecastInWorkers(batch: SeriesBatch, options: WorkerOptions): P
   const chunkSize = Math.max(1, Math.ceil(n / (options.threads * 4)));
   const chunks: FitChunk[] = [];
   for (let start = 0, index = 0; start < n; start += chunkSize, index++) {
-    chunks.push({ index, model: batch.model, hyperparameters: batch.hyperparameters, h: batch.h, series: batch.series.slice(start, start + chunkSize) });
+    chunks.push({
+      index,
+      model: batch.model,
+      hyperparameters: batch.hyperparameters,
+      h: batch.h,
+      series: batch.series.slice(start, start + chunkSize),
+    });
   }
   const results: SeriesForecast[][] = new Array(chunks.length);
   const workerCount = Math.min(options.threads, chunks.length);

@@ -27,7 +27,11 @@ function countingFitter() {
     const fill = (v: number) => (h: number) => new Float64Array(h).fill(v);
     return {
       label: 'last',
-      forecast: (h, levels) => ({ mean: fill(last)(h), lo: levels.map((l) => fill(last - l / 80)(h)), hi: levels.map((l) => fill(last + l / 80)(h)) }),
+      forecast: (h, levels) => ({
+        mean: fill(last)(h),
+        lo: levels.map((l) => fill(last - l / 80)(h)),
+        hi: levels.map((l) => fill(last + l / 80)(h)),
+      }),
     };
   };
   return { calls, fitter };

@@ -76,7 +76,11 @@ export class LocalStatisticalModel<H extends StatisticalHyperparameters> impleme
     const threads = Math.min(context.threads ?? availableParallelism(), Math.floor(n / SERIES_PER_THREAD));
     if (threads > 1) {
       const batch = { model: this.name, hyperparameters: this.hyperparameters, h: this.h, series: series.map((s) => s.y) };
-      const forecasts = await forecastInWorkers(batch, { threads, signal: context.signal, onProgress: (done) => context.onProgress?.(done / n, { series: done }) });
+      const forecasts = await forecastInWorkers(batch, {
+        threads,
+        signal: context.signal,
+        onProgress: (done) => context.onProgress?.(done / n, { series: done }),
+      });
       if (forecasts !== undefined) return forecasts;
       context.logger.debug('fitting workers could not start; fitting in this thread', { model: this.name });
     }

@@ -6,7 +6,8 @@ const golden = thetafGolden();
 
 function expectClose(actual: ArrayLike<number>, expected: readonly number[], tol: number): void {
   expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected[i]!)));
+  for (let i = 0; i < expected.length; i++)
+    expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected[i]!)));
 }
 
 describe('classical decomposition', () => {
@@ -25,7 +26,9 @@ describe('classical decomposition', () => {
   });
 
   it('rejects fewer than two seasons', () => {
-    expect(() => classicalSeasonal(Float64Array.from([1, 2, 3]), 2, 'additive')).toThrow(/'m' must be an integer in \[2, 1\] for a series of 3 points, got 2/);
+    expect(() => classicalSeasonal(Float64Array.from([1, 2, 3]), 2, 'additive')).toThrow(
+      /'m' must be an integer in \[2, 1\] for a series of 3 points, got 2/,
+    );
   });
 });
 

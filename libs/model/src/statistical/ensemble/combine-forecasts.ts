@@ -41,13 +41,29 @@ function combineSteps(arrays: readonly Float64Array[], how: Combination, h: numb
  * @internal
  */
 export function combineForecasts(members: readonly SeriesForecast[], how: Combination, levels: number, h: number): SeriesForecast {
-  const mean = combineSteps(members.map((f) => f.mean), how, h);
+  const mean = combineSteps(
+    members.map((f) => f.mean),
+    how,
+    h,
+  );
   if (levels === 0 || !members.every((f) => f.lo.length === levels && f.hi.length === levels)) return { mean, lo: [], hi: [] };
   const lo: Float64Array[] = [];
   const hi: Float64Array[] = [];
   for (let j = 0; j < levels; j++) {
-    lo.push(combineSteps(members.map((f) => f.lo[j]!), how, h));
-    hi.push(combineSteps(members.map((f) => f.hi[j]!), how, h));
+    lo.push(
+      combineSteps(
+        members.map((f) => f.lo[j]!),
+        how,
+        h,
+      ),
+    );
+    hi.push(
+      combineSteps(
+        members.map((f) => f.hi[j]!),
+        how,
+        h,
+      ),
+    );
   }
   return { mean, lo, hi };
 }

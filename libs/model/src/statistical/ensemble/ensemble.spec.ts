@@ -44,7 +44,12 @@ describe('ensembleFit', () => {
     const members = [
       { name: 'a', fitter: () => constant(1) },
       { name: 'b', fitter: () => constant(3) },
-      { name: 'broken', fitter: (): SeriesFit => { throw new Error('boom'); } },
+      {
+        name: 'broken',
+        fitter: (): SeriesFit => {
+          throw new Error('boom');
+        },
+      },
       { name: 'nan', fitter: () => constant(NaN, 'nan') },
     ];
     const fit = ensembleFit(Float64Array.of(1, 2), 1, members, 'mean');
@@ -60,7 +65,10 @@ describe('Ensemble registration', () => {
   it('combines named statistical members', async () => {
     const data = frame([1, 2, 3, 4, 5, 6]);
     // WindowAverage(2) = 5.5 flat; SeasonalWindowAverage(m = 2, 2 seasons) = [4, 5]; CrostonClassic on 1..6.
-    const model = ensembleDefinition.create(2, 2, { members: ['WindowAverage', 'SeasonalWindowAverage', 'CrostonClassic'], combine: 'median' });
+    const model = ensembleDefinition.create(2, 2, {
+      members: ['WindowAverage', 'SeasonalWindowAverage', 'CrostonClassic'],
+      combine: 'median',
+    });
     await model.fit(data, { logger: silentLogger });
     const fc = await model.predict(data);
     // Croston: z = SES(0.1) of 1..6 from 1 = 2.31441, p = 1; median per step = SWA's [4, 5].
@@ -70,12 +78,60 @@ describe('Ensemble registration', () => {
 
   it('AutoTheta + AutoCES on AirPassengers (mean): the mean of the members, intervals the mean of their bounds', async () => {
     const y = Float64Array.of(
-      112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
-      145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
+      112,
+      118,
+      132,
+      129,
+      121,
+      135,
+      148,
+      148,
+      136,
+      119,
+      104,
+      118,
+      115,
+      126,
+      141,
+      135,
+      125,
+      149,
+      170,
+      170,
+      158,
+      133,
+      114,
+      140,
+      145,
+      150,
+      178,
+      163,
+      172,
+      178,
+      199,
+      199,
+      184,
+      162,
+      146,
+      166,
+      171,
+      180,
+      193,
+      181,
+      183,
+      218,
+      230,
+      242,
+      209,
+      191,
+      172,
+      194,
     );
     const members = ['AutoTheta', 'AutoCES'].map((name) => {
       const spec = statisticalSpecs.get(name)!;
-      return spec.fitter({ ...spec.defaults(12, 12), level: [80, 95] })(y, 12).forecast(12, [80, 95]);
+      return spec
+        .fitter({ ...spec.defaults(12, 12), level: [80, 95] })(y, 12)
+        .forecast(12, [80, 95]);
     });
     const fit = ensembleDefinition.create(12, 12, { members: ['AutoTheta', 'AutoCES'], combine: 'mean' });
     const data = frameOf({ air: y }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
@@ -105,9 +161,13 @@ describe('Ensemble registration', () => {
 
   it('rejects unknown members naming the valid ones, the ensemble itself, and a bad combine', () => {
     expect(() => ensembleDefinition.create(2, 2, { members: ['Nope'] })).toThrow(UsageError);
-    expect(() => ensembleDefinition.create(2, 2, { members: ['Nope'] })).toThrow(/'members' has unknown model "Nope"; valid: .*WindowAverage.*CrostonSBA/);
+    expect(() => ensembleDefinition.create(2, 2, { members: ['Nope'] })).toThrow(
+      /'members' has unknown model "Nope"; valid: .*WindowAverage.*CrostonSBA/,
+    );
     expect(() => ensembleDefinition.create(2, 2, { members: ['Ensemble'] })).toThrow(/unknown model "Ensemble"/);
     expect(() => ensembleDefinition.create(2, 2, { members: [] })).toThrow(/'members' must be a non-empty list/);
-    expect(() => ensembleDefinition.create(2, 2, { members: ['WindowAverage'], combine: 'max' as 'mean' })).toThrow(/'combine' must be one of mean, median, got "max"/);
+    expect(() => ensembleDefinition.create(2, 2, { members: ['WindowAverage'], combine: 'max' as 'mean' })).toThrow(
+      /'combine' must be one of mean, median, got "max"/,
+    );
   });
 });

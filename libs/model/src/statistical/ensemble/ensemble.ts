@@ -72,10 +72,13 @@ export const ensembleSpec: StatisticalModelSpec<EnsembleHyperparameters> = {
   check({ members, combine }) {
     const valid = [...statisticalSpecs.keys()];
     if (!Array.isArray(members) || members.length === 0) {
-      throw new UsageError(`'members' must be a non-empty list of statistical models (${valid.join(', ')}), got ${JSON.stringify(members)}`);
+      throw new UsageError(
+        `'members' must be a non-empty list of statistical models (${valid.join(', ')}), got ${JSON.stringify(members)}`,
+      );
     }
     for (const name of members) {
-      if (!statisticalSpecs.has(name)) throw new UsageError(`'members' has unknown model ${JSON.stringify(name)}; valid: ${valid.join(', ')}`);
+      if (!statisticalSpecs.has(name))
+        throw new UsageError(`'members' has unknown model ${JSON.stringify(name)}; valid: ${valid.join(', ')}`);
     }
     if (!(COMBINATIONS as readonly string[]).includes(combine)) {
       throw new UsageError(`'combine' must be one of ${COMBINATIONS.join(', ')}, got ${JSON.stringify(combine)}`);

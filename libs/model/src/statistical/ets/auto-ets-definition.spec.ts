@@ -14,10 +14,14 @@ describe('AutoETS definition', () => {
   it('rejects model strings R rejects, naming the field and value', () => {
     expect(() => autoEtsDefinition.create(6, 1, { model: 'ZZ' })).toThrow(UsageError);
     expect(() => autoEtsDefinition.create(6, 1, { model: 'QNN' })).toThrow(/'model' must be three letters.*got "QNN"/);
-    expect(() => autoEtsDefinition.create(6, 1, { model: 'AMN' })).toThrow(/'model' AMN with damped=null is not allowed: additive error with a multiplicative/);
+    expect(() => autoEtsDefinition.create(6, 1, { model: 'AMN' })).toThrow(
+      /'model' AMN with damped=null is not allowed: additive error with a multiplicative/,
+    );
     expect(() => autoEtsDefinition.create(6, 1, { model: 'MMA' })).toThrow(/ETS\(M,M,A\)/);
     expect(() => autoEtsDefinition.create(6, 1, { model: 'ANN', damped: true })).toThrow(/damped model without trend/);
-    expect(() => autoEtsDefinition.create(6, 1, { damped: 'yes' as unknown as boolean })).toThrow(/'damped' must be true, false or null, got "yes"/);
+    expect(() => autoEtsDefinition.create(6, 1, { damped: 'yes' as unknown as boolean })).toThrow(
+      /'damped' must be true, false or null, got "yes"/,
+    );
   });
 
   it('fits and forecasts every series of a frame, intervals as quantiles around the mean', async () => {

@@ -17,8 +17,12 @@ export const autoEtsSpec: StatisticalModelSpec<AutoEtsHyperparameters> = {
   defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, model: 'ZZZ', damped: null }),
   check({ model, damped }) {
     const spec = typeof model === 'string' ? parseEtsModel(model) : null;
-    if (!spec) throw new UsageError(`'model' must be three letters: error A|M|Z, trend N|A|M|Z, season N|A|M|Z (e.g. 'ZZZ', 'MAM'), got ${JSON.stringify(model)}`);
-    if (damped !== null && typeof damped !== 'boolean') throw new UsageError(`'damped' must be true, false or null, got ${JSON.stringify(damped)}`);
+    if (!spec)
+      throw new UsageError(
+        `'model' must be three letters: error A|M|Z, trend N|A|M|Z, season N|A|M|Z (e.g. 'ZZZ', 'MAM'), got ${JSON.stringify(model)}`,
+      );
+    if (damped !== null && typeof damped !== 'boolean')
+      throw new UsageError(`'damped' must be true, false or null, got ${JSON.stringify(damped)}`);
     const why = forbiddenCombination(spec, damped);
     if (why) throw new UsageError(`'model' ${model} with damped=${String(damped)} is not allowed: ${why}`);
   },

@@ -16,28 +16,32 @@ describe('fitAutoEts against R forecast 8.20 (shared r-golden.json)', () => {
   const golden = rGolden();
   const cases = Object.values(golden.series).filter((s) => !isRError(s.ets));
 
-  it.each(cases.map((s) => [s.name, s] as const))('%s: same model, AICc, forecasts and intervals', (_name, s) => {
-    const r = s.ets as REts;
-    const fit = fitAutoEts(Float64Array.from(s.y), s.m);
-    const f = fit.forecast(s.h, [80, 95]);
-    const label = r.method === 'Simple exponential smoothing' ? 'ETS(A,N,N)' : r.method;
-    expect(fit.label).toBe(label);
-    // The short-series fallback: R minimises the SSE by L-BFGS-B, we by Nelder–Mead.
-    const fallback = fit.method === 'holt-winters';
-    const meanTol = fallback ? 1e-3 : 1e-8;
-    expect(relDiff(f.mean, r.mean)).toBeLessThan(meanTol);
-    if (r.aicc !== null) expect(Math.abs(fit.aicc! - r.aicc) / Math.abs(r.aicc)).toBeLessThan(1e-9);
-    if (r.alpha !== null) expect(fit.par.alpha).toBeCloseTo(r.alpha, fallback ? 3 : 6);
-    if (r.phi !== null) expect(fit.par.phi).toBeCloseTo(r.phi, 6);
-    // R's class1 puts γ in the second-newest season slot when there is no trend
-    // (ETS(·,N,A)); we use the exact variance (ets-variance.spec.ts), 5e-4 off R on H300.
-    const seasonalNoTrend = r.components.trend === 'N' && r.components.season === 'A';
-    const intervalTol = fallback || seasonalNoTrend ? 2e-3 : 1e-6;
-    expect(relDiff(f.lo[0]!, r.lo80)).toBeLessThan(intervalTol);
-    expect(relDiff(f.hi[0]!, r.hi80)).toBeLessThan(intervalTol);
-    expect(relDiff(f.lo[1]!, r.lo95)).toBeLessThan(intervalTol);
-    expect(relDiff(f.hi[1]!, r.hi95)).toBeLessThan(intervalTol);
-  }, 180_000);
+  it.each(cases.map((s) => [s.name, s] as const))(
+    '%s: same model, AICc, forecasts and intervals',
+    (_name, s) => {
+      const r = s.ets as REts;
+      const fit = fitAutoEts(Float64Array.from(s.y), s.m);
+      const f = fit.forecast(s.h, [80, 95]);
+      const label = r.method === 'Simple exponential smoothing' ? 'ETS(A,N,N)' : r.method;
+      expect(fit.label).toBe(label);
+      // The short-series fallback: R minimises the SSE by L-BFGS-B, we by Nelder–Mead.
+      const fallback = fit.method === 'holt-winters';
+      const meanTol = fallback ? 1e-3 : 1e-8;
+      expect(relDiff(f.mean, r.mean)).toBeLessThan(meanTol);
+      if (r.aicc !== null) expect(Math.abs(fit.aicc! - r.aicc) / Math.abs(r.aicc)).toBeLessThan(1e-9);
+      if (r.alpha !== null) expect(fit.par.alpha).toBeCloseTo(r.alpha, fallback ? 3 : 6);
+      if (r.phi !== null) expect(fit.par.phi).toBeCloseTo(r.phi, 6);
+      // R's class1 puts γ in the second-newest season slot when there is no trend
+      // (ETS(·,N,A)); we use the exact variance (ets-variance.spec.ts), 5e-4 off R on H300.
+      const seasonalNoTrend = r.components.trend === 'N' && r.components.season === 'A';
+      const intervalTol = fallback || seasonalNoTrend ? 2e-3 : 1e-6;
+      expect(relDiff(f.lo[0]!, r.lo80)).toBeLessThan(intervalTol);
+      expect(relDiff(f.hi[0]!, r.hi80)).toBeLessThan(intervalTol);
+      expect(relDiff(f.lo[1]!, r.lo95)).toBeLessThan(intervalTol);
+      expect(relDiff(f.hi[1]!, r.hi95)).toBeLessThan(intervalTol);
+    },
+    180_000,
+  );
 });
 
 describe('fitAutoEts edge cases', () => {

@@ -3,7 +3,17 @@ import { forecastEts } from './ets-forecast';
 import type { EtsParameters } from './ets-filter';
 import { fitHoltWinters, type HoltWintersFit } from './ets-holt-winters';
 import { fitEtsModel, type EtsModelFit } from './ets-model-fit';
-import { ADD, MAX_SEASON_LENGTH, MULT, NONE, etsCandidates, etsLabel, parseEtsModel, type EtsComponents, type EtsModelString } from './ets-spec';
+import {
+  ADD,
+  MAX_SEASON_LENGTH,
+  MULT,
+  NONE,
+  etsCandidates,
+  etsLabel,
+  parseEtsModel,
+  type EtsComponents,
+  type EtsModelString,
+} from './ets-spec';
 
 /** Options of {@link fitAutoEts}, named as StatsForecast's `AutoETS`. */
 export interface AutoEtsOptions {

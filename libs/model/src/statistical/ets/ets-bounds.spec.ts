@@ -24,7 +24,9 @@ describe('ETS parameter bounds', () => {
   });
 
   it("agrees with R's admissible() on 240 random seasonal parameter sets (m = 2, 4, 12, 24)", () => {
-    const fixture = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'ets-admissible.json'), 'utf8')) as { cases: AdmissibleCase[] };
+    const fixture = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'ets-admissible.json'), 'utf8')) as {
+      cases: AdmissibleCase[];
+    };
     const mismatches = fixture.cases.filter((c) => admissible(c.alpha, c.beta, true, c.gamma, c.phi, c.m, true) !== c.admissible);
     expect(mismatches).toEqual([]);
     expect(fixture.cases.some((c) => !c.admissible)).toBe(true);

@@ -35,7 +35,15 @@ export function parametersAllowed(par: EtsParameters, est: EstimatedParameters, 
  *   z^{m+1} + (α+β−φ) z^m + (α+β−αφ) (z^{m−1} + … + z²) + (α+β−αφ+γ−1) z + φ(1−α−γ)
  * must lie in |z| <= 1 + 1e−10 (R's `polyroot` test).
  */
-export function admissible(alpha: number, beta: number, seasonal: boolean, gamma: number, phi: number, m: number, hasBeta: boolean): boolean {
+export function admissible(
+  alpha: number,
+  beta: number,
+  seasonal: boolean,
+  gamma: number,
+  phi: number,
+  m: number,
+  hasBeta: boolean,
+): boolean {
   if (phi < 0 || phi > 1 + 1e-8) return false;
   if (!seasonal) {
     if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;

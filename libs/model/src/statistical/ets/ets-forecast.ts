@@ -38,7 +38,12 @@ export function forecastEts(fit: EtsState, h: number, levels: readonly number[],
     const sim = simulatedIntervals(x, c, m, par, sigma2, h, levels);
     return { mean, lo: sim.lo.map((v) => finiteOr(v, mean)), hi: sim.hi.map((v) => finiteOr(v, mean)) };
   }
-  const moments = cls === 1 ? class1Moments(x, c, m, par, sigma2, h) : cls === 2 ? class2Moments(x, c, m, par, sigma2, h) : class3Moments(x, c, m, par, sigma2, h);
+  const moments =
+    cls === 1
+      ? class1Moments(x, c, m, par, sigma2, h)
+      : cls === 2
+        ? class2Moments(x, c, m, par, sigma2, h)
+        : class3Moments(x, c, m, par, sigma2, h);
   // R reports the moments' mean: w'F^{j−1}x (classes 1, 2), E[y] with its σ² term (class 3).
   for (let i = 0; i < h; i++) if (Number.isFinite(moments.mean[i])) mean[i] = moments.mean[i]!;
   // A variance that is not finite and positive gives a zero-width interval.

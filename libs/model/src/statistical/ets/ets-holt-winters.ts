@@ -99,7 +99,11 @@ export function fitHoltWinters(y: Float64Array, m: number, spec: HoltWintersSpec
     }
     unpack(best.x);
   }
-  const out: HoltWintersRun = { residuals: new Float64Array(n), fitted: new Float64Array(n), last: new Float64Array(1 + Number(spec.trend !== NONE) + (seasonal ? ms : 0)) };
+  const out: HoltWintersRun = {
+    residuals: new Float64Array(n),
+    fitted: new Float64Array(n),
+    last: new Float64Array(1 + Number(spec.trend !== NONE) + (seasonal ? ms : 0)),
+  };
   const sse = run(alpha, beta, gamma, out);
   if (!Number.isFinite(sse)) return null;
   const multiplicativeError = season === MULT || (season === NONE && spec.trend === MULT);

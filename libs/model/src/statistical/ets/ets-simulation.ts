@@ -56,7 +56,10 @@ export function simulatedIntervals(
   const lo = levels.map(() => new Float64Array(h));
   const hi = levels.map(() => new Float64Array(h));
   for (let i = 0; i < h; i++) {
-    const column = paths.subarray(i * SIMULATION_PATHS, (i + 1) * SIMULATION_PATHS).filter(Number.isFinite).sort();
+    const column = paths
+      .subarray(i * SIMULATION_PATHS, (i + 1) * SIMULATION_PATHS)
+      .filter(Number.isFinite)
+      .sort();
     levels.forEach((level, j) => {
       lo[j]![i] = quantileType8(column, 0.5 - level / 200);
       hi[j]![i] = quantileType8(column, 0.5 + level / 200);

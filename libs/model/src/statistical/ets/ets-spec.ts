@@ -41,7 +41,11 @@ export interface EtsModelString {
 export function parseEtsModel(model: string): EtsModelString | null {
   const match = /^([AMZ])([NAMZ])([NAMZ])$/.exec(model);
   if (!match) return null;
-  return { error: match[1] as EtsModelString['error'], trend: match[2] as EtsModelString['trend'], season: match[3] as EtsModelString['season'] };
+  return {
+    error: match[1] as EtsModelString['error'],
+    trend: match[2] as EtsModelString['trend'],
+    season: match[3] as EtsModelString['season'],
+  };
 }
 
 /**

@@ -14,7 +14,14 @@ export interface EtsMoments {
  * F shifts the seasons and carries l + φb; w = (1, φ, 0 … 0, 1).
  * Also returns c_j (class 2 needs it).
  */
-export function class1Moments(x: Float64Array, c: EtsComponents, m: number, par: EtsParameters, sigma2: number, h: number): EtsMoments & { cj: Float64Array } {
+export function class1Moments(
+  x: Float64Array,
+  c: EtsComponents,
+  m: number,
+  par: EtsParameters,
+  sigma2: number,
+  h: number,
+): EtsMoments & { cj: Float64Array } {
   const p = x.length;
   const phi = c.damped ? par.phi : 1;
   const state = Float64Array.from(x);
@@ -142,9 +149,23 @@ function addSandwich(out: Float64Array, w: number, s: Sparse, v: Float64Array, t
 export function class3Moments(x: Float64Array, c: EtsComponents, m: number, par: EtsParameters, sigma2: number, h: number): EtsMoments {
   const p1 = c.trend === NONE ? 1 : 2;
   const phi = c.damped ? par.phi : 1;
-  const F1 = p1 === 1 ? [[1]] : [[1, 1], [0, phi]];
-  const G1 = p1 === 1 ? [[par.alpha]] : [[par.alpha, par.alpha], [par.beta, par.beta]];
-  const F2: number[][] = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === 0 ? (j === m - 1 ? 1 : 0) : j === i - 1 ? 1 : 0)));
+  const F1 =
+    p1 === 1
+      ? [[1]]
+      : [
+          [1, 1],
+          [0, phi],
+        ];
+  const G1 =
+    p1 === 1
+      ? [[par.alpha]]
+      : [
+          [par.alpha, par.alpha],
+          [par.beta, par.beta],
+        ];
+  const F2: number[][] = Array.from({ length: m }, (_, i) =>
+    Array.from({ length: m }, (_, j) => (i === 0 ? (j === m - 1 ? 1 : 0) : j === i - 1 ? 1 : 0)),
+  );
   const G2: number[][] = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === 0 && j === m - 1 ? par.gamma : 0)));
   const F21 = kron(F2, F1);
   const G21 = kron(G2, G1);
@@ -189,7 +210,16 @@ export function class3Moments(x: Float64Array, c: EtsComponents, m: number, par:
 }
 
 /** M' = F₁ M F₂' + σ² G₁ M G₂' on the column-major vec of M [p1, m]. */
-function nextMean(M: Float64Array, F1: number[][], G1: number[][], F2: number[][], G2: number[][], p1: number, m: number, sigma2: number): Float64Array {
+function nextMean(
+  M: Float64Array,
+  F1: number[][],
+  G1: number[][],
+  F2: number[][],
+  G2: number[][],
+  p1: number,
+  m: number,
+  sigma2: number,
+): Float64Array {
   const out = new Float64Array(p1 * m);
   for (let i = 0; i < p1; i++) {
     for (let j = 0; j < m; j++) {

@@ -5,7 +5,10 @@ import { isRError, rGolden, rResult, type RGoldenSeries, type RInterval } from '
 const seriesDir = path.resolve(__dirname, '../../../../../tools/reference/series');
 
 function committedY(name: string): number[] {
-  const lines = readFileSync(path.join(seriesDir, `${name}.csv`), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(path.join(seriesDir, `${name}.csv`), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return lines.map((line) => Number(line.split(',')[2]));
 }
 
@@ -32,8 +35,14 @@ describe('r-golden.json', () => {
   });
 
   it('holds the fixed set of series, each equal to its committed CSV copy', () => {
-    expect(Object.keys(golden.series).sort()).toEqual(readFileSync(path.join(seriesDir, 'index.csv'), 'utf8')
-      .trim().split('\n').slice(1).map((line) => JSON.parse(line.split(',')[0]!) as string).sort());
+    expect(Object.keys(golden.series).sort()).toEqual(
+      readFileSync(path.join(seriesDir, 'index.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => JSON.parse(line.split(',')[0]!) as string)
+        .sort(),
+    );
     for (const s of all) {
       expect({ name: s.name, y: s.y }).toEqual({ name: s.name, y: committedY(s.name) });
       expect(Number.isInteger(s.m) && s.m >= 1 && Number.isInteger(s.h) && s.h >= 1).toBe(true);

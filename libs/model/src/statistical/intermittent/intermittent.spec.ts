@@ -9,7 +9,8 @@ import { imapaFit } from './imapa';
 import { optimalSesAlpha, sesForecast, sesSse } from './ses';
 import { tsbDefinition, tsbFit } from './tsb';
 
-const point = (fit: { forecast(h: number, l: number[]): { mean: Float64Array } }, h = 3): number[] => Array.from(fit.forecast(h, [80]).mean);
+const point = (fit: { forecast(h: number, l: number[]): { mean: Float64Array } }, h = 3): number[] =>
+  Array.from(fit.forecast(h, [80]).mean);
 const y = (values: number[]): Float64Array => Float64Array.from(values);
 
 describe('SES and demand helpers', () => {

@@ -45,7 +45,10 @@ export const tsbSpec: StatisticalModelSpec<TsbHyperparameters> = {
     checkAlpha('alphaD', alphaD);
     checkAlpha('alphaP', alphaP);
   },
-  fitter: ({ alphaD, alphaP }) => (y) => tsbFit(y, alphaD, alphaP),
+  fitter:
+    ({ alphaD, alphaP }) =>
+    (y) =>
+      tsbFit(y, alphaD, alphaP),
 };
 
 /** Registration of TSB. */

@@ -8,8 +8,12 @@ describe('MSTL registration', () => {
     expect(defaultSeasonLengths(24)).toEqual([24, 168]);
     expect(mstlDefinition.defaults(12, 12)).toMatchObject({ seasonLengths: [12], trendForecaster: 'AutoETS', level: [80, 95] });
     expect(() => mstlDefinition.create(4, 12, { seasonLengths: [] })).toThrow(UsageError);
-    expect(() => mstlDefinition.create(4, 12, { seasonLengths: [12, 0] })).toThrow(/'seasonLengths' must be a non-empty list of integers >= 1, got \[12,0\]/);
-    expect(() => mstlDefinition.create(4, 12, { trendForecaster: 'Naive' as 'AutoETS' })).toThrow(/'trendForecaster' must be one of AutoETS, AutoARIMA, got "Naive"/);
+    expect(() => mstlDefinition.create(4, 12, { seasonLengths: [12, 0] })).toThrow(
+      /'seasonLengths' must be a non-empty list of integers >= 1, got \[12,0\]/,
+    );
+    expect(() => mstlDefinition.create(4, 12, { trendForecaster: 'Naive' as 'AutoETS' })).toThrow(
+      /'trendForecaster' must be one of AutoETS, AutoARIMA, got "Naive"/,
+    );
   });
 
   it('forecasts a frame through LocalStatisticalModel with the default trend model', async () => {

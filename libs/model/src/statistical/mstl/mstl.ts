@@ -27,8 +27,14 @@ export function defaultSeasonLengths(seasonLength: number): number[] {
 
 export const mstlSpec: StatisticalModelSpec<MstlHyperparameters> = {
   name: 'MSTL',
-  description: 'Multiple seasonal-trend decomposition by loess; AutoETS (ZZN) or AutoARIMA on the adjusted series, seasonal naive on each component',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, seasonLengths: defaultSeasonLengths(seasonLength), trendForecaster: 'AutoETS' }),
+  description:
+    'Multiple seasonal-trend decomposition by loess; AutoETS (ZZN) or AutoARIMA on the adjusted series, seasonal naive on each component',
+  defaults: (_h, seasonLength) => ({
+    seasonLength,
+    level: DEFAULT_LEVELS,
+    seasonLengths: defaultSeasonLengths(seasonLength),
+    trendForecaster: 'AutoETS',
+  }),
   check({ seasonLengths, trendForecaster }) {
     if (!Array.isArray(seasonLengths) || seasonLengths.length === 0 || !seasonLengths.every((m) => Number.isSafeInteger(m) && m >= 1)) {
       throw new UsageError(`'seasonLengths' must be a non-empty list of integers >= 1, got ${JSON.stringify(seasonLengths)}`);

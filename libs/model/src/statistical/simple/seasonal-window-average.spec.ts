@@ -2,7 +2,8 @@ import { silentLogger, UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
 import { seasonalWindowAverageDefinition, seasonalWindowAverageFit } from './seasonal-window-average';
 
-const mean = (values: number[], m: number, w: number, h: number): number[] => Array.from(seasonalWindowAverageFit(Float64Array.from(values), m, w).forecast(h, []).mean);
+const mean = (values: number[], m: number, w: number, h: number): number[] =>
+  Array.from(seasonalWindowAverageFit(Float64Array.from(values), m, w).forecast(h, []).mean);
 
 describe('SeasonalWindowAverage', () => {
   it('averages each season position over the last windowSize seasons', () => {
@@ -25,12 +26,16 @@ describe('SeasonalWindowAverage', () => {
       frequency: { unit: 'month', step: 1 },
       seasonLength: 2,
       exogenousColumns: [],
-      series: [{ id: 'a', y: Float64Array.of(1, 2, 3, 4), ds: Float64Array.from([0, 1, 2, 3], (i) => Date.UTC(2020, i, 1)), exogenous: {} }],
+      series: [
+        { id: 'a', y: Float64Array.of(1, 2, 3, 4), ds: Float64Array.from([0, 1, 2, 3], (i) => Date.UTC(2020, i, 1)), exogenous: {} },
+      ],
     };
     const model = seasonalWindowAverageDefinition.create(3, 2, {});
     await model.fit(frame, { logger: silentLogger });
     expect(Array.from((await model.predict(frame)).mean[0]!)).toEqual([2, 3, 2]);
     expect(() => seasonalWindowAverageDefinition.create(3, 2, { windowSize: 0 })).toThrow(UsageError);
-    expect(() => seasonalWindowAverageDefinition.create(3, 2, { windowSize: 1.5 })).toThrow(/'windowSize' must be an integer >= 1, got 1.5/);
+    expect(() => seasonalWindowAverageDefinition.create(3, 2, { windowSize: 1.5 })).toThrow(
+      /'windowSize' must be an integer >= 1, got 1.5/,
+    );
   });
 });

@@ -53,9 +53,13 @@ export const seasonalWindowAverageSpec: StatisticalModelSpec<SeasonalWindowAvera
   // StatsForecast requires window_size; 2 seasons is the smallest window that averages.
   defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, windowSize: 2 }),
   check({ windowSize }) {
-    if (!Number.isSafeInteger(windowSize) || windowSize < 1) throw new UsageError(`'windowSize' must be an integer >= 1, got ${String(windowSize)}`);
+    if (!Number.isSafeInteger(windowSize) || windowSize < 1)
+      throw new UsageError(`'windowSize' must be an integer >= 1, got ${String(windowSize)}`);
   },
-  fitter: ({ windowSize }) => (y, m) => seasonalWindowAverageFit(y, m, windowSize),
+  fitter:
+    ({ windowSize }) =>
+    (y, m) =>
+      seasonalWindowAverageFit(y, m, windowSize),
 };
 
 /** Registration of SeasonalWindowAverage. */

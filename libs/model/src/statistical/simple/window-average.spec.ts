@@ -12,7 +12,10 @@ describe('WindowAverage', () => {
     const model = windowAverageDefinition.create(3, 4, { windowSize: 3 });
     await model.fit(data, { logger: silentLogger });
     const fc = await model.predict(data);
-    expect(fc.mean.map((m) => Array.from(m))).toEqual([[5, 5, 5], [8, 8, 8]]);
+    expect(fc.mean.map((m) => Array.from(m))).toEqual([
+      [5, 5, 5],
+      [8, 8, 8],
+    ]);
     expect(Array.from(fc.ds[0]!)).toEqual([Date.UTC(2020, 6, 1), Date.UTC(2020, 7, 1), Date.UTC(2020, 8, 1)]);
     expect(fc.quantiles).toBeUndefined();
   });

@@ -27,9 +27,13 @@ export const windowAverageSpec: StatisticalModelSpec<WindowAverageHyperparameter
   description: 'Mean of the last windowSize values',
   defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, windowSize: Math.max(2, seasonLength) }),
   check({ windowSize }) {
-    if (!Number.isSafeInteger(windowSize) || windowSize < 1) throw new UsageError(`'windowSize' must be an integer >= 1, got ${String(windowSize)}`);
+    if (!Number.isSafeInteger(windowSize) || windowSize < 1)
+      throw new UsageError(`'windowSize' must be an integer >= 1, got ${String(windowSize)}`);
   },
-  fitter: ({ windowSize }) => (y) => windowAverageFit(y, windowSize),
+  fitter:
+    ({ windowSize }) =>
+    (y) =>
+      windowAverageFit(y, windowSize),
 };
 
 /** Registration of WindowAverage. */

@@ -24,11 +24,14 @@ function smape(a: ArrayLike<number>, b: readonly number[]): number {
 }
 
 describe("AutoTheta against R's thetaf (shared r-golden.json)", () => {
-  it.each(series.filter((s) => !different.has(s.name)).map((s) => [s.name, s] as const))('STM tracks thetaf on %s (sMAPE between them < 0.6 %)', (_name, s) => {
-    const fc = fitAutoTheta(Float64Array.from(s.y), s.m, { models: ['STM'] }).forecast(s.h, []);
-    // Largest measured: 0.45 % on m4_hourly_H150 (α 0.870 ours, 0.855 R's); the others ≤ 0.08 %.
-    expect(smape(fc.mean, thetaf(s).mean)).toBeLessThan(0.6);
-  });
+  it.each(series.filter((s) => !different.has(s.name)).map((s) => [s.name, s] as const))(
+    'STM tracks thetaf on %s (sMAPE between them < 0.6 %)',
+    (_name, s) => {
+      const fc = fitAutoTheta(Float64Array.from(s.y), s.m, { models: ['STM'] }).forecast(s.h, []);
+      // Largest measured: 0.45 % on m4_hourly_H150 (α 0.870 ours, 0.855 R's); the others ≤ 0.08 %.
+      expect(smape(fc.mean, thetaf(s).mean)).toBeLessThan(0.6);
+    },
+  );
 
   // On m3_yearly_Y1 (14 points, steady growth) AIC picks OTM with θ at its upper bound (the full
   // trend line, no halving): its forecast climbs faster than thetaf's and leaves thetaf's below its

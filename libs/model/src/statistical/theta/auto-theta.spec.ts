@@ -131,10 +131,21 @@ describe('AutoTheta', () => {
     const fc = await model.predict(frame);
     expect(fc.mean[0]).toHaveLength(12);
     expect(fc.quantiles?.levels).toEqual([0.025, 0.1, 0.5, 0.9, 0.975]);
-    expect(autoThetaDefinition.defaults(8, 4)).toMatchObject({ seasonLength: 4, model: 'auto', decompositionType: 'multiplicative', selection: 'aic' });
+    expect(autoThetaDefinition.defaults(8, 4)).toMatchObject({
+      seasonLength: 4,
+      model: 'auto',
+      decompositionType: 'multiplicative',
+      selection: 'aic',
+    });
     expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' } as unknown as { model: 'auto' })).toThrow(UsageError);
-    expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' } as unknown as { model: 'auto' })).toThrow(/'model' must be one of auto, STM, OTM, DSTM, DOTM, got XYZ/);
-    expect(() => autoThetaDefinition.create(3, 4, { decompositionType: 'log' } as unknown as { model: 'auto' })).toThrow(/'decompositionType' must be multiplicative or additive, got log/);
-    expect(() => autoThetaDefinition.create(3, 4, { selection: 'bic' } as unknown as { model: 'auto' })).toThrow(/'selection' must be aic or mse, got bic/);
+    expect(() => autoThetaDefinition.create(3, 4, { model: 'XYZ' } as unknown as { model: 'auto' })).toThrow(
+      /'model' must be one of auto, STM, OTM, DSTM, DOTM, got XYZ/,
+    );
+    expect(() => autoThetaDefinition.create(3, 4, { decompositionType: 'log' } as unknown as { model: 'auto' })).toThrow(
+      /'decompositionType' must be multiplicative or additive, got log/,
+    );
+    expect(() => autoThetaDefinition.create(3, 4, { selection: 'bic' } as unknown as { model: 'auto' })).toThrow(
+      /'selection' must be aic or mse, got bic/,
+    );
   });
 });

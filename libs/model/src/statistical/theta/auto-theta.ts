@@ -121,7 +121,13 @@ export interface AutoThetaHyperparameters extends StatisticalHyperparameters {
 export const autoThetaSpec: StatisticalModelSpec<AutoThetaHyperparameters> = {
   name: 'AutoTheta',
   description: 'Best of the standard/optimised/dynamic theta models by AIC or in-sample MSE (Fiorucci et al. 2016)',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, model: 'auto', decompositionType: 'multiplicative', selection: 'aic' }),
+  defaults: (_h, seasonLength) => ({
+    seasonLength,
+    level: DEFAULT_LEVELS,
+    model: 'auto',
+    decompositionType: 'multiplicative',
+    selection: 'aic',
+  }),
   check({ model, decompositionType, selection }) {
     if (model !== 'auto' && !THETA_MODELS.includes(model)) {
       throw new UsageError(`'model' must be one of auto, ${THETA_MODELS.join(', ')}, got ${String(model)}`);

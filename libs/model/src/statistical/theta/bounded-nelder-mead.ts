@@ -45,7 +45,14 @@ export function boundedNelderMead(
   options: BoundedNelderMeadOptions = {},
 ): BoundedNelderMeadResult {
   const n = x0.length;
-  const { initStep = 0.05, zeroStep = 1e-4, maxIterations = 1000, tolerance = 1e-4, relativeTolerance = 0, xTolerance = Infinity } = options;
+  const {
+    initStep = 0.05,
+    zeroStep = 1e-4,
+    maxIterations = 1000,
+    tolerance = 1e-4,
+    relativeTolerance = 0,
+    xTolerance = Infinity,
+  } = options;
   // Adaptive coefficients; in one dimension they would shrink to a point (σ = 0), so use the classic 2, ½, ½.
   const gamma = n > 1 ? 1 + 2 / n : 2;
   const rho = n > 1 ? 0.75 - 1 / (2 * n) : 0.5;

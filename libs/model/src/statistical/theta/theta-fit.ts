@@ -92,4 +92,3 @@ export function sumSquaresFrom(e: Float64Array, from: number): number {
   for (let t = from; t < e.length; t++) s += e[t]! * e[t]!;
   return s;
 }
-
