@@ -25,7 +25,8 @@ export interface FileTextHooks {
 
 const DEFAULT_CHUNK = 256 * 1024;
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+// Rounded as Node rounds `Stats.mtime` (a Date from the fractional `mtimeMs`), so the two always agree.
+const iso = (ms: number): string => new Date(Math.round(ms)).toISOString();
 
 /**
  * Reads a file as UTF-8 text chunks, checking and hashing the bytes on the
