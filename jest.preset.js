@@ -4,6 +4,14 @@
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+// Child processes the tests start from TypeScript sources (queue job processes,
+// the CLI) run under tsx, which takes the tsconfig of the working directory and
+// applies it only to the files that tsconfig includes: run from libs/<lib> (as
+// `nx test` does), the other libs' entities would be compiled with standard
+// decorators instead of the legacy ones TypeORM needs. The root tsconfig
+// includes every lib; children inherit this variable.
+process.env.TSX_TSCONFIG_PATH ??= path.join(__dirname, 'tsconfig.json');
+
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace(/[/]/g, '\\/')}$`] = path.join(__dirname, target);

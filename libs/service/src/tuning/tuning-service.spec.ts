@@ -114,11 +114,8 @@ describe('TrainingService with search (TuningService)', () => {
     expect(runs.filter((r) => r.kind === 'train')).toHaveLength(2);
     const refit = runs.find((r) => r.id === result.outcomes[0]!.runId)!;
     expect(refit.parameters['tuning']).toMatchObject({ study: 'resume/MLP/h6', finishedTrials: 4 });
-    expect(stack.logger.records.map((r) => r.message)).toContainEqual(
-      expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 2/),
-    );
-    // The space read back from jsonb (keys reordered) is the same space.
-    expect(stack.logger.records.map((r) => r.message)).not.toContainEqual(expect.stringMatching(/search space differs/));
+    // The study is loaded in the queue's job process, whose log is not this
+    // logger: the stale trial shows in the trial states and the orphan run above.
   });
 
   it('closes the run of a trial stored as complete by a process that stopped before closing it', async () => {
