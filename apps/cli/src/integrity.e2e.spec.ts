@@ -103,7 +103,16 @@ describe('a server database: pending migrations, and migrate --revert on tracked
     expect(runCli(['migrate'], withServer).code).toBe(0);
     expect(runCli(['train', '--models', 'Naive', '--experiment', 'revert'], withServer).code).toBe(0);
 
-    // The studies tables are empty: that migration goes without --force.
+    // The stage audit table is empty: that migration goes without --force.
+    expect(runCli(['migrate', '--revert'], withServer).stdout).toMatch(/^reverted ModelStages\d+ on PostgreSQL server/);
+    // The queue's worker leased the run and recorded its resources: those rows need --force.
+    const leases = runCli(['migrate', '--revert'], withServer);
+    expect(leases.code).toBe(2);
+    expect(leases.stderr).toMatch(
+      /^error: Refusing to revert RunExecution\d+ on PostgreSQL server .*: it drops \d+ table\(s\) holding data: /,
+    );
+    expect(runCli(['migrate', '--revert', '--force'], withServer).stdout).toMatch(/^reverted RunExecution\d+/);
+    expect(runCli(['migrate', '--revert', '--force'], withServer).stdout).toMatch(/^reverted RunRecords\d+/);
     expect(runCli(['migrate', '--revert'], withServer).stdout).toMatch(/^reverted CreateStudies\d+ on PostgreSQL server/);
     const refused = runCli(['migrate', '--revert'], withServer);
     expect(refused.code).toBe(2);

@@ -7,7 +7,7 @@ import { ProgressReporter, type ProgressTask } from '@tsforecast/logging';
 import type { RunDataset } from '../recording/run-recorder';
 import type { HoldOutResult } from './hold-out-runner';
 import { forecastFromJson } from './job-forecast';
-import type { TrainRequest } from './train-request';
+import type { TrainRequest, TuningSummary } from './train-request';
 
 /**
  * A training request's model × horizon runs as `train-run` queue jobs: enqueued
@@ -39,8 +39,10 @@ export class QueuedHoldOutRuns {
         ? await wait()
         : await this.workers.runUntil(wait, {
             kinds: ['train-run'],
-            // The job processes log warnings only: this process draws the progress.
-            env: { LOG_LEVEL: 'warn' },
+            // On a terminal this process draws the progress bars, so the job processes
+            // log warnings only; otherwise they log at the configured level (trial
+            // lines of a search come from them).
+            env: process.stderr.isTTY ? { LOG_LEVEL: 'warn' } : {},
             listener: {
               jobStarted: (job) =>
                 tasks.set(job.id, this.progress.start(`${job.payload.model as string} h=${String(job.payload.horizon)}`, 100)),
@@ -94,6 +96,7 @@ export class QueuedHoldOutRuns {
       fitSeconds: typeof output['fitSeconds'] === 'number' ? output['fitSeconds'] : 0,
       ...(typeof output['model'] === 'string' ? { modelRef: output['model'] } : {}),
       ...(forecast ? { forecast } : {}),
+      ...(output['tuning'] !== undefined && output['tuning'] !== null ? { tuning: output['tuning'] as unknown as TuningSummary } : {}),
       experimentId: run?.experimentId ?? '',
       datasetId: run?.datasetId ?? null,
     };

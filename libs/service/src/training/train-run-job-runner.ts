@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { DataError, Settings } from '@tsforecast/config';
 import { SeriesReader, fingerprintFrame, holdOut } from '@tsforecast/data';
-import type { ClaimedJob, JobContext, JobOutcome, JobRunner } from '@tsforecast/execution';
+import type { ClaimedJob, JobContext, JobJson, JobOutcome, JobRunner } from '@tsforecast/execution';
 import { HoldOutRunner } from './hold-out-runner';
 import { forecastToJson } from './job-forecast';
 import { runDatasetOf } from './run-dataset';
@@ -69,6 +69,8 @@ export class TrainRunJobRunner implements JobRunner<'train-run'> {
         model: outcome.modelRef ?? null,
         fitSeconds: outcome.fitSeconds,
         ...(outcome.forecast ? { forecast: forecastToJson(outcome.forecast) } : {}),
+        // The study summary `cli train --search` prints (plain JSON values).
+        ...(outcome.tuning ? { tuning: JSON.parse(JSON.stringify(outcome.tuning)) as JobJson } : {}),
       },
     };
   }
