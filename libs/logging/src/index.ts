@@ -1,9 +1,3 @@
-export { PinoLogger, createLogger } from './log/pino-logger';
-export {
-  ProgressReporter,
-  TerminalProgressReporter,
-  LogProgressReporter,
-  createProgressReporter,
-  type ProgressTask,
-} from './progress/progress-reporter';
+export { createLogger } from './log/pino-logger';
+export { ProgressReporter, type ProgressTask } from './progress/progress-reporter';
 export { loggingModule } from './logging-module';

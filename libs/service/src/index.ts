@@ -1,6 +1,5 @@
 export { TrainingService } from './training/training-service';
 export type { TrainRequest, TrainResult, RunOutcome, SearchRequest, TuningSummary } from './training/train-request';
-export { TuningService, type TuningOutcome, type TuningContext } from './tuning/tuning-service';
 export { ForecastService, type PredictRequest, type PredictResult } from './forecasting/forecast-service';
 export { EvaluationService } from './evaluation/evaluation-service';
 export type { EvaluationRequest, EvaluationResult } from './evaluation/evaluation-request';
@@ -25,17 +24,10 @@ export {
   type CompletedRun,
   type RunEnd,
 } from './recording/run-recorder';
-export { forecastPredictions } from './recording/forecast-predictions';
-export { LeaderboardQuery, type ExperimentLeaderboardRow, type LeaderboardOptions } from './training/leaderboard-query';
-export type { RankedRun, ScoredRun } from './training/rank-leaderboard';
-export { HoldOutRunner, type HoldOutResult } from './training/hold-out-runner';
-export type { HoldOutJob } from './training/hold-out-job';
-export { TrainRunJobRunner } from './training/train-run-job-runner';
 export { serviceModule } from './service-module';
 export { requireExperimentName, experimentNameFromFile } from './validation/experiment-name';
 export {
   apiScopes,
-  isApiScope,
   parseScopes,
   parseTokenLifetime,
   requireScope,
@@ -50,5 +42,5 @@ export type { DatabasePoolStats } from './health/database-pool';
 export type { Readiness, ReadinessCheck } from './health/readiness';
 export { ModelVersionRegistry, promotionStages } from './registry/model-version-registry';
 export type { PromotionStage, RegisteredModel, ModelVersionDetail } from './registry/model-version-registry';
-export { ServingService, SESSION_BYTES_PER_MODEL_BYTE, servingModule, parseForecastCsv, formatForecastCsv } from './serving';
+export { ServingService, servingModule, parseForecastCsv, formatForecastCsv } from './serving';
 export type { ServingRequest, ServedForecast, ServedSeriesForecast, ServingStats, SeriesInput, SessionCacheStats } from './serving';
