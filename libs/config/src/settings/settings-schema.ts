@@ -11,7 +11,7 @@ const positiveInt = z.coerce.number().int().min(1);
  * default. One schema serves env, `.env`, config files and CLI flags.
  */
 export const settingsSchema = z.object({
-  /** PostgreSQL server URL. Unset: the embedded PGlite database under DATA_DIR. */
+  /** PostgreSQL server URL. Unset: the project's own PostgreSQL server under DATA_DIR/postgres (started on first use). */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
