@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EvaluationService } from '@tsforecast/service';
+import { EvaluationService, metricNames } from '@tsforecast/service';
 import { parseNames, parsePositiveInteger, parsePositiveIntegers } from '../parse-options';
 import { printTable, settingsFrom, withApp, type GlobalFlags } from '../cli-context';
 import { DEFAULT_MODELS, SAMPLE_DATA } from './train-command';
@@ -50,7 +50,7 @@ export function registerEvaluateCommand(program: Command, globals: () => GlobalF
       };
       const result = await withApp(settings, (app) => app.container.get(EvaluationService).evaluate(request));
       const rows = result.rows.map((r) => ({ model: r.model, h: r.horizon, windows: r.windows, refit: String(r.refit), ...r.metrics }));
-      printTable(rows, ['model', 'h', 'windows', 'refit', 'mae', 'rmse', 'smape', 'mase']);
+      printTable(rows, ['model', 'h', 'windows', 'refit', ...metricNames]);
       if (result.output !== undefined) process.stdout.write(`per-window metrics written to ${result.output}\n`);
     });
 }

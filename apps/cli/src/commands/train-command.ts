@@ -104,7 +104,7 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
       };
       const result = await withApp(settings, (app) => app.container.get(TrainingService).train(request));
       const rows = result.outcomes.map((o) => ({ model: o.model, h: o.horizon, status: o.status, ...o.metrics, error: o.error ?? '' }));
-      printTable(rows, ['model', 'h', 'status', 'mae', 'rmse', 'smape', 'mase', 'fit_seconds', 'error']);
+      printTable(rows, ['model', 'h', 'status', ...metricNames, 'fit_seconds', 'error']);
       if (request.search) {
         for (const o of result.outcomes.filter((x) => x.tuning)) {
           const t = o.tuning!;
