@@ -4,25 +4,16 @@ import { cliSandbox, runCli, runCliUntilKilled } from './testing/run-cli';
 // each spawn is a process restart, so the second run resumes the stored study.
 const { env } = cliSandbox('tsf-cli-search-');
 
+/** `train` tuning MLP at h=12 with no pruner. */
+function tuneMlp(o: { search: string; seed: number; maxSteps: number; experiment: string }): string[] {
+  const flags = { models: 'MLP', horizons: '12', search: o.search, 'search-seed': String(o.seed), pruner: 'none' };
+  const more = { 'max-steps': String(o.maxSteps), experiment: o.experiment };
+  return ['train', ...Object.entries({ ...flags, ...more }).flatMap(([k, v]) => [`--${k}`, v])];
+}
+
 describe('cli train --search (end to end)', () => {
   it('tunes MLP, then continues the same study up to the new --trials', () => {
-    const args = [
-      'train',
-      '--models',
-      'MLP',
-      '--horizons',
-      '12',
-      '--search',
-      'random',
-      '--search-seed',
-      '3',
-      '--pruner',
-      'none',
-      '--max-steps',
-      '10',
-      '--experiment',
-      'e2e-tune',
-    ];
+    const args = tuneMlp({ search: 'random', seed: 3, maxSteps: 10, experiment: 'e2e-tune' });
     const first = runCli([...args, '--trials', '2'], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -37,25 +28,7 @@ describe('cli train --search (end to end)', () => {
 
   it('resumes a TPE study after kill -9 in the middle of a trial', async () => {
     const { env: own } = cliSandbox('tsf-cli-kill-');
-    const args = [
-      'train',
-      '--models',
-      'MLP',
-      '--horizons',
-      '12',
-      '--search',
-      'tpe',
-      '--search-seed',
-      '5',
-      '--pruner',
-      'none',
-      '--max-steps',
-      '300',
-      '--experiment',
-      'e2e-kill',
-      '--trials',
-      '3',
-    ];
+    const args = [...tuneMlp({ search: 'tpe', seed: 5, maxSteps: 300, experiment: 'e2e-kill' }), '--trials', '3'];
     // Trial 0 is stored; 0.8 s later trial 1 (≈ 3 s of training) is running when the process group dies.
     const killed = await runCliUntilKilled(args, own, /"trial":0,.*"msg":"trial complete"/, 800);
     expect(killed.code).toBeNull();

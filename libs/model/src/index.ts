@@ -8,13 +8,7 @@ export { scalerStatistics, applyScaler, invertScaler, revinAffine } from './scal
 export { LOSS_NAMES, lossQuantiles, lossOutputs, lossGraph, pointOutput, hostLoss, type LossSpec } from './losses/forecast-loss';
 export { lossSpecOf, type TrainingHyperparameters } from './contract/training-hyperparameters';
 export { NeuralNetwork, type NeuralModelSpec } from './contract/neural-network';
-export { MLP, mlpSpec, mlpDefaults, type MLPHyperparameters } from './neural/mlp';
-export { nhitsSpec } from './neural/nhits';
-export { nbeatsSpec } from './neural/nbeats';
-export { dlinearSpec } from './neural/dlinear';
-export { nlinearSpec } from './neural/nlinear';
-export { tideSpec } from './neural/tide';
-export { patchtstSpec } from './neural/patchtst';
+export { MLP, mlpDefaults, type MLPHyperparameters } from './neural/mlp';
 export { neuralModelSpecs } from './neural/neural-specs';
 export { seasonalNaiveDefinition } from './baselines/seasonal-naive';
 export { ModelRegistry, type ModelSummary } from './registry/model-registry';

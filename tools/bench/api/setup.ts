@@ -9,15 +9,13 @@ import { loadSettings, silentLogger } from '@tsforecast/config';
 import { buildContainer } from '@tsforecast/app';
 import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
 import { ModelVersionRegistry, TokenIssuer } from '@tsforecast/service';
-import { saveFittedModel } from '@tsforecast/service/testing';
+import { hourlyFrame, hourlySeries, saveFittedModel } from '@tsforecast/service/testing';
 import type { SeriesFrame } from '@tsforecast/data';
 
 const root = resolve(__dirname, '../../..');
 const jwtSecret = 'bench-api-secret-of-at-least-32-characters';
 export const h = 24;
 export const inputSize = 48;
-const hour = 3_600_000;
-const start = Date.UTC(2024, 0, 1);
 
 /** A fresh database with a production NHITS, and an API server on loopback serving it. */
 export interface BenchServer {
@@ -28,26 +26,10 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Hourly history of one series (a daily cycle with a per-series phase), as `POST /forecast` takes it. */
-export function hourlySeries(id: string, length: number, phase = 0): { unique_id: string; ds: string[]; y: number[] } {
-  const ds = Array.from({ length }, (_, t) => new Date(start + t * hour).toISOString().slice(0, 19));
-  const y = Array.from({ length }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * (t + phase)) / 24) + ((t * 7 + phase) % 5));
-  return { unique_id: id, ds, y };
-}
+export { hourlySeries };
 
 function trainingFrame(): SeriesFrame {
-  const series = Array.from({ length: 8 }, (_, i) => hourlySeries(`s${i}`, 24 * 14, 3 * i));
-  return {
-    series: series.map((s) => ({
-      id: s.unique_id,
-      ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)),
-      y: Float64Array.from(s.y),
-      exogenous: {},
-    })),
-    frequency: { unit: 'hour', step: 1 },
-    seasonLength: 24,
-    exogenousColumns: [],
-  };
+  return hourlyFrame(Array.from({ length: 8 }, (_, i) => hourlySeries(`s${i}`, 24 * 14, 3 * i)));
 }
 
 async function freePort(): Promise<number> {

@@ -9,19 +9,11 @@
 import path from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, futureTimestamps, holdOut, readCsv } from '@tsforecast/data';
-import {
-  dlinearSpec,
-  mlpSpec,
-  nbeatsSpec,
-  nhitsSpec,
-  nlinearSpec,
-  type NeuralModelSpec,
-  type ScalerType,
-  type TrainingHyperparameters,
-} from '@tsforecast/model';
+import { neuralModelSpecs, type ScalerType } from '@tsforecast/model';
 import { NeuralForecaster } from '@tsforecast/execution';
 
-const SPECS = [nhitsSpec, mlpSpec, nbeatsSpec, dlinearSpec, nlinearSpec] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
+// The models this benchmark compares, from the one list of neural models.
+const SPECS = neuralModelSpecs.filter((s) => ['NHITS', 'MLP', 'NBEATS', 'DLinear', 'NLinear'].includes(s.name));
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -12,28 +12,10 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, readCsv } from '@tsforecast/data';
-import {
-  dlinearSpec,
-  mlpSpec,
-  nbeatsSpec,
-  nhitsSpec,
-  nlinearSpec,
-  patchtstSpec,
-  tideSpec,
-  type NeuralModelSpec,
-  type TrainingHyperparameters,
-} from '@tsforecast/model';
+import { neuralModelSpecs } from '@tsforecast/model';
 import { NeuralForecaster } from '@tsforecast/execution';
 
-const SPECS = [
-  nhitsSpec,
-  mlpSpec,
-  dlinearSpec,
-  patchtstSpec,
-  nlinearSpec,
-  nbeatsSpec,
-  tideSpec,
-] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
+const SPECS = neuralModelSpecs;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -13,28 +13,10 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { readCsv } from '@tsforecast/data';
 import { compileTrainStep, TrainStepSession } from '@tsforecast/graph';
-import {
-  dlinearSpec,
-  mlpSpec,
-  nbeatsSpec,
-  nhitsSpec,
-  nlinearSpec,
-  patchtstSpec,
-  tideSpec,
-  type NeuralModelSpec,
-  type TrainingHyperparameters,
-} from '@tsforecast/model';
+import { neuralModelSpecs, type TrainingHyperparameters } from '@tsforecast/model';
 import { NeuralForecaster, WindowSampler } from '@tsforecast/execution';
 
-const SPECS = [
-  nhitsSpec,
-  mlpSpec,
-  dlinearSpec,
-  nlinearSpec,
-  nbeatsSpec,
-  tideSpec,
-  patchtstSpec,
-] as unknown as NeuralModelSpec<TrainingHyperparameters>[];
+const SPECS = neuralModelSpecs;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,6 @@
 import { saveFittedModel, type FittedModelSpec } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
+import { postBadRequests, random, type BadRequest } from '../testing/bad-requests';
 
 // 1,200 generated bad forecast requests — wrong types, NaN, broken or
 // irregular timestamps, mismatched lengths, repeated ids, huge arrays, deep
@@ -13,22 +14,12 @@ const bodyLimit = 100_000;
 const start = Date.UTC(2024, 0, 1);
 const iso = (t: number) => new Date(start + t * 3_600_000).toISOString().slice(0, 19);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function goodSeries(id: string, length = 48) {
   return { unique_id: id, ds: Array.from({ length }, (_, t) => iso(t)), y: Array.from({ length }, (_, t) => 10 + Math.sin(t)) };
 }
 
 /** One bad request: JSON whose every variant breaks one rule, or a bad CSV. */
-function badRequest(next: () => number, model: string): { payload: string; contentType: string; url: string } {
+function badRequest(next: () => number, model: string): BadRequest {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const at = (n: number) => Math.floor(next() * n);
   const junk = [null, true, -1, 1e308, '', '🚀', 'NHITS@0', [], {}, [[1]], { $gt: '' }, 'ａ'.repeat(50)];
@@ -116,23 +107,7 @@ describe('POST /forecast under 1,200 generated bad requests', () => {
     const headers = bearer(await api.tokenFor(['forecast', 'read']));
     const runsBefore = (await api.app.inject({ method: 'GET', url: '/runs', headers })).body;
     const next = random(11);
-    const statuses = new Map<number, number>();
-    for (let i = 0; i < 1200; i += 1) {
-      const request = badRequest(next, model);
-      const response = await api.app.inject({
-        method: 'POST',
-        url: request.url,
-        headers: { ...headers, 'content-type': request.contentType },
-        payload: request.payload,
-      });
-      statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-      if (response.statusCode < 400 || response.statusCode >= 500) {
-        throw new Error(
-          `case ${i}: ${request.url} ${request.payload.slice(0, 120)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
-        );
-      }
-      expect(response.json()).toMatchObject({ statusCode: response.statusCode, requestId: expect.any(String) });
-    }
+    const statuses = await postBadRequests(api, headers, 1200, () => badRequest(next, model));
     expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([400, 404, 413, 415, 422]));
     const good = await api.app.inject({ method: 'POST', url: '/forecast', headers, payload: { model, series: [goodSeries('a')] } });
     expect(good.statusCode).toBe(200);

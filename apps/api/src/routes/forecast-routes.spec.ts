@@ -1,4 +1,4 @@
-import { saveFittedModel, type FittedModelSpec } from '@tsforecast/service/testing';
+import { hourlyFrame, hourlySeries as hourly, saveFittedModel } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 
 // POST /forecast over a real NHITS (h 24, input 48, mqloss → lo/hi-80) saved in
@@ -12,27 +12,6 @@ const start = Date.UTC(2024, 0, 1);
 const hour = 3_600_000;
 const iso = (ts: number) => new Date(ts).toISOString().slice(0, 19);
 const bodyLimit = 200_000;
-
-function hourly(id: string, length: number) {
-  const ds = Array.from({ length }, (_, t) => iso(start + t * hour));
-  const y = Array.from({ length }, (_, t) => 50 + 10 * Math.sin((2 * Math.PI * t) / 24));
-  return { unique_id: id, ds, y };
-}
-
-function frameOf(series: ReturnType<typeof hourly>[]): FittedModelSpec['frame'] {
-  return {
-    series: series.map((s) => ({
-      id: s.unique_id,
-      ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)),
-      y: Float64Array.from(s.y),
-      exogenous: {},
-    })),
-    frequency: { unit: 'hour', step: 1 },
-    seasonLength: 24,
-    exogenousColumns: [],
-  };
-}
-
 describe('POST /forecast', () => {
   let api: TestApi;
   let forecaster: Record<string, string>;
@@ -41,7 +20,7 @@ describe('POST /forecast', () => {
   beforeAll(async () => {
     api = await buildTestApi({ FORECAST_BODY_LIMIT: String(bodyLimit) });
     const hyperparameters = { maxSteps: 3, inputSize: 48, loss: 'mqloss', level: [80], mlpUnits: [[16, 16]], seed: 1 };
-    nhits = await saveFittedModel(api.runtime.container, { model: 'NHITS', h, frame: frameOf([hourly('a', 200)]), hyperparameters });
+    nhits = await saveFittedModel(api.runtime.container, { model: 'NHITS', h, frame: hourlyFrame([hourly('a', 200)]), hyperparameters });
     forecaster = bearer(await api.tokenFor(['forecast']));
   });
   afterAll(() => api?.close());

@@ -1,21 +1,11 @@
 import { registerModelVersions } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
+import { postBadRequests, random, type BadRequest } from '../testing/bad-requests';
 
 jest.setTimeout(180_000);
 
-/** A small deterministic generator (mulberry32), so a failing case can be replayed by its index. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One bad request for the promote route: a bad body (wrong types, nesting, unicode, oversized, not JSON) or a bad path. */
-function badRequest(next: () => number, i: number): { url: string; payload: string; contentType: string } {
+function badRequest(next: () => number, i: number): BadRequest {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const deep = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
   const values = [
@@ -65,23 +55,7 @@ describe('promote route under 1,200 generated bad requests', () => {
   it('answers each with a 4xx in the error shape, stays up, and changes no stage', async () => {
     const headers = bearer(await api.tokenFor(['admin', 'read']));
     const next = random(7);
-    const statuses = new Map<number, number>();
-    for (let i = 0; i < 1200; i += 1) {
-      const request = badRequest(next, i);
-      const response = await api.app.inject({
-        method: 'POST',
-        url: request.url,
-        headers: { ...headers, 'content-type': request.contentType },
-        payload: request.payload,
-      });
-      statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-      if (response.statusCode < 400 || response.statusCode >= 500) {
-        throw new Error(
-          `case ${i}: ${request.url} ${request.payload.slice(0, 80)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
-        );
-      }
-      expect(response.json()).toMatchObject({ statusCode: response.statusCode, requestId: expect.any(String) });
-    }
+    const statuses = await postBadRequests(api, headers, 1200, (i) => badRequest(next, i));
     expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([404, 413, 415, 422]));
     const version = (await api.app.inject({ method: 'GET', url: '/models/Naive/versions/1', headers })).json();
     expect(version).toMatchObject({ stage: 'none', stageChanges: [] });

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { DataError, NotFoundError, Settings } from '@tsforecast/config';
-import type { SeriesFrame } from '@tsforecast/data';
 import { TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelStore } from '@tsforecast/artifact';
@@ -11,6 +10,7 @@ import { ModelVersionRegistry } from '../registry/model-version-registry';
 import { servingModule } from './serving-module';
 import { ServingService } from './serving-service';
 import type { SeriesInput } from './series-input';
+import { hourlyFrame as frameOf, hourlySeries as hourly } from './testing/hourly-series';
 
 // The serving path on a real trained NHITS (h 24, input 48, mqloss → lo/hi-80)
 // and real ORT sessions: what it serves must be what `cli predict`'s
@@ -24,27 +24,6 @@ const h = 24;
 const start = Date.UTC(2024, 0, 1);
 const hour = 3_600_000;
 const iso = (ts: number) => new Date(ts).toISOString().slice(0, 19);
-
-/** An hourly series with a daily cycle; `phase` makes each series different. */
-function hourly(id: string, length: number, phase: number): SeriesInput {
-  const ds = Array.from({ length }, (_, t) => iso(start + t * hour));
-  const y = Array.from({ length }, (_, t) => 50 + 10 * Math.sin((2 * Math.PI * (t + phase)) / 24) + (t % 7) * 0.3);
-  return { unique_id: id, ds, y };
-}
-
-function frameOf(series: readonly SeriesInput[]): SeriesFrame {
-  return {
-    series: series.map((s) => ({
-      id: s.unique_id,
-      ds: Float64Array.from(s.ds, (d) => Date.parse(`${d}Z`)),
-      y: Float64Array.from(s.y),
-      exogenous: {},
-    })),
-    frequency: { unit: 'hour', step: 1 },
-    seasonLength: 24,
-    exogenousColumns: [],
-  };
-}
 
 describe('ServingService (a trained NHITS served from its saved ONNX file)', () => {
   let stack: ServiceStack;
