@@ -14,7 +14,7 @@ export {
   type JsonObject,
   type JsonValue,
 } from './entities/tracking';
-export { TrackingStore, type MetricInput, type PredictionInput, type ModelInput } from './tracking/tracking-store';
+export { TrackingStore, type MetricInput, type PredictionInput, type ModelInput, type DatasetInput } from './tracking/tracking-store';
 export { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
 export { StudyStore, type StoredTrial } from './studies/study-store';
 export { TypeOrmStudyStore } from './studies/typeorm-study-store';

@@ -1,22 +1,10 @@
-import type { ModelInput } from '@tsforecast/db';
+import type { DatasetInput, ModelInput } from '@tsforecast/db';
 
 /** What a recorded run does: fit and score (`train`), a tuning trial, a cross-validation, a forecast request. */
 export type RecordedRunKind = 'train' | 'trial' | 'cv' | 'predict';
 
-/** The data a run read, registered once per content fingerprint and name. */
-export interface RunDataset {
-  /** File name (or a label for an in-memory frame). */
-  name: string;
-  /** Where it was read from, as given. */
-  path: string;
-  /** sha256 of the bytes read, lower-case hex. */
-  fingerprint: string;
-  rowCount: number;
-  seriesCount: number;
-  /** e.g. `1MS`, `1h`. */
-  frequency?: string | null;
-  seasonLength?: number | null;
-}
+/** The data a run read, registered once per content fingerprint and name (db's record of a data set). */
+export type RunDataset = DatasetInput;
 
 /** What a new run is. */
 export interface RunStart {
