@@ -27,11 +27,20 @@ export class QueuedHoldOutRuns {
     @inject(Settings) private readonly settings: Settings,
   ) {}
 
-  async run(request: TrainRequest, specs: readonly { model: string; horizon: number }[], dataset: RunDataset): Promise<HoldOutResult[]> {
-    const ids = await this.queue.enqueue(
+  /**
+   * Enqueues the request's jobs (one `train-run` job per model × horizon, in
+   * the order of `specs`) without waiting for them; returns the `train-run`
+   * job ids. `run` waits on these; the API's training jobs poll them.
+   */
+  async enqueue(request: TrainRequest, specs: readonly { model: string; horizon: number }[], dataset: RunDataset): Promise<string[]> {
+    return this.queue.enqueue(
       'train-run',
       specs.map((spec) => this.payloadOf(request, spec, dataset)),
     );
+  }
+
+  async run(request: TrainRequest, specs: readonly { model: string; horizon: number }[], dataset: RunDataset): Promise<HoldOutResult[]> {
+    const ids = await this.enqueue(request, specs, dataset);
     const tasks = new Map<string, ProgressTask>();
     const wait = () => waitForJobs(this.queue, 'train-run', ids, { pollMs: 250 });
     const ended =
