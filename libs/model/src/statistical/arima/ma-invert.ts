@@ -1,4 +1,4 @@
-import { polynomialRoots } from './polynomial-roots';
+import { polynomialRoots } from '../core/polynomial-roots';
 
 /**
  * R's `maInvert`: the invertible MA polynomial with the same autocovariances.

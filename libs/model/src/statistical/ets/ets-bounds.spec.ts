@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { admissible, parametersAllowed, rootsWithin } from './ets-bounds';
-import { maxRootModulus } from './polynomial-roots';
+import { maxRootModulus } from '../core/polynomial-roots';
 
 interface AdmissibleCase {
   m: number;

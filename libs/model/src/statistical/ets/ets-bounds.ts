@@ -1,5 +1,5 @@
 import type { EtsParameters } from './ets-filter';
-import { maxRootModulus } from './polynomial-roots';
+import { maxRootModulus } from '../core/polynomial-roots';
 
 /** R's default `lower` / `upper` for (α, β, γ, φ). */
 export const LOWER = Float64Array.of(1e-4, 1e-4, 1e-4, 0.8);
