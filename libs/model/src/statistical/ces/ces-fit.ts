@@ -1,4 +1,4 @@
-import { boundedNelderMead } from '../theta/bounded-nelder-mead';
+import { boundedNelderMead } from '../optim/bounded-nelder-mead';
 import { cesCalc, cesComponents, cesInitialStates, type CesParameters, type CesSeasonType, type CesStates } from './ces-filter';
 
 /** One CES model fitted to a series. */

@@ -1,4 +1,4 @@
-import { boundedNelderMead } from './bounded-nelder-mead';
+import { boundedNelderMead } from '../optim/bounded-nelder-mead';
 import { thetaFilter, type ThetaModelType, type ThetaParameters, type ThetaState } from './theta-filter';
 
 /** One theta model fitted to a series. */

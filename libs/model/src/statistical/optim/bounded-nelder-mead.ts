@@ -33,6 +33,10 @@ export interface BoundedNelderMeadResult {
  * and CES fits. A non-finite value of `f` counts as +∞, so the simplex moves
  * away from it. `f` may keep the array it is given only for the call.
  *
+ * It is not R's `nmmin` (`nelderMead` in nelder-mead.ts, which the ETS fits follow): the
+ * two differ in coefficients, first simplex, bounds and stopping rule, and each
+ * fit must land where its reference implementation lands.
+ *
  * @example
  * boundedNelderMead(([a, b]) => (a! - 1) ** 2 + (b! - 2) ** 2, [0, 0], [-5, -5], [5, 5]).x // ≈ [1, 2]
  * @internal
