@@ -1,18 +1,9 @@
 import { normalBounds } from '../core/normal-quantile';
 import type { SeriesForecast } from '../core/series-fit';
-import { etsPointForecast, type EtsParameters } from './ets-filter';
+import { etsPointForecast } from './ets-filter';
 import { simulatedIntervals } from './ets-simulation';
-import type { EtsComponents } from './ets-spec';
+import type { EtsState } from './ets-state';
 import { class1Moments, class2Moments, class3Moments, momentClass } from './ets-variance';
-
-/** What forecasting needs from a fitted ETS model. */
-export interface EtsState {
-  components: EtsComponents;
-  m: number;
-  par: EtsParameters;
-  lastState: Float64Array;
-  sigma2: number;
-}
 
 /**
  * Point forecasts and prediction intervals of a fitted ETS model, as R's
@@ -24,7 +15,7 @@ export interface EtsState {
  */
 export function forecastEts(fit: EtsState, h: number, levels: readonly number[], fallback: number): SeriesForecast {
   const { components: c, m, par, lastState: x } = fit;
-  const sigma2 = Number.isFinite(fit.sigma2) ? Math.max(fit.sigma2, 0) : 0;
+  const state: EtsState = { ...fit, sigma2: Number.isFinite(fit.sigma2) ? Math.max(fit.sigma2, 0) : 0 };
   const mean = etsPointForecast(x, m, c, par.phi, h);
   let finite = true;
   for (let i = 0; i < h; i++) if (!Number.isFinite(mean[i])) finite = false;
@@ -35,15 +26,10 @@ export function forecastEts(fit: EtsState, h: number, levels: readonly number[],
   const cls = momentClass(c);
   if (levels.length === 0 && cls !== 3) return { mean, lo: [], hi: [] };
   if (cls === null) {
-    const sim = simulatedIntervals(x, c, m, par, sigma2, h, levels);
+    const sim = simulatedIntervals(state, h, levels);
     return { mean, lo: sim.lo.map((v) => finiteOr(v, mean)), hi: sim.hi.map((v) => finiteOr(v, mean)) };
   }
-  const moments =
-    cls === 1
-      ? class1Moments(x, c, m, par, sigma2, h)
-      : cls === 2
-        ? class2Moments(x, c, m, par, sigma2, h)
-        : class3Moments(x, c, m, par, sigma2, h);
+  const moments = cls === 1 ? class1Moments(state, h) : cls === 2 ? class2Moments(state, h) : class3Moments(state, h);
   // R reports the moments' mean: w'F^{j−1}x (classes 1, 2), E[y] with its σ² term (class 3).
   for (let i = 0; i < h; i++) if (Number.isFinite(moments.mean[i])) mean[i] = moments.mean[i]!;
   // A variance that is not finite and positive gives a zero-width interval.

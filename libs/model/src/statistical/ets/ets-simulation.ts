@@ -1,6 +1,6 @@
 import { Xoshiro128 } from '@tsforecast/graph';
-import type { EtsParameters } from './ets-filter';
-import { ADD, MULT, NONE, type EtsComponents } from './ets-spec';
+import { ADD, MULT, NONE } from './ets-spec';
+import type { EtsState } from './ets-state';
 
 /** Sample paths R's `forecast.ets` simulates for models without a formula. */
 export const SIMULATION_PATHS = 5000;
@@ -13,15 +13,8 @@ const SEED = 20080101;
  * bounds at the 0.5 ∓ level/200 sample quantiles (R's type 8). Seeded, so
  * reproducible. Returns lo[level][h], hi[level][h].
  */
-export function simulatedIntervals(
-  x: Float64Array,
-  c: EtsComponents,
-  m: number,
-  par: EtsParameters,
-  sigma2: number,
-  h: number,
-  levels: readonly number[],
-): { lo: Float64Array[]; hi: Float64Array[] } {
+export function simulatedIntervals(fit: EtsState, h: number, levels: readonly number[]): { lo: Float64Array[]; hi: Float64Array[] } {
+  const { components: c, m, par, lastState: x, sigma2 } = fit;
   const rng = new Xoshiro128(SEED);
   const sd = Math.sqrt(Math.max(sigma2, 0));
   const paths = new Float64Array(h * SIMULATION_PATHS);

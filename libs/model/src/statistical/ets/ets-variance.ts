@@ -1,5 +1,5 @@
-import type { EtsParameters } from './ets-filter';
 import { ADD, MULT, NONE, type EtsComponents } from './ets-spec';
+import type { EtsState } from './ets-state';
 
 /** Forecast means and variances [h] from the analytic formulas. */
 export interface EtsMoments {
@@ -14,14 +14,8 @@ export interface EtsMoments {
  * F shifts the seasons and carries l + φb; w = (1, φ, 0 … 0, 1).
  * Also returns c_j (class 2 needs it).
  */
-export function class1Moments(
-  x: Float64Array,
-  c: EtsComponents,
-  m: number,
-  par: EtsParameters,
-  sigma2: number,
-  h: number,
-): EtsMoments & { cj: Float64Array } {
+export function class1Moments(fit: EtsState, h: number): EtsMoments & { cj: Float64Array } {
+  const { components: c, m, par, lastState: x, sigma2 } = fit;
   const p = x.length;
   const phi = c.damped ? par.phi : 1;
   const state = Float64Array.from(x);
@@ -72,8 +66,9 @@ function transition(v: Float64Array, c: EtsComponents, phi: number, m: number, s
  * 2008, §6.5): θ_1 = μ_1², θ_j = μ_j² + σ² Σ_{i<j} c_i² θ_{j−i},
  * v_j = (1 + σ²) θ_j − μ_j².
  */
-export function class2Moments(x: Float64Array, c: EtsComponents, m: number, par: EtsParameters, sigma2: number, h: number): EtsMoments {
-  const linear = class1Moments(x, { ...c, error: ADD }, m, par, sigma2, h);
+export function class2Moments(fit: EtsState, h: number): EtsMoments {
+  const { sigma2 } = fit;
+  const linear = class1Moments({ ...fit, components: { ...fit.components, error: ADD } }, h);
   const { mean, cj } = linear;
   const theta = new Float64Array(h);
   const variance = new Float64Array(h);
@@ -146,7 +141,8 @@ function addSandwich(out: Float64Array, w: number, s: Sparse, v: Float64Array, t
  * μ_j = H₁MH₂', v_j = (1 + σ²) H₂₁VH₂₁' + σ² μ_j². Kronecker factors are
  * sparse, so a step costs O(m²) instead of O(m³).
  */
-export function class3Moments(x: Float64Array, c: EtsComponents, m: number, par: EtsParameters, sigma2: number, h: number): EtsMoments {
+export function class3Moments(fit: EtsState, h: number): EtsMoments {
+  const { components: c, m, par, lastState: x, sigma2 } = fit;
   const p1 = c.trend === NONE ? 1 : 2;
   const phi = c.damped ? par.phi : 1;
   const F1 =
