@@ -83,6 +83,28 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(utc(2020, 4, 3), { unit: 'day', step: 1 })).toBe('2020-05-03');
     expect(formatTimestamp(utc(1970, 0, 2, 5, 30, 9), { unit: 'hour', step: 1 })).toBe('1970-01-02T05:30:09');
   });
+
+  it("writes what Date's UTC fields give, before 1970, in leap years and with milliseconds dropped", () => {
+    const viaDate = (ts: number) => new Date(ts).toISOString().slice(0, 19);
+    const hour = { unit: 'hour', step: 1 } as const;
+    const yearZero = new Date(0).setUTCFullYear(0, 0, 1); // Date.UTC reads years 0-99 as 1900-1999
+    const cases = [utc(2000, 1, 29, 23, 59, 59, 999), utc(1900, 2, 1), utc(1969, 11, 31, 23, 0, 0, 1), utc(9999, 11, 31), yearZero];
+    // A deterministic spread over years 0-9999 (a linear congruential walk), fractional milliseconds included.
+    let seed = 12345;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      cases.push(yearZero + (seed / 2 ** 31) * (utc(9999, 11, 31) - yearZero) + 0.25);
+    }
+    for (const ts of cases) {
+      expect(formatTimestamp(ts, hour)).toBe(viaDate(ts));
+      expect(formatTimestamp(ts, { unit: 'day', step: 1 })).toBe(viaDate(ts).slice(0, 10));
+    }
+  });
+
+  it('falls back to the padded year outside 0-9999, as before', () => {
+    expect(formatTimestamp(utc(12345, 0, 1), { unit: 'day', step: 1 })).toBe('12345-01-01');
+    expect(formatTimestamp(Number.NaN, { unit: 'day', step: 1 })).toBe('0NaN-NaN-NaN');
+  });
 });
 
 describe('parseFrequency', () => {
