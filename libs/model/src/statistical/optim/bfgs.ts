@@ -1,3 +1,5 @@
+import { ScaledObjective } from './scaled-objective';
+
 /**
  * Variable-metric (BFGS) minimisation with central-difference gradients, as
  * R's `optim(method = "BFGS")` (Nash's `vmmin`) with its defaults: `maxit`
@@ -53,33 +55,22 @@ export function bfgsMinimize(fn: (par: Float64Array) => number, init: Float64Arr
   const reltol = options.reltol ?? Math.sqrt(Number.EPSILON);
   const scale = options.parscale ?? new Float64Array(n).fill(1);
   const ndeps = options.ndeps ?? 1e-3;
-  const x = new Float64Array(n);
-  // f on the scaled parameters b: f(b · parscale).
-  const f = (b: Float64Array): number => {
-    for (let i = 0; i < n; i++) x[i] = b[i]! * scale[i]!;
-    return fn(x);
-  };
+  const objective = new ScaledObjective(fn, scale, ndeps);
+  const f = (b: Float64Array): number => objective.value(b);
   const b = new Float64Array(n);
   for (let i = 0; i < n; i++) b[i] = init[i]! / scale[i]!;
   const g = new Float64Array(n);
-  // ∂f/∂b_i ≈ (f(b + h e_i) − f(b − h e_i)) / 2h
   const gradient = (): void => {
-    for (let i = 0; i < n; i++) {
-      const bi = b[i]!;
-      b[i] = bi + ndeps;
-      const up = f(b);
-      b[i] = bi - ndeps;
-      const down = f(b);
-      b[i] = bi;
-      g[i] = (up - down) / (2 * ndeps);
-      if (!Number.isFinite(g[i]!)) throw new NonFiniteObjectiveError(`finite-difference gradient [${i + 1}]`);
-    }
+    const bad = objective.gradient(b, g);
+    if (bad >= 0) throw new NonFiniteObjectiveError(`finite-difference gradient [${bad + 1}]`);
   };
-  const result = (value: number, converged: boolean, fnCount: number, grCount: number): BfgsResult => {
-    const par = new Float64Array(n);
-    for (let i = 0; i < n; i++) par[i] = b[i]! * scale[i]!;
-    return { par, value, converged, fnCount, grCount };
-  };
+  const result = (value: number, converged: boolean, fnCount: number, grCount: number): BfgsResult => ({
+    par: objective.parameters(b),
+    value,
+    converged,
+    fnCount,
+    grCount,
+  });
   let fmin = f(b);
   if (!Number.isFinite(fmin)) throw new NonFiniteObjectiveError('initial value');
   if (maxit <= 0 || n === 0) return result(fmin, true, 1, 0);

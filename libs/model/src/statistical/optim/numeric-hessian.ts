@@ -1,3 +1,5 @@
+import { ScaledObjective } from './scaled-objective';
+
 /**
  * The Hessian R's `optim(..., hessian = TRUE)` reports (`optimhess`): central
  * differences of the central-difference gradient. With scaled parameters
@@ -17,24 +19,8 @@ export function numericHessian(
   const scale = parscale ?? new Float64Array(n).fill(1);
   const b = new Float64Array(n);
   for (let i = 0; i < n; i++) b[i] = par[i]! / scale[i]!;
-  const x = new Float64Array(n);
-  const f = (): number => {
-    for (let i = 0; i < n; i++) x[i] = b[i]! * scale[i]!;
-    return fn(x);
-  };
-  const gradient = (out: Float64Array): boolean => {
-    for (let j = 0; j < n; j++) {
-      const bj = b[j]!;
-      b[j] = bj + ndeps;
-      const up = f();
-      b[j] = bj - ndeps;
-      const down = f();
-      b[j] = bj;
-      out[j] = (up - down) / (2 * ndeps);
-      if (!Number.isFinite(out[j]!)) return false;
-    }
-    return true;
-  };
+  const objective = new ScaledObjective(fn, scale, ndeps);
+  const gradient = (out: Float64Array): boolean => objective.gradient(b, out) < 0;
   const H = new Float64Array(n * n);
   const g1 = new Float64Array(n);
   const g2 = new Float64Array(n);
