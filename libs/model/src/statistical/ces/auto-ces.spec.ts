@@ -2,6 +2,7 @@ import { silentLogger, UsageError } from '@tsforecast/config';
 import { thetafGolden } from '../theta/fixtures/thetaf-golden';
 import { autoCesDefinition, CES_TYPES, cesCandidates, fitAutoCes } from './auto-ces';
 import { fitCesModel } from './ces-fit';
+import { EDGE_CASE_SERIES, isFiniteForecast } from '../../testing/edge-case-series';
 import { frameOf } from '../../testing/frame-of';
 
 const golden = thetafGolden();
@@ -30,17 +31,9 @@ describe('AutoCES', () => {
     for (let j = 0; j < 12; j++) expect(fc.lo[1]![j]!).toBeLessThan(fc.lo[0]![j]!);
   });
 
-  it.each([
-    ['1 point', [5], 4],
-    ['2 points', [5, 7], 4],
-    ['3 points', [10, 12, 11], 4],
-    ['constant', new Array<number>(30).fill(42), 4],
-    ['zeros', [0, 0, 3, 0, 5, 0, 0, 2, 0, 4, 0, 0, 1, 0, 6, 0], 4],
-    ['season longer than the series', [3, 5, 4, 6, 5, 7, 6, 8], 24],
-    ['two seasons of m = 2', [3, 5, 4, 6], 2],
-  ])('%s: finite forecasts and intervals', (_case, values, m) => {
+  it.each([...EDGE_CASE_SERIES, ['two seasons of m = 2', [3, 5, 4, 6], 2]])('%s: finite forecasts and intervals', (_case, values, m) => {
     const fc = fitAutoCes(Float64Array.from(values), m).forecast(6, [80, 95]);
-    for (const a of [fc.mean, ...fc.lo, ...fc.hi]) expect(a.every(Number.isFinite)).toBe(true);
+    expect(isFiniteForecast(fc)).toBe(true);
     expect(fc.hi).toHaveLength(2);
   });
 

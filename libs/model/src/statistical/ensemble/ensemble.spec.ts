@@ -3,6 +3,7 @@ import type { SeriesFit, SeriesForecast } from '../core/series-fit';
 import { combineForecasts } from './combine-forecasts';
 import { statisticalSpecs } from '../statistical-specs';
 import { ensembleDefinition, ensembleFit, ensembleSpec } from './ensemble';
+import { EDGE_CASE_SERIES, isFiniteForecast } from '../../testing/edge-case-series';
 import { frameOf } from '../../testing/frame-of';
 
 const f = (mean: number[], lo: number[][] = [], hi: number[][] = []): SeriesForecast => ({
@@ -144,20 +145,15 @@ describe('Ensemble registration', () => {
     }
   });
 
-  it.each([
-    ['1 point', [7]],
-    ['2 points', [7, 9]],
-    ['3 points', [7, 9, 8]],
-    ['constant', new Array(30).fill(42)],
-    ['zeros', new Array(30).fill(0)],
-    ['m > length', [3, 1, 4, 1, 5, 9]],
-  ])('default members (AutoETS, AutoARIMA, AutoTheta, AutoCES; median) on %s: finite forecasts and intervals', (_name, values) => {
-    const defaults = ensembleDefinition.defaults(4, 12) as unknown as Parameters<typeof ensembleSpec.fitter>[0];
-    expect(defaults).toMatchObject({ members: ['AutoETS', 'AutoARIMA', 'AutoTheta', 'AutoCES'], combine: 'median' });
-    const fc = ensembleSpec.fitter(defaults)(Float64Array.from(values), 12).forecast(4, [80, 95]);
-    expect(fc.mean.every(Number.isFinite)).toBe(true);
-    expect([...fc.lo, ...fc.hi].every((a) => a.every(Number.isFinite))).toBe(true);
-  });
+  it.each([...EDGE_CASE_SERIES, ['all zeros', new Array<number>(30).fill(0), 12]])(
+    'default members (AutoETS, AutoARIMA, AutoTheta, AutoCES; median) on %s: finite forecasts and intervals',
+    (_name, values, m) => {
+      const defaults = ensembleDefinition.defaults(4, 12) as unknown as Parameters<typeof ensembleSpec.fitter>[0];
+      expect(defaults).toMatchObject({ members: ['AutoETS', 'AutoARIMA', 'AutoTheta', 'AutoCES'], combine: 'median' });
+      const fc = ensembleSpec.fitter(defaults)(Float64Array.from(values), m).forecast(4, [80, 95]);
+      expect(isFiniteForecast(fc)).toBe(true);
+    },
+  );
 
   it('rejects unknown members naming the valid ones, the ensemble itself, and a bad combine', () => {
     expect(() => ensembleDefinition.create(2, 2, { members: ['Nope'] })).toThrow(UsageError);

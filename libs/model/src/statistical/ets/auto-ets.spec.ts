@@ -1,15 +1,12 @@
 import { isRError, rGolden, type REts } from '../golden/r-golden';
 import { fitAutoEts } from './auto-ets';
+import { isFiniteForecast } from '../../testing/edge-case-series';
 
 /** max |a − b| / max(|b|, 1) over two arrays. */
 function relDiff(a: ArrayLike<number>, b: readonly number[]): number {
   let worst = 0;
   b.forEach((v, i) => (worst = Math.max(worst, Math.abs(a[i]! - v) / Math.max(Math.abs(v), 1))));
   return worst;
-}
-
-function allFinite(...arrays: ArrayLike<number>[]): boolean {
-  return arrays.every((a) => Array.from(a).every(Number.isFinite));
 }
 
 describe('fitAutoEts against R forecast 8.20 (shared r-golden.json)', () => {
@@ -59,7 +56,7 @@ describe('fitAutoEts edge cases', () => {
   ])('%s: finite forecasts and intervals', (_name, y, m) => {
     const fit = fitAutoEts(Float64Array.from(y as number[]), m as number);
     const f = fit.forecast(8, levels);
-    expect(allFinite(f.mean, ...f.lo, ...f.hi)).toBe(true);
+    expect(isFiniteForecast(f)).toBe(true);
     for (let i = 0; i < 8; i++) expect(f.lo[1]![i]).toBeLessThanOrEqual(f.mean[i]!);
   });
 
@@ -94,6 +91,6 @@ describe('fitAutoEts edge cases', () => {
     const b = fit.forecast(6, [80]);
     expect(Array.from(a.lo[0]!)).toEqual(Array.from(b.lo[0]!));
     for (let i = 0; i < 6; i++) expect(a.lo[0]![i]).toBeLessThan(a.hi[0]![i]!);
-    expect(allFinite(a.mean, a.lo[0]!, a.hi[0]!)).toBe(true);
+    expect(isFiniteForecast(a)).toBe(true);
   });
 });
