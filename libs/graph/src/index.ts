@@ -7,6 +7,7 @@ export { compileTrainStep } from './compile/compile-train-step';
 export { compileEval } from './compile/compile-eval';
 export { exportInference, type ParameterValues } from './compile/export-inference';
 export { createSession } from './runtime/create-session';
+export { onnxRuntime } from './runtime/onnx-runtime';
 export { type Backend, type RuntimeOptions } from './runtime/session-options';
 export { TrainStepSession } from './runtime/train-step-session';
 export { EvalSession } from './runtime/eval-session';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { ConfigError } from '../errors/tsforecast-error';
 import { passwordsOf } from '../secrets/connection-target';
 import { rememberSecret } from '../secrets/known-secrets';
@@ -130,4 +130,9 @@ export function describeSettings(settings: Settings): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(settings)) out[k] = typeof v === 'string' ? redactSecrets(v) : v;
   return out;
+}
+
+/** YAML is parsed only when a YAML config file is given, so the parser is loaded only then. */
+function parseYaml(text: string): unknown {
+  return (require('yaml') as typeof Yaml).parse(text);
 }

@@ -1,7 +1,7 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { DataError, silentLogger, type Logger } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
-import { createSession, type RuntimeOptions } from '@tsforecast/graph';
+import { createSession, onnxRuntime, type RuntimeOptions } from '@tsforecast/graph';
 import type { ExportedModel, Forecast } from '@tsforecast/model';
 import { GRAPH_NAMES } from '../training/forecast-graph';
 import { lastWindows } from '../training/window-batch';
@@ -79,9 +79,10 @@ export class OnnxRunner {
       history.series.map((s) => s.y),
       l,
     );
+    const { Tensor } = onnxRuntime();
     const out = await this.session.run({
-      [GRAPH_NAMES.y]: new ort.Tensor('float32', y, [b, l]),
-      [GRAPH_NAMES.mask]: new ort.Tensor('float32', mask, [b, l]),
+      [GRAPH_NAMES.y]: new Tensor('float32', y, [b, l]),
+      [GRAPH_NAMES.mask]: new Tensor('float32', mask, [b, l]),
     });
     return forecastFromOutputs(history, this.model, out, this.label);
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import type { Database } from '@tsforecast/db';
 import { jobKindPolicies, jobKinds, type JobKind, type JobKindPolicy, type JobPayloads } from './job-kinds';
@@ -149,7 +149,9 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   private async startOnce(): Promise<PgBoss> {
-    const boss = new PgBoss({
+    // Loaded here, on first use: most processes that bind the queue never touch it (a CLI listing runs).
+    const PgBossClass = require('pg-boss') as typeof PgBoss;
+    const boss = new PgBossClass({
       db: pgBossConnection(this.database),
       schema: pgBossSchema,
       supervise: false,

@@ -1,8 +1,9 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import { GraphRuntimeError } from '../ir/graph-error';
+import { onnxRuntime } from './onnx-runtime';
 import type { Backend, RuntimeOptions } from './session-options';
 
 /** A created session and the provider actually used. */
@@ -53,6 +54,7 @@ export async function createSession(
   options: RuntimeOptions = {},
   logger: Logger = silentLogger,
 ): Promise<CreatedSession> {
+  const ort = onnxRuntime();
   const asked = options.backend ?? 'cpu';
   if (asked !== 'cpu') {
     const supported = ort.listSupportedBackends().find((b) => b.name === asked);

@@ -1,10 +1,11 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import type { CompiledEval } from '../compile/compiled-types';
 import type { ParameterValues } from '../compile/export-inference';
 import { GraphRuntimeError } from '../ir/graph-error';
 import { createSession } from './create-session';
 import { bindFeeds, type Feeds } from './feeds';
+import { onnxRuntime } from './onnx-runtime';
 import { checkValues } from './parameter-values';
 import type { Backend, RuntimeOptions } from './session-options';
 import { TrainStepSession } from './train-step-session';
@@ -44,7 +45,7 @@ export class EvalSession {
       if (weights instanceof TrainStepSession) tensors[name] = weights.currentTensor(name);
       else {
         const spec = this.compiled.persistents.find((p) => p.name === name)!;
-        tensors[name] = new ort.Tensor('float32', weights[name] ?? spec.init, [...spec.shape]);
+        tensors[name] = new (onnxRuntime().Tensor)('float32', weights[name] ?? spec.init, [...spec.shape]);
       }
     }
     let out: ort.InferenceSession.ReturnType;

@@ -1,7 +1,8 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { factorDim, formatShape } from '../ir/dim';
 import { DataError } from '@tsforecast/config';
 import type { FeedSpec } from '../compile/compiled-types';
+import { onnxRuntime } from './onnx-runtime';
 
 /** A value for a graph input: an ORT tensor, or data plus dims. */
 export type FeedValue = ort.Tensor | { readonly data: Float32Array | BigInt64Array; readonly dims: readonly number[] };
@@ -11,10 +12,9 @@ export type Feeds = Readonly<Record<string, FeedValue>>;
 
 /** Wraps data as an ORT tensor without copying. */
 export function toOrtTensor(value: FeedValue): ort.Tensor {
-  if (value instanceof ort.Tensor) return value;
-  return value.data instanceof BigInt64Array
-    ? new ort.Tensor('int64', value.data, value.dims)
-    : new ort.Tensor('float32', value.data, value.dims);
+  const { Tensor } = onnxRuntime();
+  if (value instanceof Tensor) return value;
+  return value.data instanceof BigInt64Array ? new Tensor('int64', value.data, value.dims) : new Tensor('float32', value.data, value.dims);
 }
 
 /**

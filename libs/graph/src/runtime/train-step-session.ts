@@ -1,4 +1,4 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import type { CompiledTrainStep } from '../compile/compiled-types';
 import type { ParameterValues } from '../compile/export-inference';
@@ -7,6 +7,7 @@ import { Xoshiro128 } from '../init/xoshiro128';
 import { createSession } from './create-session';
 import { concreteDims } from '../ir/concrete-dims';
 import { bindFeeds, type Feeds } from './feeds';
+import { onnxRuntime } from './onnx-runtime';
 import type { Backend, RuntimeOptions } from './session-options';
 import { copyValues, checkValues } from './parameter-values';
 
@@ -54,10 +55,10 @@ export class TrainStepSession {
   private readonly byName = new Map<string, Slot>();
   /** Persistents not in the train graph (kept as they are). */
   private readonly idle = new Map<string, Float32Array>();
-  private readonly lr = new ort.Tensor('float32', new Float32Array(1), []);
-  private readonly step = new ort.Tensor('float32', new Float32Array(1), []);
-  private readonly loss = new ort.Tensor('float32', new Float32Array(1), []);
-  private readonly gradNorm = new ort.Tensor('float32', new Float32Array(1), []);
+  private readonly lr = scalarTensor();
+  private readonly step = scalarTensor();
+  private readonly loss = scalarTensor();
+  private readonly gradNorm = scalarTensor();
   private readonly prng: Xoshiro128;
   private readonly masks = new Map<string, ort.Tensor>();
   private timing = { steps: 0, runMs: 0, totalMs: 0 };
@@ -84,7 +85,7 @@ export class TrainStepSession {
         output: s.output,
         role: s.role,
         buffers: [a, b],
-        tensors: [new ort.Tensor('float32', a, dims), new ort.Tensor('float32', b, dims)],
+        tensors: [new (onnxRuntime().Tensor)('float32', a, dims), new (onnxRuntime().Tensor)('float32', b, dims)],
       };
       this.byName.set(s.input, slot);
       return slot;
@@ -173,7 +174,7 @@ export class TrainStepSession {
     if (slot) return slot.tensors[0];
     const v = this.idle.get(name);
     if (!v) throw new GraphRuntimeError(`no parameter or state named '${name}'`);
-    return new ort.Tensor('float32', v, [...this.compiled.persistents.find((p) => p.name === name)!.shape]);
+    return new (onnxRuntime().Tensor)('float32', v, [...this.compiled.persistents.find((p) => p.name === name)!.shape]);
   }
 
   /** Timing totals since creation or the last {@link resetTimings}. */
@@ -197,10 +198,15 @@ export class TrainStepSession {
     const n = dims.reduce((a, b) => a * b, 1);
     let t = this.masks.get(name);
     if (!t || t.dims.join() !== dims.join()) {
-      t = new ort.Tensor('float32', new Float32Array(n), dims);
+      t = new (onnxRuntime().Tensor)('float32', new Float32Array(n), dims);
       this.masks.set(name, t);
     }
     this.prng.fillDropoutMask(t.data as Float32Array, p, 1 / (1 - p));
     return t;
   }
+}
+
+/** A float32 scalar fed or fetched each step (learning rate, step, loss, gradient norm). */
+function scalarTensor(): ort.Tensor {
+  return new (onnxRuntime().Tensor)('float32', new Float32Array(1), []);
 }

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
-import { SignJWT } from 'jose';
 import { Clock, ConfigError, Settings, UsageError } from '@tsforecast/config';
 import type { ApiScope } from './api-scopes';
+import { joseLibrary } from './jose-library';
 
 /** What a minted token says. */
 export interface TokenRequest {
@@ -37,6 +37,7 @@ export class TokenIssuer {
     if (request.subject.trim() === '') throw new UsageError(`'sub' must be a non-empty name, got '${request.subject}'`);
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresAt = issuedAt + request.ttlSeconds;
+    const { SignJWT } = joseLibrary();
     const token = await new SignJWT({ scope: request.scopes.join(' ') })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(request.subject)

@@ -1,8 +1,9 @@
 import { inject, injectable } from 'inversify';
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { Clock, Settings } from '@tsforecast/config';
 import { isApiScope, type ApiScope } from './api-scopes';
 import { AuthenticationError, PermissionError } from './auth-errors';
+import { joseLibrary } from './jose-library';
 
 /** Who a verified token speaks for, and what it may do. */
 export interface Principal {
@@ -27,30 +28,32 @@ const jwksAlgorithms = ['RS256', 'ES256'];
 @injectable()
 export class TokenVerifier {
   private readonly secret: Uint8Array | undefined;
-  private readonly jwks: JWTVerifyGetKey | undefined;
+  private readonly jwksUrl: URL | undefined;
+  private remoteKeys: JWTVerifyGetKey | undefined;
 
   constructor(
     @inject(Settings) private readonly settings: Settings,
     @inject(Clock) private readonly clock: Clock,
   ) {
     this.secret = settings.JWT_SECRET === undefined ? undefined : new TextEncoder().encode(settings.JWT_SECRET);
-    this.jwks = settings.JWT_JWKS_URL === undefined ? undefined : createRemoteJWKSet(new URL(settings.JWT_JWKS_URL));
+    this.jwksUrl = settings.JWT_JWKS_URL === undefined ? undefined : new URL(settings.JWT_JWKS_URL);
   }
 
   /** Whether any way of verifying tokens is configured (else the API may only listen on loopback). */
   get configured(): boolean {
-    return this.secret !== undefined || this.jwks !== undefined;
+    return this.secret !== undefined || this.jwksUrl !== undefined;
   }
 
   async verify(token: string): Promise<Principal> {
     const algorithm = this.algorithmOf(token);
     const options = { issuer: this.settings.JWT_ISSUER, audience: this.settings.JWT_AUDIENCE, currentDate: this.clock.now() };
+    const { jwtVerify } = joseLibrary();
     let payload: JWTPayload;
     try {
       if (symmetricAlgorithms.includes(algorithm) && this.secret !== undefined) {
         ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: symmetricAlgorithms }));
-      } else if (jwksAlgorithms.includes(algorithm) && this.jwks !== undefined) {
-        ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: jwksAlgorithms }));
+      } else if (jwksAlgorithms.includes(algorithm) && this.jwksUrl !== undefined) {
+        ({ payload } = await jwtVerify(token, this.jwks(this.jwksUrl), { ...options, algorithms: jwksAlgorithms }));
       } else {
         throw new AuthenticationError(
           `token algorithm '${algorithm}' is not accepted; accepted: ${this.acceptedAlgorithms().join(', ') || 'none'}`,
@@ -65,14 +68,19 @@ export class TokenVerifier {
 
   private algorithmOf(token: string): string {
     try {
-      return String(decodeProtectedHeader(token).alg ?? 'none');
+      return String(joseLibrary().decodeProtectedHeader(token).alg ?? 'none');
     } catch {
       throw new AuthenticationError('bearer token is not a JWT');
     }
   }
 
+  /** The JWKS's keys, fetched and cached by jose from the first token that needs them. */
+  private jwks(url: URL): JWTVerifyGetKey {
+    return (this.remoteKeys ??= joseLibrary().createRemoteJWKSet(url));
+  }
+
   private acceptedAlgorithms(): string[] {
-    return [...(this.secret ? symmetricAlgorithms : []), ...(this.jwks ? jwksAlgorithms : [])];
+    return [...(this.secret ? symmetricAlgorithms : []), ...(this.jwksUrl ? jwksAlgorithms : [])];
   }
 }
 
@@ -97,6 +105,7 @@ function scopesOf(payload: JWTPayload): ApiScope[] {
 }
 
 function describeJoseFailure(error: unknown): string {
+  const { errors } = joseLibrary();
   if (error instanceof errors.JWTExpired) return 'token has expired';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'token signature does not verify';
   if (error instanceof errors.JWTClaimValidationFailed) return `token claim '${error.claim}' is invalid (${error.reason})`;
