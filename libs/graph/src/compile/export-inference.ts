@@ -1,13 +1,11 @@
 import type { GraphBuilder } from '../builder/graph-builder';
 import { formatShape } from '../ir/dim';
 import { GraphError } from '../ir/graph-error';
-import type { InputNode } from '../ir/node';
 import { emitGraph } from '../onnx/emit-graph';
 import { encodeModel } from '../onnx/encode-model';
 import { OPSET_VERSION } from '../onnx/onnx-types';
 import type { FeedSpec } from './compiled-types';
-import { selectOutputs, type EvalOptions } from './compile-eval';
-import { specialise } from './specialize';
+import { evalGraph, type EvalOptions } from './eval-graph';
 
 /** Parameter and state values by name (what `TrainStepSession.parameters()` returns). */
 export type ParameterValues = Readonly<Record<string, Float32Array>>;
@@ -28,13 +26,7 @@ export interface InferenceExport {
  * layer bakes its pre/post-processing into the same builder graph.
  */
 export function exportInference(source: GraphBuilder, weights: ParameterValues, options: EvalOptions = {}): InferenceExport {
-  const wanted = selectOutputs(source, options);
-  const sp = specialise(
-    source,
-    'eval',
-    wanted.map((w) => w.tensor),
-  );
-  const g = sp.graph;
+  const { graph: g, inputs, outputs, inputSpecs, outputSpecs } = evalGraph(source, options);
   const baked = new Map<number, Float32Array>();
   for (const p of g.persistents()) {
     const values = weights[p.name] ?? p.init;
@@ -44,13 +36,11 @@ export function exportInference(source: GraphBuilder, weights: ParameterValues, 
       );
     baked.set(p.id, values);
   }
-  const inputs = g.nodes.filter((n): n is InputNode => n.kind === 'input');
-  const outputs = wanted.map((w) => ({ name: w.name, tensor: sp.map(w.tensor) }));
   const bytes = encodeModel(emitGraph(g, { name: 'inference', inputs, initializers: baked, outputs }));
   return {
     bytes,
-    inputs: inputs.map((n) => ({ name: n.name, dtype: n.dtype, shape: n.shape })),
-    outputs: outputs.map((o) => ({ name: o.name, dtype: o.tensor.dtype, shape: o.tensor.shape })),
+    inputs: inputSpecs,
+    outputs: outputSpecs,
     opset: OPSET_VERSION,
   };
 }
