@@ -33,15 +33,20 @@ export interface SlotSpec {
   readonly role: 'param' | 'state' | 'optimizer';
 }
 
-/** Output of {@link compileTrainStep}: an ONNX model computing loss, gradients and the update. */
-export interface CompiledTrainStep {
+/** What every compilation of a model graph gives: the ONNX bytes, the graph they encode, its data feeds and the source's persistents. */
+export interface CompiledGraph {
+  /** The serialised ONNX model. */
   readonly model: Uint8Array;
-  /** The train graph (forward, gradients, update) for printing and the reference interpreter. */
+  /** The compiled graph, for printing and the reference interpreter. */
   readonly graph: GraphBuilder;
   readonly feeds: readonly FeedSpec[];
-  readonly masks: readonly MaskSpec[];
   /** Persistents of the source graph (all of them, in declaration order). */
   readonly persistents: readonly PersistentSpec[];
+}
+
+/** Output of {@link compileTrainStep}: an ONNX model computing loss, gradients and the update (its graph: forward, gradients, update). */
+export interface CompiledTrainStep extends CompiledGraph {
+  readonly masks: readonly MaskSpec[];
   /** Inputs of the model, in order (feeds, masks, slots, lr, step). */
   readonly inputNames: readonly string[];
   readonly slots: readonly SlotSpec[];
@@ -50,12 +55,8 @@ export interface CompiledTrainStep {
 }
 
 /** Output of {@link compileEval}: forward only, eval mode, persistents as inputs. */
-export interface CompiledEval {
-  readonly model: Uint8Array;
-  readonly graph: GraphBuilder;
-  readonly feeds: readonly FeedSpec[];
+export interface CompiledEval extends CompiledGraph {
   /** Persistent names fed as inputs (current weights). */
   readonly persistentInputs: readonly string[];
-  readonly persistents: readonly PersistentSpec[];
   readonly outputs: readonly FeedSpec[];
 }
