@@ -1,6 +1,7 @@
 import { reduceNd } from '../reference/nd-array';
 import { normaliseAxes } from './axes';
 import type { OpDef } from './op-def';
+import { reduceWithAxesAttribute } from './reduce-lowering';
 import { inferReduce, withKeptDims } from './reduce-shape';
 
 /**
@@ -18,12 +19,6 @@ export const reduceMax: OpDef<'reduceMax'> = {
     const count = g.reduceSum(isMax, axes, true);
     return [g.mul(g.div(isMax, count), withKeptDims(g, grad, x, attrs))];
   },
-  lower: ({ emit, inputs, output, attrs, inputMeta }) =>
-    void emit.node(
-      'ReduceMax',
-      inputs,
-      { axes: { ints: normaliseAxes(attrs.axes, inputMeta[0].shape.length) }, keepdims: { i: attrs.keepDims ? 1 : 0 } },
-      output,
-    ),
+  lower: reduceWithAxesAttribute('ReduceMax'),
   reference: ([x], attrs) => reduceNd(x, normaliseAxes(attrs.axes, x.shape.length), attrs.keepDims, -Infinity, (a, v) => Math.max(a, v)),
 };

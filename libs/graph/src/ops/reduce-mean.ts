@@ -1,6 +1,7 @@
 import { reduceNd } from '../reference/nd-array';
 import { normaliseAxes } from './axes';
 import type { OpDef } from './op-def';
+import { reduceWithAxesAttribute } from './reduce-lowering';
 import { inferReduce, withKeptDims } from './reduce-shape';
 
 /** Mean over axes. d(mean x) = broadcast(dy) / n, with n from the (possibly symbolic) dims. */
@@ -16,13 +17,7 @@ export const reduceMean: OpDef<'reduceMean'> = {
     const n = dims.every((d) => typeof d === 'number') ? (dims as number[]).reduce((a, b) => a * b, 1) : undefined;
     return [n !== undefined ? g.mul(spread, 1 / n) : g.div(spread, g.sizeOf(x, axes))];
   },
-  lower: ({ emit, inputs, output, attrs, inputMeta }) =>
-    void emit.node(
-      'ReduceMean',
-      inputs,
-      { axes: { ints: normaliseAxes(attrs.axes, inputMeta[0].shape.length) }, keepdims: { i: attrs.keepDims ? 1 : 0 } },
-      output,
-    ),
+  lower: reduceWithAxesAttribute('ReduceMean'),
   reference: ([x], attrs) =>
     reduceNd(
       x,
