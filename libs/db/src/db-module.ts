@@ -10,6 +10,10 @@ import { RunLeaseStore } from './execution/run-lease-store';
 import { TypeOrmRunLeaseStore } from './execution/typeorm-run-lease-store';
 import { ResourceStatsStore } from './execution/resource-stats-store';
 import { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-store';
+import { TrainingJobStore } from './jobs/training-job-store';
+import { TypeOrmTrainingJobStore } from './jobs/typeorm-training-job-store';
+import { DatasetLookup } from './datasets/dataset-lookup';
+import { TypeOrmDatasetLookup } from './datasets/typeorm-dataset-lookup';
 
 /**
  * Binds an already opened {@link Database} and the stores over it (tracking, studies).
@@ -29,5 +33,7 @@ export function dbModule(database: Database): ContainerModule {
     options.bind<StudyStore>(StudyStore).to(TypeOrmStudyStore).inSingletonScope();
     options.bind<RunLeaseStore>(RunLeaseStore).to(TypeOrmRunLeaseStore).inSingletonScope();
     options.bind<ResourceStatsStore>(ResourceStatsStore).to(TypeOrmResourceStatsStore).inSingletonScope();
+    options.bind<TrainingJobStore>(TrainingJobStore).to(TypeOrmTrainingJobStore).inSingletonScope();
+    options.bind<DatasetLookup>(DatasetLookup).to(TypeOrmDatasetLookup).inSingletonScope();
   });
 }

@@ -97,6 +97,23 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     expect(await leases.completedRunOfJob(jobId)).toBe(completed);
   });
 
+  it("stores a run's progress with its beat and lists the leases of a job's attempts", async () => {
+    const jobId = randomUUID();
+    const [first, second] = [await runningRun(), await runningRun()];
+    await leases.open({ runId: first, workerId: 'w:1', jobId, jobKind: 'train-run', attempt: 1 });
+    await leases.open({ runId: second, workerId: 'w:2', jobId, jobKind: 'train-run', attempt: 2 });
+    await backdateBeat(second, 60);
+    await leases.beat([first, second], new Map([[second, { fraction: 0.25, stepsPerSecond: 40.5 }]]));
+    await leases.beat([second], new Map([[second, { fraction: 0.5 }]]));
+    const views = await leases.leasesOfJobs([jobId, randomUUID()]);
+    expect(views.map((view) => [view.runId, view.attempt, view.progress, view.stepsPerSecond])).toEqual([
+      [first, 1, null, null],
+      [second, 2, 0.5, 40.5],
+    ]);
+    expect(Date.now() - views[1]!.beatAt.getTime()).toBeLessThan(30_000);
+    expect(await leases.leasesOfJobs([])).toEqual([]);
+  });
+
   it('ends a run only while it is running', async () => {
     const id = await runningRun();
     expect(await leases.endRunIfRunning(id, 'cancelled', 'job cancelled')).toBe(true);

@@ -11,6 +11,27 @@ export interface RunLease {
   attempt?: number | null;
 }
 
+/** A run's latest progress as its worker saw it, stored with the beat. */
+export interface RunBeatProgress {
+  /** 0..1 */
+  fraction?: number;
+  stepsPerSecond?: number;
+}
+
+/** What a run's lease says about it now (for job status views). */
+export interface RunLeaseView {
+  runId: string;
+  jobId: string | null;
+  attempt: number | null;
+  workerId: string;
+  /** When the attempt took the lease (its run started about then). */
+  startedAt: Date;
+  beatAt: Date;
+  /** 0..1; null before the first progress report. */
+  progress: number | null;
+  stepsPerSecond: number | null;
+}
+
 /** A `running` run the reaper marked `failed` because its process is gone. */
 export interface LostRun {
   runId: string;
@@ -57,8 +78,10 @@ export const RunLeaseStore = Symbol('RunLeaseStore');
 export interface RunLeaseStore {
   /** Writes (or takes over) the lease of a run, beating now. */
   open(lease: RunLease): Promise<void>;
-  /** Marks the processes of these runs alive now. */
-  beat(runIds: readonly string[]): Promise<void>;
+  /** Marks the processes of these runs alive now; with `progress`, stores each run's latest progress too. */
+  beat(runIds: readonly string[], progress?: ReadonlyMap<string, RunBeatProgress>): Promise<void>;
+  /** The leases of these queue jobs' attempts (every attempt), oldest first. */
+  leasesOfJobs(jobIds: readonly string[]): Promise<RunLeaseView[]>;
   /** The id of a `completed` run of any attempt of this job, or null: a retried job whose run already completed. */
   completedRunOfJob(jobId: string): Promise<string | null>;
   /** The lease of a job's attempt, or null when that attempt never got one. */

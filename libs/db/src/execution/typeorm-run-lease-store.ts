@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Database } from '../data-source/database';
 import { RunHeartbeat } from '../entities/execution/run-heartbeat';
 import { Run, type RunStatus } from '../entities/tracking/run';
-import type { AttemptLease, LostRun, LostRunLimits, RunLease, RunLeaseStore } from './run-lease-store';
+import type { AttemptLease, LostRun, LostRunLimits, RunBeatProgress, RunLease, RunLeaseStore, RunLeaseView } from './run-lease-store';
 
 /** {@link RunLeaseStore} on the tracking database. */
 @injectable()
@@ -31,14 +31,51 @@ export class TypeOrmRunLeaseStore implements RunLeaseStore {
       .execute();
   }
 
-  async beat(runIds: readonly string[]): Promise<void> {
+  async beat(runIds: readonly string[], progress?: ReadonlyMap<string, RunBeatProgress>): Promise<void> {
     if (runIds.length === 0) return;
-    await this.dataSource
-      .createQueryBuilder()
-      .update(RunHeartbeat)
-      .set({ beatAt: () => 'now()' })
-      .where('run_id IN (:...runIds)', { runIds })
-      .execute();
+    const plain = progress === undefined ? runIds : runIds.filter((runId) => !progress.has(runId));
+    if (plain.length > 0) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(RunHeartbeat)
+        .set({ beatAt: () => 'now()' })
+        .where('run_id IN (:...runIds)', { runIds: plain })
+        .execute();
+    }
+    const reported = runIds.filter((runId) => progress?.has(runId));
+    if (reported.length === 0) return;
+    // One statement for every run with progress: its (run id, fraction, steps/s) rows joined in.
+    const rows = reported.map((runId) => {
+      const { fraction, stepsPerSecond } = progress!.get(runId)!;
+      return { run_id: runId, progress: fraction ?? null, steps_per_second: stepsPerSecond ?? null };
+    });
+    await this.dataSource.query(
+      `UPDATE run_heartbeats h SET beat_at = now(),
+         progress = COALESCE(v.progress, h.progress), steps_per_second = COALESCE(v.steps_per_second, h.steps_per_second)
+       FROM jsonb_to_recordset($1::jsonb) AS v(run_id uuid, progress double precision, steps_per_second double precision)
+       WHERE h.run_id = v.run_id`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async leasesOfJobs(jobIds: readonly string[]): Promise<RunLeaseView[]> {
+    if (jobIds.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(RunHeartbeat)
+      .createQueryBuilder('h')
+      .where('h.job_id IN (:...jobIds)', { jobIds })
+      .orderBy('h.created_at', 'ASC')
+      .getMany();
+    return rows.map((row) => ({
+      runId: row.runId,
+      jobId: row.jobId,
+      attempt: row.attempt,
+      workerId: row.workerId,
+      startedAt: row.createdAt,
+      beatAt: row.beatAt,
+      progress: row.progress,
+      stepsPerSecond: row.stepsPerSecond,
+    }));
   }
 
   async completedRunOfJob(jobId: string): Promise<string | null> {

@@ -4,6 +4,7 @@ import { CreateStudies1767225700000 } from './1767225700000-create-studies';
 import { ModelStages1767226500000 } from './1767226500000-model-stages';
 import { RunRecords1767225800000 } from './1767225800000-run-records';
 import { RunExecution1767225900000 } from './1767225900000-run-execution';
+import { TrainingJobs1767226600000 } from './1767226600000-training-jobs';
 
 /** A migration class as TypeORM takes it. */
 export type MigrationClass = new () => MigrationInterface;
@@ -19,4 +20,5 @@ export const allMigrations: MigrationClass[] = [
   RunRecords1767225800000,
   RunExecution1767225900000,
   ModelStages1767226500000,
+  TrainingJobs1767226600000,
 ];

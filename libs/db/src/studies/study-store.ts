@@ -37,6 +37,8 @@ export const StudyStore = Symbol('StudyStore');
 export interface StudyStore {
   /** Creates a study; a UsageError if the name is taken. */
   createStudy(input: StudyInput): Promise<HyperparameterStudy>;
+  /** The study with this id, or undefined (any text, a non-uuid included). */
+  findStudyById(id: string): Promise<HyperparameterStudy | undefined>;
   /** The study of that name, or undefined. */
   findStudy(name: string): Promise<HyperparameterStudy | undefined>;
   /**

@@ -36,6 +36,14 @@ export class TypeOrmStudyStore implements StudyStore {
     return repo.createQueryBuilder('study').where('study.id = :id', { id }).getOneOrFail();
   }
 
+  async findStudyById(id: string): Promise<HyperparameterStudy | undefined> {
+    if (!isUuid(id)) return undefined;
+    return (
+      (await this.dataSource.getRepository(HyperparameterStudy).createQueryBuilder('study').where('study.id = :id', { id }).getOne()) ??
+      undefined
+    );
+  }
+
   async findStudy(name: string): Promise<HyperparameterStudy | undefined> {
     return (
       (await this.dataSource

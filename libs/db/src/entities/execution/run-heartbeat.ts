@@ -34,6 +34,14 @@ export class RunHeartbeat {
   @Column({ type: 'timestamptz', name: 'beat_at', default: () => 'now()' })
   beatAt!: Date;
 
+  /** The run's latest progress, 0..1, written with each beat; null before the first report. */
+  @Column({ type: 'double precision', nullable: true })
+  progress!: number | null;
+
+  /** Training steps per second at the latest beat; null for runs that report none. */
+  @Column({ type: 'double precision', name: 'steps_per_second', nullable: true })
+  stepsPerSecond!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }
