@@ -40,39 +40,19 @@ export function isDynamic(type: ThetaModelType): boolean {
  */
 export function thetaFilter(y: Float64Array, type: ThetaModelType, p: ThetaParameters, e: Float64Array): ThetaState {
   const n = y.length;
-  const { alpha, theta } = p;
+  const { alpha } = p;
   const q = 1 - alpha;
-  const c = 1 - 1 / theta;
-  const dynamic = isDynamic(type);
-  let a: number;
-  let b: number;
-  let mu: number;
-  if (dynamic) {
-    a = y[0]!;
-    b = 0;
-    mu = y[0]!;
-  } else {
-    [a, b] = trendLine(y);
-    mu = p.level0 + c * (a + b);
-  }
-  e[0] = y[0]! - mu;
-  let level = alpha * y[0]! + q * p.level0;
-  let meanY = y[0]!;
+  const [a, b] = isDynamic(type) ? [y[0]!, 0] : trendLine(y);
+  const r = new ThetaRecursion(type, p, { level: alpha * y[0]! + q * p.level0, meanY: y[0]!, a, b });
+  e[0] = y[0]! - (isDynamic(type) ? y[0]! : p.level0 + r.c * (a + b));
   let qt = q; // q^t
   for (let t = 1; t < n; t++) {
     const yt = y[t]!;
-    mu = level + c * (a * qt + (b * (1 - qt * q)) / alpha);
-    e[t] = yt - mu;
-    level = alpha * yt + q * level;
-    const prevMean = meanY;
-    meanY = (t * meanY + yt) / (t + 1);
-    if (dynamic) {
-      b = ((t - 1) * b + (6 * (yt - prevMean)) / (t + 1)) / (t + 2);
-      a = meanY - (b * (t + 2)) / 2;
-    }
+    e[t] = yt - r.mean(qt);
+    r.update(yt, t);
     qt *= q;
   }
-  return { level, meanY, a, b, t: n - 1 };
+  return { ...r.state, t: n - 1 };
 }
 
 /**
@@ -99,24 +79,13 @@ export function trendLine(y: Float64Array): [number, number] {
  * forecast μ (so ℓ, ȳ and, for the dynamic models, A and B keep updating).
  */
 export function thetaForecast(state: ThetaState, type: ThetaModelType, p: ThetaParameters, h: number): Float64Array {
-  const { alpha, theta } = p;
-  const q = 1 - alpha;
-  const c = 1 - 1 / theta;
-  const dynamic = isDynamic(type);
-  let { level, meanY, a, b } = state;
+  const r = new ThetaRecursion(type, p, state);
   const out = new Float64Array(h);
   for (let j = 0; j < h; j++) {
     const t = state.t + 1 + j;
-    const qt = q ** t;
-    const mu = level + c * (a * qt + (b * (1 - qt * q)) / alpha);
+    const mu = r.mean(r.q ** t);
     out[j] = mu;
-    level = alpha * mu + q * level;
-    const prevMean = meanY;
-    meanY = (t * meanY + mu) / (t + 1);
-    if (dynamic) {
-      b = ((t - 1) * b + (6 * (mu - prevMean)) / (t + 1)) / (t + 2);
-      a = meanY - (b * (t + 2)) / 2;
-    }
+    r.update(mu, t);
   }
   return out;
 }
@@ -130,29 +99,57 @@ export function thetaForecast(state: ThetaState, type: ThetaModelType, p: ThetaP
  * 1 + jα²; the dynamic models add the trend line's response.
  */
 export function thetaVarianceFactors(state: ThetaState, type: ThetaModelType, p: ThetaParameters, h: number): Float64Array {
-  const { alpha, theta } = p;
-  const q = 1 - alpha;
-  const c = 1 - 1 / theta;
-  const dynamic = isDynamic(type);
   const out = new Float64Array(h);
   for (let k = 0; k < h; k++) {
-    let level = 0;
-    let meanY = 0;
-    let a = 0;
-    let b = 0;
+    const r = new ThetaRecursion(type, p, { level: 0, meanY: 0, a: 0, b: 0 });
     for (let j = k; j < h; j++) {
       const t = state.t + 1 + j;
-      const qt = q ** t;
-      const dy = level + c * (a * qt + (b * (1 - qt * q)) / alpha) + (j === k ? 1 : 0);
+      const dy = r.mean(r.q ** t) + (j === k ? 1 : 0);
       out[j] += dy * dy;
-      level = alpha * dy + q * level;
-      const prevMean = meanY;
-      meanY = (t * meanY + dy) / (t + 1);
-      if (dynamic) {
-        b = ((t - 1) * b + (6 * (dy - prevMean)) / (t + 1)) / (t + 2);
-        a = meanY - (b * (t + 2)) / 2;
-      }
+      r.update(dy, t);
     }
   }
   return out;
+}
+
+/** ℓ, ȳ, A, B: what the theta recursion carries from one observation to the next. */
+type RecursionState = Pick<ThetaState, 'level' | 'meanY' | 'a' | 'b'>;
+
+/**
+ * The recursion of {@link thetaFilter} after t = 0, shared by the filter, the
+ * forecast (future y replaced by μ) and the variance factors (run on
+ * perturbations): q = 1 − α, c = 1 − 1/θ.
+ */
+class ThetaRecursion {
+  readonly q: number;
+  readonly c: number;
+  readonly state: RecursionState;
+  private readonly alpha: number;
+  private readonly dynamic: boolean;
+
+  constructor(type: ThetaModelType, p: ThetaParameters, start: RecursionState) {
+    this.alpha = p.alpha;
+    this.q = 1 - p.alpha;
+    this.c = 1 - 1 / p.theta;
+    this.dynamic = isDynamic(type);
+    this.state = { level: start.level, meanY: start.meanY, a: start.a, b: start.b };
+  }
+
+  /** μ_t = ℓ_{t−1} + c·(A_{t−1} q^t + B_{t−1} (1 − q^{t+1})/α), given qt = q^t. */
+  mean(qt: number): number {
+    const { level, a, b } = this.state;
+    return level + this.c * (a * qt + (b * (1 - qt * this.q)) / this.alpha);
+  }
+
+  /** Absorbs y_t: ℓ, ȳ and, for the dynamic models, B then A. */
+  update(y: number, t: number): void {
+    const s = this.state;
+    s.level = this.alpha * y + this.q * s.level;
+    const prevMean = s.meanY;
+    s.meanY = (t * s.meanY + y) / (t + 1);
+    if (this.dynamic) {
+      s.b = ((t - 1) * s.b + (6 * (y - prevMean)) / (t + 1)) / (t + 2);
+      s.a = s.meanY - (s.b * (t + 2)) / 2;
+    }
+  }
 }
