@@ -23,6 +23,17 @@ export interface StatisticalModelSpec<H extends StatisticalHyperparameters> {
 export const DEFAULT_LEVELS: number[] = [80, 95];
 
 /**
+ * The spec of a model with no hyperparameters of its own (season length and
+ * interval levels only): one fitter serves every series.
+ *
+ * @example
+ * export const adidaSpec = parameterFreeSpec('ADIDA', 'Temporal aggregation …', adidaFit);
+ */
+export function parameterFreeSpec(name: string, description: string, fit: SeriesFitter): StatisticalModelSpec<StatisticalHyperparameters> {
+  return { name, description, defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS }), fitter: () => fit };
+}
+
+/**
  * The {@link ModelDefinition} of a statistical model.
  *
  * @example

@@ -1,6 +1,5 @@
-import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { parameterFreeSpec, statisticalDefinition } from '../core/statistical-definition';
 import { aggregateSumForecast } from './aggregate-forecast';
 import { aggregationLevel, allZero } from './demand';
 import { flatFit } from './flat-fit';
@@ -20,12 +19,11 @@ export function adidaFit(y: Float64Array): SeriesFit {
   return flatFit(`ADIDA(${k})`, aggregateSumForecast(y, k) / k);
 }
 
-export const adidaSpec: StatisticalModelSpec<StatisticalHyperparameters> = {
-  name: 'ADIDA',
-  description: 'Temporal aggregation at the mean inter-demand interval, optimised SES, even disaggregation',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS }),
-  fitter: () => adidaFit,
-};
+export const adidaSpec = parameterFreeSpec(
+  'ADIDA',
+  'Temporal aggregation at the mean inter-demand interval, optimised SES, even disaggregation',
+  adidaFit,
+);
 
 /** Registration of ADIDA. */
 export const adidaDefinition = statisticalDefinition(adidaSpec);

@@ -1,6 +1,5 @@
-import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { parameterFreeSpec, statisticalDefinition } from '../core/statistical-definition';
 import { demandSizes, interDemandIntervals } from './demand';
 import { flatFit } from './flat-fit';
 import { sesForecast } from './ses';
@@ -30,12 +29,11 @@ export function crostonFit(y: Float64Array, factor: number, label = 'CrostonClas
   return flatFit(label, (pHat !== 0 ? zHat / pHat : zHat) * factor);
 }
 
-export const crostonClassicSpec: StatisticalModelSpec<StatisticalHyperparameters> = {
-  name: 'CrostonClassic',
-  description: "Croston's method: SES (α = 0.1) of demand sizes over SES of inter-demand intervals",
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS }),
-  fitter: () => (y) => crostonFit(y, 1),
-};
+export const crostonClassicSpec = parameterFreeSpec(
+  'CrostonClassic',
+  "Croston's method: SES (α = 0.1) of demand sizes over SES of inter-demand intervals",
+  (y) => crostonFit(y, 1),
+);
 
 /** Registration of CrostonClassic. */
 export const crostonClassicDefinition = statisticalDefinition(crostonClassicSpec);

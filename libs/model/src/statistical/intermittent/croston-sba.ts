@@ -1,5 +1,4 @@
-import type { StatisticalHyperparameters } from '../core/local-statistical-model';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { parameterFreeSpec, statisticalDefinition } from '../core/statistical-definition';
 import { CROSTON_ALPHA, crostonFit } from './croston-classic';
 
 /**
@@ -7,12 +6,9 @@ import { CROSTON_ALPHA, crostonFit } from './croston-classic';
  * `CrostonSBA`): Croston's forecast times the bias correction
  * 1 − α/2 = 0.95, ŷ = (1 − α/2) ẑ / p̂.
  */
-export const crostonSbaSpec: StatisticalModelSpec<StatisticalHyperparameters> = {
-  name: 'CrostonSBA',
-  description: "Croston's method with the Syntetos–Boylan bias correction (× 0.95)",
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS }),
-  fitter: () => (y) => crostonFit(y, 1 - CROSTON_ALPHA / 2, 'CrostonSBA'),
-};
+export const crostonSbaSpec = parameterFreeSpec('CrostonSBA', "Croston's method with the Syntetos–Boylan bias correction (× 0.95)", (y) =>
+  crostonFit(y, 1 - CROSTON_ALPHA / 2, 'CrostonSBA'),
+);
 
 /** Registration of CrostonSBA. */
 export const crostonSbaDefinition = statisticalDefinition(crostonSbaSpec);

@@ -1,6 +1,5 @@
-import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { parameterFreeSpec, statisticalDefinition } from '../core/statistical-definition';
 import { aggregateSumForecast } from './aggregate-forecast';
 import { aggregationLevel, allZero } from './demand';
 import { flatFit } from './flat-fit';
@@ -25,12 +24,11 @@ export function imapaFit(y: Float64Array): SeriesFit {
   return flatFit(`IMAPA(${K})`, sum / K);
 }
 
-export const imapaSpec: StatisticalModelSpec<StatisticalHyperparameters> = {
-  name: 'IMAPA',
-  description: 'Mean of ADIDA forecasts over aggregation levels 1..mean inter-demand interval',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS }),
-  fitter: () => imapaFit,
-};
+export const imapaSpec = parameterFreeSpec(
+  'IMAPA',
+  'Mean of ADIDA forecasts over aggregation levels 1..mean inter-demand interval',
+  imapaFit,
+);
 
 /** Registration of IMAPA. */
 export const imapaDefinition = statisticalDefinition(imapaSpec);
