@@ -1,19 +1,14 @@
-import { inject, injectable } from 'inversify';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Database } from '../data-source/database';
+import { injectable, injectFromBase } from 'inversify';
+import type { SelectQueryBuilder } from 'typeorm';
+import { DataSourceStore } from '../data-source/data-source-store';
 import { ResourceStats } from '../entities/execution/resource-stats';
 import { isUuid } from '../tracking/database-errors';
 import type { ResourceStatsInput, ResourceStatsStore, RunResourceStats } from './resource-stats-store';
 
 /** {@link ResourceStatsStore} on the tracking database. */
 @injectable()
-export class TypeOrmResourceStatsStore implements ResourceStatsStore {
-  private readonly dataSource: DataSource;
-
-  constructor(@inject(Database) database: Database) {
-    this.dataSource = database.dataSource;
-  }
-
+@injectFromBase()
+export class TypeOrmResourceStatsStore extends DataSourceStore implements ResourceStatsStore {
   async record(stats: ResourceStatsInput): Promise<void> {
     await this.dataSource
       .createQueryBuilder()

@@ -1,19 +1,13 @@
-import { inject, injectable } from 'inversify';
-import type { DataSource } from 'typeorm';
-import { Database } from '../data-source/database';
+import { injectable, injectFromBase } from 'inversify';
+import { DataSourceStore } from '../data-source/data-source-store';
 import { RunHeartbeat } from '../entities/execution/run-heartbeat';
 import { Run, type RunStatus } from '../entities/tracking/run';
 import type { AttemptLease, LostRun, LostRunLimits, RunBeatProgress, RunLease, RunLeaseStore, RunLeaseView } from './run-lease-store';
 
 /** {@link RunLeaseStore} on the tracking database. */
 @injectable()
-export class TypeOrmRunLeaseStore implements RunLeaseStore {
-  private readonly dataSource: DataSource;
-
-  constructor(@inject(Database) database: Database) {
-    this.dataSource = database.dataSource;
-  }
-
+@injectFromBase()
+export class TypeOrmRunLeaseStore extends DataSourceStore implements RunLeaseStore {
   async open(lease: RunLease): Promise<void> {
     await this.dataSource
       .createQueryBuilder()

@@ -1,7 +1,7 @@
-import { inject, injectable } from 'inversify';
+import { injectable, injectFromBase } from 'inversify';
 import { NotFoundError, UsageError } from '@tsforecast/config';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Database } from '../data-source/database';
+import type { EntityManager } from 'typeorm';
+import { DataSourceStore } from '../data-source/data-source-store';
 import { HyperparameterStudy } from '../entities/study/hyperparameter-study';
 import { StudyTrial } from '../entities/study/study-trial';
 import { StudyTrialValue } from '../entities/study/study-trial-value';
@@ -11,13 +11,8 @@ import type { FinishedTrialState, StoredTrial, StudyInput, StudyStore } from './
 
 /** {@link StudyStore} on TypeORM's query builder; trial numbers are allocated under a row lock on the study. */
 @injectable()
-export class TypeOrmStudyStore implements StudyStore {
-  private readonly dataSource: DataSource;
-
-  constructor(@inject(Database) database: Database) {
-    this.dataSource = database.dataSource;
-  }
-
+@injectFromBase()
+export class TypeOrmStudyStore extends DataSourceStore implements StudyStore {
   async createStudy(input: StudyInput): Promise<HyperparameterStudy> {
     const repo = this.dataSource.getRepository(HyperparameterStudy);
     // orIgnore: a taken name inserts nothing, without aborting a surrounding transaction.
