@@ -47,6 +47,13 @@ export const settingsSchema = z.object({
   API_RATE_LIMIT: positiveInt.default(6000),
   /** Largest JSON request body in bytes. */
   API_BODY_LIMIT: positiveInt.default(1048576),
+  /** Largest `POST /datasets` upload in bytes (default 100 MiB); the CSV streams to disk, so this bounds disk, not memory. */
+  API_UPLOAD_LIMIT: positiveInt.default(100 * 1024 * 1024),
+  /**
+   * Jobs the API process runs itself (`POST /jobs`), in child processes; unset: MAX_PARALLEL_RUNS
+   * (capped at the core count); 0: none, `cli worker`s run them.
+   */
+  API_LOCAL_WORKERS: z.coerce.number().int().min(0).optional(),
   /** Comma-separated origins allowed by CORS; empty: CORS off. */
   API_CORS_ORIGINS: z.string().default(''),
   /** Largest `POST /forecast` body in bytes (JSON or CSV; a 1,000-series request of 48 points is ~2 MB). */
