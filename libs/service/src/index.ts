@@ -44,3 +44,8 @@ export { ModelVersionRegistry, promotionStages } from './registry/model-version-
 export type { PromotionStage, RegisteredModel, ModelVersionDetail } from './registry/model-version-registry';
 export { ServingService, servingModule, parseForecastCsv, formatForecastCsv } from './serving';
 export type { ServingRequest, ServedForecast, ServedSeriesForecast, ServingStats, SeriesInput, SessionCacheStats } from './serving';
+export { TrainingJobService } from './jobs/training-job-service';
+export { endedTrainingJobStates } from './jobs/training-job-request';
+export type { TrainingJobRequest, TrainingJobState, TrainingJobRun, TrainingJobView } from './jobs/training-job-request';
+export { DatasetUploads, UploadTooLargeError, type DatasetUpload, type UploadedDataset } from './datasets/dataset-uploads';
+export { StudyQueries, type StudyView, type StudyTrialView } from './queries/study-queries';

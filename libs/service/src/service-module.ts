@@ -18,6 +18,9 @@ import { HoldOutRunner } from './training/hold-out-runner';
 import { TrainRunJobRunner } from './training/train-run-job-runner';
 import { QueuedHoldOutRuns } from './training/queued-hold-out-runs';
 import { JobRunner } from '@tsforecast/execution';
+import { TrainingJobService } from './jobs/training-job-service';
+import { DatasetUploads } from './datasets/dataset-uploads';
+import { StudyQueries } from './queries/study-queries';
 
 /** Binds the use cases: training (the main job, with optional tuning), evaluation, forecasting with saved models, tracking queries, migrations. */
 export const serviceModule = new ContainerModule((options) => {
@@ -40,4 +43,8 @@ export const serviceModule = new ContainerModule((options) => {
   options.bind(TrackingQueries).toSelf().inSingletonScope();
   options.bind(ModelCatalog).toSelf().inSingletonScope();
   options.bind(MigrationService).toSelf().inSingletonScope();
+  // The API's background training, uploads and study views.
+  options.bind(TrainingJobService).toSelf().inSingletonScope();
+  options.bind(DatasetUploads).toSelf().inSingletonScope();
+  options.bind(StudyQueries).toSelf().inSingletonScope();
 });

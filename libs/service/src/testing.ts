@@ -3,3 +3,4 @@ export { registerModelVersions } from './registry/testing/register-model-version
 export { recordRuns, type RunFixture } from './registry/testing/record-runs';
 export { saveFittedModel, type FittedModelSpec } from './serving/testing/save-fitted-model';
 export { hourlySeries, hourlyFrame } from './serving/testing/hourly-series';
+export { recordStudy, type TrialFixture } from './queries/testing/record-study';

@@ -25,6 +25,8 @@ export interface RunFilter {
 /** One run with its run-level metrics (`{ mae: 47.8 }`): no training curves, windows or per-series rows. */
 export interface RunDetail extends Run {
   readonly metrics: Record<string, number>;
+  /** The model version the run registered (`name@version`, stage), if it trained one. */
+  readonly modelVersion: { readonly id: string; readonly ref: string; readonly stage: ModelVersion['stage'] } | null;
 }
 
 /**
@@ -57,7 +59,14 @@ export class TrackingQueries {
   async getRun(id: string): Promise<RunDetail> {
     const details = await this.store.getRun(id);
     const runLevel = details.metrics.filter((m) => m.step === null && m.window === null && m.seriesId === null);
-    return { ...details.run, metrics: Object.fromEntries(runLevel.map((m) => [m.name, m.value])) };
+    // A run registers its version under its model's name; few versions per name, so a filter is enough.
+    const version = (await this.store.listModelVersions(details.run.modelName)).find((v) => v.runId === details.run.id);
+    return {
+      ...details.run,
+      metrics: Object.fromEntries(runLevel.map((m) => [m.name, m.value])),
+      modelVersion:
+        version === undefined ? null : { id: version.id, ref: `${version.name}@${String(version.version)}`, stage: version.stage },
+    };
   }
 
   /** The run's forecast rows by series, cutoff, then date; NotFoundError naming the id when there is no such run. */

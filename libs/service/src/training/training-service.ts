@@ -39,24 +39,11 @@ export class TrainingService {
 
   async train(request: TrainRequest): Promise<TrainResult> {
     const rankBy = requireMetricName(request.rankBy ?? 'mae', "'rankBy' (--rank-by)");
-    const outputDir = await this.validate(request);
-    const { frame, report } = await this.reader.read(request.data, { frequency: request.frequency, seasonLength: request.seasonLength });
-    for (const warning of report.warnings)
-      this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
-    await this.checkOverrides(request, frame);
-    this.logger.info('dataset loaded', {
-      file: request.data,
-      series: frame.series.length,
-      rows: report.rows,
-      frequency: frame.frequency,
-      seasonLength: frame.seasonLength,
-    });
+    const outputDir = await this.prepareOutput(request);
+    const { frame, dataset } = await this.load(request);
 
     const splits: Splits = new Map(request.horizons.map((h) => [h, holdOut(frame, h)] as const));
-    const outcomes = await this.runAll(
-      request,
-      runDatasetOf(request.data, frame, { sha256: report.fingerprint.sha256, rows: report.rows }),
-    );
+    const outcomes = await this.runs.run(request, specsOf(request), dataset);
     this.progress.stop();
 
     const { leaderboard, best } = rankInvocation(outcomes, request.horizons, rankBy);
@@ -67,9 +54,9 @@ export class TrainingService {
       experimentId,
       dataset: {
         path: request.data,
-        fingerprint: report.fingerprint.sha256,
+        fingerprint: dataset.fingerprint,
         series: frame.series.length,
-        rows: report.rows,
+        rows: dataset.rowCount,
         frequency: frame.frequency,
         seasonLength: frame.seasonLength,
       },
@@ -85,27 +72,55 @@ export class TrainingService {
   }
 
   /**
-   * Every model × horizon as a `train-run` queue job (see {@link QueuedHoldOutRuns}):
-   * local workers run them in child processes, `MAX_PARALLEL_RUNS` (capped at the
-   * core count) at a time, each with its share of the cores.
+   * Checks the request and reads its data as {@link train} does, then enqueues
+   * its model × horizon `train-run` jobs without waiting for them (workers run
+   * them; the API's training jobs poll them). Writes no output folder.
    */
-  private runAll(request: TrainRequest, dataset: RunDataset): Promise<Outcome[]> {
-    const specs = request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
-    return this.runs.run(request, specs, dataset);
+  async enqueue(request: TrainRequest): Promise<EnqueuedTraining> {
+    this.checkNames(request);
+    await prepareWritableDirectory(this.settings.MODEL_DIR, 'MODEL_DIR', 'setting');
+    const { dataset } = await this.load(request);
+    const specs = specsOf(request);
+    return { jobIds: await this.runs.enqueue(request, specs, dataset), specs, dataset };
   }
 
   /**
-   * Every check that needs no data, before anything is read or stored: names,
-   * horizons, the experiment name, and the output and model folders (created
-   * now, so an unwritable path fails before training). Returns the output folder.
+   * Every check of the request (names, horizons, experiment, overrides against
+   * the data) and the read of its data, before anything is enqueued or stored.
    */
-  private async validate(request: TrainRequest): Promise<string> {
+  private async load(request: TrainRequest): Promise<{ frame: SeriesFrame; dataset: RunDataset }> {
+    this.checkNames(request);
+    const { frame, report } = await this.reader.read(request.data, { frequency: request.frequency, seasonLength: request.seasonLength });
+    for (const warning of report.warnings)
+      this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
+    await this.checkOverrides(request, frame);
+    this.logger.info('dataset loaded', {
+      file: request.data,
+      series: frame.series.length,
+      rows: report.rows,
+      frequency: frame.frequency,
+      seasonLength: frame.seasonLength,
+    });
+    return { frame, dataset: runDatasetOf(request.data, frame, { sha256: report.fingerprint.sha256, rows: report.rows }) };
+  }
+
+  /** Every check that needs no data, before anything is read or stored: model names, horizons, the experiment name. */
+  private checkNames(request: TrainRequest): void {
     if (request.models.length === 0) throw new UsageError("'models' must name at least one model");
     for (const name of request.models) this.registry.get(name);
+    if (request.horizons.length === 0) throw new UsageError("'horizons' must name at least one horizon");
     for (const h of request.horizons) {
       if (!Number.isSafeInteger(h) || h < 1) throw new UsageError(`'horizon' must be a positive integer, got ${String(h)}`);
     }
     requireExperimentName(request.experiment);
+  }
+
+  /**
+   * The output and model folders, created now (after the name checks) so an
+   * unwritable path fails before any data is read. Returns the output folder.
+   */
+  private async prepareOutput(request: TrainRequest): Promise<string> {
+    this.checkNames(request);
     const outputDir =
       request.outputDir === undefined ? pathInside(this.settings.OUTPUT_DIR, request.experiment, 'experiment') : request.outputDir;
     await prepareWritableDirectory(this.settings.MODEL_DIR, 'MODEL_DIR', 'setting');
@@ -138,6 +153,18 @@ export class TrainingService {
     );
     if (takesInputSize) checkInputSize(inputSize, frame, request.horizons, this.logger);
   }
+}
+
+/** What {@link TrainingService.enqueue} enqueued: one `train-run` job per model × horizon, in the order of `specs`. */
+export interface EnqueuedTraining {
+  jobIds: string[];
+  specs: { model: string; horizon: number }[];
+  dataset: RunDataset;
+}
+
+/** Every model × horizon, horizons outer: the order of the jobs and of the outcomes. */
+function specsOf(request: TrainRequest): { model: string; horizon: number }[] {
+  return request.horizons.flatMap((horizon) => request.models.map((model) => ({ model, horizon })));
 }
 
 /** This invocation's leaderboard per horizon and its best run per horizon. */
