@@ -13,6 +13,9 @@ import { metricsRoutes } from './routes/metrics-routes';
 import { forecastRoutes } from './routes/forecast-routes';
 import { modelRoutes } from './routes/model-routes';
 import { trackingRoutes } from './routes/tracking-routes';
+import { datasetRoutes } from './routes/dataset-routes';
+import { jobRoutes } from './routes/job-routes';
+import { studyRoutes } from './routes/study-routes';
 import { installSecurity } from './security/security-plugins';
 
 /** Version of the API document (`info.version` of `/openapi.json`). */
@@ -53,5 +56,8 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   await app.register(modelRoutes(container));
   await app.register(forecastRoutes(container, metrics));
   await app.register(trackingRoutes(container));
+  await app.register(datasetRoutes(container));
+  await app.register(jobRoutes(container));
+  await app.register(studyRoutes(container));
   return app;
 }

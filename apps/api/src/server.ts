@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadSettings, redactSecrets, TsforecastError } from '@tsforecast/config';
 import { buildContainer } from '@tsforecast/app';
 import { assertSafeToListen } from './auth/listen-guard';
+import { startApiWorkers } from './api-workers';
 import { buildApp } from './app';
 
 async function start(): Promise<void> {
@@ -9,8 +10,11 @@ async function start(): Promise<void> {
   assertSafeToListen(settings.API_HOST, settings.JWT_SECRET !== undefined || settings.JWT_JWKS_URL !== undefined);
   const runtime = await buildContainer(settings);
   const app = await buildApp(runtime.container);
+  const workers = await startApiWorkers(settings, runtime.logger);
   const shutdown = async () => {
     await app.close();
+    // Runs already started finish (a SIGTERM'd API is drained, not killed mid-fit); the rest wait in the queue.
+    await workers?.stop();
     await runtime.close();
     process.exit(0);
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { apiScopes, type ApiScope } from '@tsforecast/service';
 import { recordRuns, registerModelVersions } from '@tsforecast/service/testing';
@@ -7,11 +8,11 @@ jest.setTimeout(120_000);
 
 /** Every route the API serves (checked against the OpenAPI document below), and who may call it. */
 const routes: {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   path: string;
   access: 'public' | 'metrics' | ApiScope;
-  payload?: object;
+  payload?: object | string;
   /** What the right scope gets when not 200: past authentication, the request itself decides. */
   authorized?: number;
 }[] = [
@@ -40,6 +41,21 @@ const routes: {
     access: 'admin',
     payload: { stage: 'staging' },
   },
+  // A string payload goes as text/plain: past authentication, the upload route answers 415.
+  { method: 'POST', url: '/datasets', path: '/datasets', access: 'train', payload: 'unique_id,ds,y\n', authorized: 415 },
+  { method: 'GET', url: '/datasets', path: '/datasets', access: 'read' },
+  {
+    method: 'POST',
+    url: '/jobs',
+    path: '/jobs',
+    access: 'train',
+    payload: { data: 'missing.csv', models: ['Naive'], horizons: [1], experiment: 'matrix' },
+    authorized: 400,
+  },
+  { method: 'GET', url: '/jobs', path: '/jobs', access: 'read' },
+  { method: 'GET', url: `/jobs/${randomUUID()}`, path: '/jobs/{id}', access: 'read', authorized: 404 },
+  { method: 'DELETE', url: `/jobs/${randomUUID()}`, path: '/jobs/{id}', access: 'train', authorized: 404 },
+  { method: 'GET', url: '/studies/no-such-study', path: '/studies/{id}', access: 'read', authorized: 404 },
 ];
 
 describe('auth matrix: each route × no token / bad token / wrong scope / right scope', () => {

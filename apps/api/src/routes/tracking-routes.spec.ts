@@ -1,4 +1,4 @@
-import { recordRuns } from '@tsforecast/service/testing';
+import { recordRuns, registerModelVersions } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 
 jest.setTimeout(120_000);
@@ -91,7 +91,14 @@ describe('tracking read routes', () => {
   it('shows one run with its metrics; 404 for an unknown id', async () => {
     const run = (await get(`/runs/${ids[1]}`)).json();
     expect(run).toMatchObject({ id: ids[1], modelName: 'DLinear', horizon: 12, status: 'completed', metrics: { mae: 2, smape: 10 } });
+    expect(run.modelVersion).toBeNull();
     const missing = await get('/runs/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('shows the model version a run registered: name@version and stage', async () => {
+    const [versionId] = await registerModelVersions(api.runtime.container, 'Theta', 1);
+    const [trained] = (await get('/runs?experiment=registry-fixtures&model=Theta')).json().runs as { id: string }[];
+    expect((await get(`/runs/${trained!.id}`)).json().modelVersion).toEqual({ id: versionId, ref: 'Theta@1', stage: 'none' });
   });
 });

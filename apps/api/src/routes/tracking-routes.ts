@@ -103,7 +103,7 @@ export function trackingRoutes(container: Container): FastifyPluginAsync {
       {
         config: { access: 'read' },
         schema: {
-          summary: 'One run: parameters, status, error, run-level metrics',
+          summary: 'One run: parameters, status, error, run-level metrics, the model version it registered',
           tags: ['tracking'],
           params: RunParams,
           response: { 200: RunResponse, 404: ErrorResponse, 422: ErrorResponse, ...authErrorResponses },
@@ -111,7 +111,7 @@ export function trackingRoutes(container: Container): FastifyPluginAsync {
       },
       async (request) => {
         const run = await queries.getRun(request.params.id);
-        return { ...runSummary(run), metrics: run.metrics };
+        return { ...runSummary(run), metrics: run.metrics, modelVersion: run.modelVersion };
       },
     );
     app.get(

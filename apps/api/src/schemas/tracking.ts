@@ -77,8 +77,21 @@ export const RunListQuery = Type.Object({
 });
 export type RunListQuery = Static<typeof RunListQuery>;
 
-/** `GET /runs/:id`: the run with its run-level metrics. */
-export const RunResponse = Type.Object({ ...RunFields, metrics: Metrics }, { additionalProperties: false });
+/** The model version a run registered: `name@version` and its registry stage. */
+const RunModelVersion = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    ref: Type.String({ description: 'name@version' }),
+    stage: Type.Union([Type.Literal('none'), Type.Literal('staging'), Type.Literal('production'), Type.Literal('archived')]),
+  },
+  { additionalProperties: false },
+);
+
+/** `GET /runs/:id`: the run with its run-level metrics and the model version it registered (null if none). */
+export const RunResponse = Type.Object(
+  { ...RunFields, metrics: Metrics, modelVersion: Type.Union([RunModelVersion, Type.Null()]) },
+  { additionalProperties: false },
+);
 
 export const RunParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
