@@ -117,3 +117,18 @@ export function gaugeValue(text: string, name: string): number {
   const match = new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text);
   return match === null ? Number.NaN : Number(match[1]);
 }
+
+/** The mean of a histogram's observations between two scrapes, from its `_sum` and `_count` lines whose labels contain `labels`. */
+export function histogramMean(before: string, after: string, name: string, labels = ''): number {
+  const read = (text: string, suffix: string) => {
+    let total = 0;
+    for (const line of text.split('\n')) {
+      if (!line.startsWith(`${name}_${suffix}`) || !line.includes(labels)) continue;
+      const head = line.slice(0, line.lastIndexOf(' '));
+      if (head === `${name}_${suffix}` || head.startsWith(`${name}_${suffix}{`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+    return total;
+  };
+  const count = read(after, 'count') - read(before, 'count');
+  return count > 0 ? (read(after, 'sum') - read(before, 'sum')) / count : Number.NaN;
+}

@@ -8,17 +8,30 @@
  * - `latency`: one series per request at `--rps` (200) for `--seconds`: client p50/p99, server p50/p99 from the
  *   `/metrics` histograms (forecast service time, and the whole HTTP request);
  * - `throughput`: `--clients` (32) closed-loop clients, `--series` (8) series per request: series/s, errors;
- * - `big`: one request of 1,000 series, `--repeats` (5) times: latency of each;
+ * - `big`: one request of 1,000 series (`--big-series`), `--repeats` (20) times: client latency of each, server-side
+ *   means and the server's CPU time per request;
  * - `mixed`: `--mixed-rps` (500) for `--seconds`, 80 % forecasts and 20 % reads (`GET /models`,
  *   `GET /models/NHITS/versions/production`): errors, p99, RSS before/after.
  *
  *   npm run bench:api -- --scenarios latency,throughput,big,mixed --seconds 60
  *   npm run bench:api -- --scenarios latency --seconds 5   # a short run
  *
- * Flags: --steps N (training steps, 20), --ort-threads N (1), --window-ms N (FORECAST_BATCH_WINDOW_MS, 0).
+ * Flags: --steps N (training steps, 20), --ort-threads N (1), --window-ms N (FORECAST_BATCH_WINDOW_MS, 0),
+ * --cpu-prof DIR (the server writes a V8 CPU profile there when it stops).
  */
 import { loadavg, cpus } from 'node:os';
-import { closedLoop, gaugeValue, histogramBuckets, histogramQuantile, HttpClient, openLoop, quantile, type Sample } from './load';
+import {
+  closedLoop,
+  gaugeValue,
+  histogramBuckets,
+  histogramMean,
+  histogramQuantile,
+  HttpClient,
+  openLoop,
+  quantile,
+  type Sample,
+} from './load';
+import { processCpu, type ProcessCpu } from './process-cpu';
 import { h, hourlySeries, inputSize, startBenchServer, type BenchServer } from './setup';
 
 type Scenario = 'latency' | 'throughput' | 'big' | 'mixed';
@@ -116,13 +129,40 @@ async function throughput(server: BenchServer, client: HttpClient, model: string
   });
 }
 
-async function big(client: HttpClient, model: string): Promise<void> {
-  const repeats = numberArg('repeats', 5);
-  const body = forecastBody(model, 1000);
-  await client.call('POST', '/forecast', body);
+/**
+ * One request of `--big-series` (1,000) series of 48 hourly points, `--repeats` (20) times after 3 warm-up
+ * requests: client latency of each; server-side means from `/metrics` (the whole request as Fastify timed it:
+ * body parse, validation, handler, serialization; and the service call alone); and the server's CPU time per
+ * request (all threads, and the event-loop thread alone — on a busy machine the wall figures are mostly waiting).
+ */
+async function big(server: BenchServer, client: HttpClient, model: string): Promise<void> {
+  const repeats = numberArg('repeats', 20);
+  const count = numberArg('big-series', 1000);
+  const body = forecastBody(model, count);
+  let responseBytes = 0;
+  for (let i = 0; i < 3; i++) responseBytes = Buffer.byteLength((await client.call('POST', '/forecast', body)).body);
+  const before = await metricsText(server);
+  const cpuBefore = processCpu(server.server.pid ?? -1);
   const runs: Sample[] = [];
   for (let r = 0; r < repeats; r++) runs.push(await client.call('POST', '/forecast', body));
-  emit({ scenario: 'big', series: 1000, request_bytes: Buffer.byteLength(body), ...summary(runs), ms: runs.map((s) => round(s.ms, 1)) });
+  const cpuAfter = processCpu(server.server.pid ?? -1);
+  const after = await metricsText(server);
+  const perRequestMs = (pick: (cpu: ProcessCpu) => number) =>
+    cpuBefore && cpuAfter ? round(((pick(cpuAfter) - pick(cpuBefore)) * 1000) / repeats, 1) : null;
+  emit({
+    scenario: 'big',
+    series: count,
+    points_per_series: inputSize,
+    request_bytes: Buffer.byteLength(body),
+    response_bytes: responseBytes,
+    ...summary(runs),
+    server_request_mean_ms: round(histogramMean(before, after, 'tsforecast_http_request_duration_seconds', 'route="/forecast"') * 1000, 1),
+    server_forecast_mean_ms: round(histogramMean(before, after, 'tsforecast_forecast_duration_seconds') * 1000, 1),
+    server_cpu_ms_per_request: perRequestMs((cpu) => cpu.processS),
+    server_main_thread_cpu_ms_per_request: perRequestMs((cpu) => cpu.mainThreadS),
+    ort_threads: numberArg('ort-threads', 1),
+    ms: runs.map((s) => round(s.ms, 1)),
+  });
 }
 
 async function mixed(server: BenchServer, client: HttpClient, seconds: number): Promise<void> {
@@ -156,11 +196,13 @@ async function main(): Promise<void> {
   const unknown = scenarios.filter((s) => !allScenarios.includes(s));
   if (unknown.length > 0) throw new Error(`--scenarios must be a list of ${allScenarios.join(', ')}, got ${unknown.join(', ')}`);
   const seconds = numberArg('seconds', 60);
+  const profileDir = arg('cpu-prof', '');
   const server = await startBenchServer({
     adminUrl: process.env['TEST_DATABASE_URL'],
     steps: numberArg('steps', 20),
     ortThreads: numberArg('ort-threads', 1),
     env: { FORECAST_BATCH_WINDOW_MS: arg('window-ms', '0') },
+    nodeArgs: profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   const client = new HttpClient(server.port, server.token);
   try {
@@ -168,7 +210,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       if (scenario === 'latency') await latency(server, client, seconds);
       if (scenario === 'throughput') await throughput(server, client, 'NHITS@production', seconds);
-      if (scenario === 'big') await big(client, 'NHITS@production');
+      if (scenario === 'big') await big(server, client, 'NHITS@production');
       if (scenario === 'mixed') await mixed(server, client, seconds);
     }
   } finally {

@@ -52,6 +52,8 @@ export async function startBenchServer(options: {
   steps: number;
   ortThreads: number;
   env?: Record<string, string>;
+  /** Node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (the profile is written when it stops). */
+  nodeArgs?: readonly string[];
 }): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-api-'));
   const database: ServerTestDatabase = await createServerTestDatabase(options.adminUrl);
@@ -75,7 +77,7 @@ export async function startBenchServer(options: {
   }
   const port = await freePort();
   // From the repository root, where tsx finds the tsconfig paths of the libs; every path setting is absolute.
-  const server = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'apps/api/src/server.ts')], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
     cwd: root,
     env: {
       ...process.env,

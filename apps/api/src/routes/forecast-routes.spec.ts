@@ -39,6 +39,10 @@ describe('POST /forecast', () => {
     expect(a.ds).toHaveLength(h);
     expect(a.ds[0]).toBe(iso(start + 60 * hour));
     expect(a.y_hat.every((v: number) => Number.isFinite(v))).toBe(true);
+    // Written with JSON.stringify (not the schema serializer): the same JSON, key order included, as application/json.
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.body).toBe(JSON.stringify({ model: nhits, forecasts: body.forecasts }));
+    expect(Object.keys(a)).toEqual(['unique_id', 'ds', 'y_hat', 'lo-80', 'hi-80']);
   });
 
   it('200: CSV in (model in the query) and CSV out with Accept: text/csv, the same numbers as JSON', async () => {

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { DataError, Logger, Settings } from '@tsforecast/config';
-import { formatTimestamp } from '@tsforecast/data';
+import { formatTimestamp, type Frequency } from '@tsforecast/data';
 import { TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelStore, type LoadedModel } from '@tsforecast/artifact';
@@ -122,14 +122,32 @@ export class ServingService {
   }
 
   private format(id: string, forecast: SeriesForecast, intervals: readonly IntervalColumns[], model: ServedModel): ServedSeriesForecast {
-    const bands: Record<`lo-${number}` | `hi-${number}`, number[]> = {};
+    const served: Record<string, unknown> = {
+      unique_id: id,
+      ds: formatAll(forecast.ds, model.frequency),
+      y_hat: plainArray(forecast.mean),
+    };
     for (const { level, lo, hi } of intervals) {
-      bands[`lo-${level}`] = Array.from(forecast.quantiles[lo]!);
-      bands[`hi-${level}`] = Array.from(forecast.quantiles[hi]!);
+      served[`lo-${level}`] = plainArray(forecast.quantiles[lo]!);
+      served[`hi-${level}`] = plainArray(forecast.quantiles[hi]!);
     }
-    const ds = Array.from(forecast.ds, (ts) => formatTimestamp(ts, model.frequency));
-    return { unique_id: id, ds, y_hat: Array.from(forecast.mean), ...bands };
+    return served as unknown as ServedSeriesForecast;
   }
+}
+
+// Loops rather than Array.from with a map function: these run once per forecast point (24,000 times for a
+// 1,000-series request), where Array.from's generic iteration costs about twice as much.
+
+function plainArray(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = values[k]!;
+  return out;
+}
+
+function formatAll(ds: Float64Array, frequency: Frequency): string[] {
+  const out = new Array<string>(ds.length);
+  for (let k = 0; k < ds.length; k++) out[k] = formatTimestamp(ds[k]!, frequency);
+  return out;
 }
 
 function hasOnnx(loaded: LoadedModel): loaded is LoadedModel & { onnx: Uint8Array } {
