@@ -143,7 +143,27 @@ export class TrackingSchema1767225600000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX predictions_run_id_series_id_idx ON predictions (run_id, series_id, ds)`);
     await queryRunner.query(`CREATE INDEX predictions_model_id_idx ON predictions (model_id)`);
 
-    await queryRunner.query(`
+    await createLeaderboardEntries(queryRunner);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE leaderboard_entries`);
+    await queryRunner.query(`DROP TABLE predictions`);
+    await queryRunner.query(`DROP TABLE models`);
+    await queryRunner.query(`DROP TABLE metrics`);
+    await queryRunner.query(`DROP TABLE runs`);
+    await queryRunner.query(`DROP TABLE experiments`);
+    await queryRunner.query(`DROP TABLE datasets`);
+    await queryRunner.query(`DROP FUNCTION tsf_touch_updated_at()`);
+  }
+}
+
+/**
+ * The leaderboard table and its index as this migration creates them;
+ * RunRecords1767225800000's `down` restores the table from the same statements.
+ */
+export async function createLeaderboardEntries(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE leaderboard_entries (
         experiment_id uuid NOT NULL,
         horizon integer NOT NULL,
@@ -163,17 +183,5 @@ export class TrackingSchema1767225600000 implements MigrationInterface {
         CONSTRAINT leaderboard_entries_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs (id) ON DELETE CASCADE,
         CONSTRAINT leaderboard_entries_rank_check CHECK (rank >= 1)
       )`);
-    await queryRunner.query(`CREATE INDEX leaderboard_entries_run_id_idx ON leaderboard_entries (run_id)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE leaderboard_entries`);
-    await queryRunner.query(`DROP TABLE predictions`);
-    await queryRunner.query(`DROP TABLE models`);
-    await queryRunner.query(`DROP TABLE metrics`);
-    await queryRunner.query(`DROP TABLE runs`);
-    await queryRunner.query(`DROP TABLE experiments`);
-    await queryRunner.query(`DROP TABLE datasets`);
-    await queryRunner.query(`DROP FUNCTION tsf_touch_updated_at()`);
-  }
+  await queryRunner.query(`CREATE INDEX leaderboard_entries_run_id_idx ON leaderboard_entries (run_id)`);
 }

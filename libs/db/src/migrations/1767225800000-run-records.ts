@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createLeaderboardEntries } from './1767225600000-tracking-schema';
 
 /**
  * One owner per record (issue 9):
@@ -60,27 +61,7 @@ export class RunRecords1767225800000 implements MigrationInterface {
 
   /** The pre-1767225800000 table, filled from the runs: completed `train` runs ranked by MAE per experiment × horizon. */
   private async recreateLeaderboard(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE leaderboard_entries (
-        experiment_id uuid NOT NULL,
-        horizon integer NOT NULL,
-        rank integer NOT NULL,
-        model_name text NOT NULL,
-        run_id uuid NOT NULL,
-        mae double precision,
-        mse double precision,
-        rmse double precision,
-        mape double precision,
-        smape double precision,
-        mase double precision,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT leaderboard_entries_pkey PRIMARY KEY (experiment_id, horizon, rank),
-        CONSTRAINT leaderboard_entries_experiment_id_fkey FOREIGN KEY (experiment_id)
-          REFERENCES experiments (id) ON DELETE CASCADE,
-        CONSTRAINT leaderboard_entries_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs (id) ON DELETE CASCADE,
-        CONSTRAINT leaderboard_entries_rank_check CHECK (rank >= 1)
-      )`);
-    await queryRunner.query(`CREATE INDEX leaderboard_entries_run_id_idx ON leaderboard_entries (run_id)`);
+    await createLeaderboardEntries(queryRunner);
     await queryRunner.query(`
       INSERT INTO leaderboard_entries (experiment_id, horizon, rank, model_name, run_id, mae, mse, rmse, mape, smape, mase)
       SELECT r.experiment_id, r.horizon,
