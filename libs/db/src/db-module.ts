@@ -13,6 +13,8 @@ import { TypeOrmResourceStatsStore } from './execution/typeorm-resource-stats-st
 import { TrainingJobStore } from './jobs/training-job-store';
 import { TypeOrmTrainingJobStore } from './jobs/typeorm-training-job-store';
 import { DatasetLookup } from './datasets/dataset-lookup';
+import { PredictionLogStore } from './tracking/prediction-log-store';
+import { TypeOrmPredictionLogStore } from './tracking/typeorm-prediction-log-store';
 import { TypeOrmDatasetLookup } from './datasets/typeorm-dataset-lookup';
 
 /**
@@ -35,5 +37,6 @@ export function dbModule(database: Database): ContainerModule {
     options.bind<ResourceStatsStore>(ResourceStatsStore).to(TypeOrmResourceStatsStore).inSingletonScope();
     options.bind<TrainingJobStore>(TrainingJobStore).to(TypeOrmTrainingJobStore).inSingletonScope();
     options.bind<DatasetLookup>(DatasetLookup).to(TypeOrmDatasetLookup).inSingletonScope();
+    options.bind<PredictionLogStore>(PredictionLogStore).to(TypeOrmPredictionLogStore).inSingletonScope();
   });
 }

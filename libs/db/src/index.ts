@@ -16,6 +16,7 @@ export {
 } from './entities/tracking';
 export { TrackingStore, type MetricInput, type PredictionInput, type ModelInput, type DatasetInput } from './tracking/tracking-store';
 export { TypeOrmTrackingStore } from './tracking/typeorm-tracking-store';
+export { PredictionLogStore, type ServedPredictionColumns } from './tracking/prediction-log-store';
 export { StudyStore, type StoredTrial } from './studies/study-store';
 export { TypeOrmStudyStore } from './studies/typeorm-study-store';
 export { ModelStageChange, type ModelStage } from './entities/tracking';

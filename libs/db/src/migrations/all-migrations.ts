@@ -5,6 +5,7 @@ import { ModelStages1767226500000 } from './1767226500000-model-stages';
 import { RunRecords1767225800000 } from './1767225800000-run-records';
 import { RunExecution1767225900000 } from './1767225900000-run-execution';
 import { TrainingJobs1767226600000 } from './1767226600000-training-jobs';
+import { ServedPredictions1767226700000 } from './1767226700000-served-predictions';
 
 /** A migration class as TypeORM takes it. */
 export type MigrationClass = new () => MigrationInterface;
@@ -21,4 +22,5 @@ export const allMigrations: MigrationClass[] = [
   RunExecution1767225900000,
   ModelStages1767226500000,
   TrainingJobs1767226600000,
+  ServedPredictions1767226700000,
 ];

@@ -5,6 +5,7 @@ import { Run, type JsonObject } from './run';
 /** One forecast value of one series at one timestamp (optionally one CV cutoff). */
 @Entity({ name: 'predictions' })
 @Index('predictions_run_id_series_id_idx', ['runId', 'seriesId', 'ds'])
+@Index('predictions_model_id_served_at_idx', ['modelId', 'servedAt'], { where: 'served_at IS NOT NULL' })
 export class Prediction {
   /** bigserial; node-postgres returns it as a string. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'predictions_pkey' })
@@ -41,4 +42,8 @@ export class Prediction {
   /** Last training timestamp of the cross-validation window; null outside CV. */
   @Column({ type: 'timestamptz', nullable: true })
   cutoff!: Date | null;
+
+  /** When `POST /forecast` served this value (prediction logging); null for a run's own predictions. */
+  @Column({ type: 'timestamptz', name: 'served_at', nullable: true })
+  servedAt!: Date | null;
 }
