@@ -1,7 +1,7 @@
-import { silentLogger } from '@tsforecast/config';
 import { statisticalDefinition } from './core/statistical-definition';
 import { statisticalModelSpecs } from './statistical-models';
 import { frameOf } from '../testing/frame-of';
+import { fitAndPredict } from '../testing/fit-and-predict';
 
 /** The edge cases every statistical model must survive with finite forecasts (docs/MODELS.md). */
 const edgeCases: Record<string, number[]> = {
@@ -25,8 +25,7 @@ describe.each(statisticalModelSpecs.map((spec) => [spec.name, spec] as const))('
     const definition = statisticalDefinition(spec);
     const model = definition.create(6, 4);
     const data = frame();
-    await model.fit(data, { logger: silentLogger, threads: 1 });
-    const fc = await model.predict(data);
+    const fc = await fitAndPredict(model, data, { threads: 1 });
     expect(fc.seriesIds).toEqual(Object.keys(edgeCases));
     fc.mean.forEach((mean, i) => {
       expect(mean).toHaveLength(6);

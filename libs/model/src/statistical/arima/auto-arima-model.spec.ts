@@ -2,6 +2,7 @@ import { silentLogger, UsageError } from '@tsforecast/config';
 import { autoArimaDefinition } from './auto-arima-model';
 import { readReferenceSeries } from './fixtures/reference-series';
 import { frameOf } from '../../testing/frame-of';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 function frame(y: Float64Array) {
   return frameOf({ air: y }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
@@ -11,8 +12,7 @@ describe('AutoARIMA model definition', () => {
   it('fits and forecasts through the registry contract with quantiles from the intervals', async () => {
     const data = frame(readReferenceSeries('air_passengers'));
     const model = autoArimaDefinition.create(12, 12, { level: [95] });
-    await model.fit(data, { logger: silentLogger });
-    const fc = await model.predict(data);
+    const fc = await fitAndPredict(model, data);
     // R: forecast(auto.arima(air), h = 12)$mean[1] = 424.110 (ARIMA(1,1,0)(0,1,0)[12]).
     expect(fc.mean[0]![0]).toBeCloseTo(424.11, 2);
     expect(fc.quantiles?.levels).toEqual([0.025, 0.5, 0.975]);

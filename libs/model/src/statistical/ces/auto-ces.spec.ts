@@ -1,9 +1,10 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import { thetafGolden } from '../theta/fixtures/thetaf-golden';
 import { autoCesDefinition, CES_TYPES, cesCandidates, fitAutoCes } from './auto-ces';
 import { fitCesModel } from './ces-fit';
 import { EDGE_CASE_SERIES, isFiniteForecast } from '../../testing/edge-case-series';
 import { frameOf } from '../../testing/frame-of';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 const golden = thetafGolden();
 const air = Float64Array.from(golden.find((g) => g.name === 'air_passengers')!.y);
@@ -46,8 +47,7 @@ describe('AutoCES', () => {
   it('runs through the registration and checks its hyperparameters', async () => {
     const frame = frameOf({ air }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
     const model = autoCesDefinition.create(12, 12, { model: 'N' });
-    await model.fit(frame, { logger: silentLogger });
-    const fc = await model.predict(frame);
+    const fc = await fitAndPredict(model, frame);
     expect(fc.mean[0]).toHaveLength(12);
     expect(fc.quantiles?.values).toHaveLength(5);
     expect(autoCesDefinition.defaults(8, 4)).toMatchObject({ seasonLength: 4, model: 'Z', level: [80, 95] });

@@ -5,6 +5,7 @@ import { statisticalSpecs } from '../statistical-specs';
 import { ensembleDefinition, ensembleFit, ensembleSpec } from './ensemble';
 import { EDGE_CASE_SERIES, isFiniteForecast } from '../../testing/edge-case-series';
 import { frameOf } from '../../testing/frame-of';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 const f = (mean: number[], lo: number[][] = [], hi: number[][] = []): SeriesForecast => ({
   mean: Float64Array.from(mean),
@@ -70,8 +71,7 @@ describe('Ensemble registration', () => {
       members: ['WindowAverage', 'SeasonalWindowAverage', 'CrostonClassic'],
       combine: 'median',
     });
-    await model.fit(data, { logger: silentLogger });
-    const fc = await model.predict(data);
+    const fc = await fitAndPredict(model, data);
     // Croston: z = SES(0.1) of 1..6 from 1 = 2.31441, p = 1; median per step = SWA's [4, 5].
     expect(list(fc.mean[0]!)).toEqual([4, 5]);
     expect(fc.quantiles).toBeUndefined();

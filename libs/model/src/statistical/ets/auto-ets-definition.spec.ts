@@ -1,6 +1,7 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import { autoEtsDefinition } from './auto-ets-definition';
 import { frameOf } from '../../testing/frame-of';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 function frame(series: Record<string, number[]>) {
   return frameOf(series, { unit: 'year' });
@@ -27,8 +28,7 @@ describe('AutoETS definition', () => {
   it('fits and forecasts every series of a frame, intervals as quantiles around the mean', async () => {
     const data = frame({ a: [12, 14, 13, 15, 17, 16, 18, 20, 19, 21, 23, 22], b: [5, 3] });
     const model = autoEtsDefinition.create(3, 1, {});
-    await model.fit(data, { logger: silentLogger });
-    const fc = await model.predict(data);
+    const fc = await fitAndPredict(model, data);
     expect(fc.mean).toHaveLength(2);
     expect(fc.quantiles?.levels).toEqual([0.025, 0.1, 0.5, 0.9, 0.975]);
     const q = fc.quantiles!.values;

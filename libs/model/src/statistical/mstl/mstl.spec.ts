@@ -1,7 +1,8 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
 import golden from './fixtures/mstl-golden.json';
 import { defaultSeasonLengths, mstlDefinition } from './mstl';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 describe('MSTL registration', () => {
   it('defaults to [24, 168] for hourly data and the dataset season otherwise; validates', () => {
@@ -25,8 +26,7 @@ describe('MSTL registration', () => {
       series: [{ id: 'air', y: Float64Array.from(y), ds: Float64Array.from(y, (_, i) => Date.UTC(1949, i, 1)), exogenous: {} }],
     };
     const model = mstlDefinition.create(12, 12, {});
-    await model.fit(frame, { logger: silentLogger });
-    const fc = await model.predict(frame);
+    const fc = await fitAndPredict(model, frame);
     expect(fc.mean[0]!.length).toBe(12);
     expect(fc.mean[0]!.every(Number.isFinite)).toBe(true);
     expect(fc.quantiles?.levels).toEqual([0.025, 0.1, 0.5, 0.9, 0.975]);

@@ -1,6 +1,7 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import type { SeriesFrame } from '@tsforecast/data';
 import { seasonalWindowAverageDefinition, seasonalWindowAverageFit } from './seasonal-window-average';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 const mean = (values: number[], m: number, w: number, h: number): number[] =>
   Array.from(seasonalWindowAverageFit(Float64Array.from(values), m, w).forecast(h, []).mean);
@@ -31,8 +32,7 @@ describe('SeasonalWindowAverage', () => {
       ],
     };
     const model = seasonalWindowAverageDefinition.create(3, 2, {});
-    await model.fit(frame, { logger: silentLogger });
-    expect(Array.from((await model.predict(frame)).mean[0]!)).toEqual([2, 3, 2]);
+    expect(Array.from((await fitAndPredict(model, frame)).mean[0]!)).toEqual([2, 3, 2]);
     expect(() => seasonalWindowAverageDefinition.create(3, 2, { windowSize: 0 })).toThrow(UsageError);
     expect(() => seasonalWindowAverageDefinition.create(3, 2, { windowSize: 1.5 })).toThrow(
       /'windowSize' must be an integer >= 1, got 1.5/,

@@ -1,6 +1,7 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import { windowAverageDefinition } from './window-average';
 import { frameOf } from '../../testing/frame-of';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 function frame(series: Record<string, number[]>) {
   return frameOf(series, { seasonLength: 4, start: Date.UTC(2020, 0, 1) });
@@ -10,8 +11,7 @@ describe('WindowAverage', () => {
   it('repeats the mean of the last windowSize values; a short series averages all it has', async () => {
     const data = frame({ a: [1, 2, 3, 4, 5, 6], b: [7, 9] });
     const model = windowAverageDefinition.create(3, 4, { windowSize: 3 });
-    await model.fit(data, { logger: silentLogger });
-    const fc = await model.predict(data);
+    const fc = await fitAndPredict(model, data);
     expect(fc.mean.map((m) => Array.from(m))).toEqual([
       [5, 5, 5],
       [8, 8, 8],

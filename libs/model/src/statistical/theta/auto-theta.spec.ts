@@ -1,4 +1,4 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import { autoThetaDefinition, fitAutoTheta, THETA_MODELS } from './auto-theta';
 import { thetafGolden } from './fixtures/thetaf-golden';
 import { thetaFilter, trendLine } from './theta-filter';
@@ -6,6 +6,7 @@ import { fitThetaModel } from './theta-fit';
 import { reseasonalise, thetaSeasonalAdjustment } from './theta-seasonal-adjustment';
 import { EDGE_CASE_SERIES, isFiniteForecast } from '../../testing/edge-case-series';
 import { frameOf } from '../../testing/frame-of';
+import { fitAndPredict } from '../../testing/fit-and-predict';
 
 const golden = thetafGolden();
 const air = Float64Array.from(golden.find((g) => g.name === 'air_passengers')!.y);
@@ -123,8 +124,7 @@ describe('AutoTheta', () => {
   it('runs through the registration with quantiles and checks its hyperparameters', async () => {
     const frame = frameOf({ air }, { seasonLength: 12, start: Date.UTC(1949, 0, 1) });
     const model = autoThetaDefinition.create(12, 12, { model: 'DOTM' });
-    await model.fit(frame, { logger: silentLogger });
-    const fc = await model.predict(frame);
+    const fc = await fitAndPredict(model, frame);
     expect(fc.mean[0]).toHaveLength(12);
     expect(fc.quantiles?.levels).toEqual([0.025, 0.1, 0.5, 0.9, 0.975]);
     expect(autoThetaDefinition.defaults(8, 4)).toMatchObject({
