@@ -3,19 +3,12 @@ import type { SeriesFrame } from '@tsforecast/data';
 import { windowAverageDefinition } from '../simple/window-average';
 import { LocalStatisticalModel } from './local-statistical-model';
 import type { SeriesFit } from './series-fit';
+import { frameOf } from '../../testing/frame-of';
 
+/** n monthly series from 2000-01 of `length` points, each a shifted sinusoid. */
 function panel(n: number, length: number): SeriesFrame {
-  return {
-    frequency: { unit: 'month', step: 1 },
-    seasonLength: 12,
-    exogenousColumns: [],
-    series: Array.from({ length: n }, (_, i) => ({
-      id: `s${i}`,
-      y: Float64Array.from({ length }, (_, t) => 10 + Math.sin(t * 0.7 + i) + (i % 5)),
-      ds: Float64Array.from({ length }, (_, t) => Date.UTC(2000, t, 1)),
-      exogenous: {},
-    })),
-  };
+  const series = Array.from({ length: n }, (_, i) => [`s${i}`, Array.from({ length }, (_, t) => 10 + Math.sin(t * 0.7 + i) + (i % 5))]);
+  return frameOf(Object.fromEntries(series), { seasonLength: 12 });
 }
 
 /** A fit whose 80 % interval is mean ± 1 and 95 % interval mean ± 2, counting how often it fits. */
