@@ -106,10 +106,12 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     await leases.beat([first, second], new Map([[second, { fraction: 0.25, stepsPerSecond: 40.5 }]]));
     await leases.beat([second], new Map([[second, { fraction: 0.5 }]]));
     const views = await leases.leasesOfJobs([jobId, randomUUID()]);
+    await db.dataSource.query(`UPDATE runs SET status = 'cancelled' WHERE id = $1`, [first]);
     expect(views.map((view) => [view.runId, view.attempt, view.progress, view.stepsPerSecond])).toEqual([
       [first, 1, null, null],
       [second, 2, 0.5, 40.5],
     ]);
+    expect((await leases.leasesOfJobs([jobId])).map((view) => view.runStatus)).toEqual(['cancelled', 'running']);
     expect(Date.now() - views[1]!.beatAt.getTime()).toBeLessThan(30_000);
     expect(await leases.leasesOfJobs([])).toEqual([]);
   });

@@ -30,6 +30,8 @@ export interface RunLeaseView {
   /** 0..1; null before the first progress report. */
   progress: number | null;
   stepsPerSecond: number | null;
+  /** The run's status; null while the attempt has not started its run yet. */
+  runStatus: RunStatus | null;
 }
 
 /** A `running` run the reaper marked `failed` because its process is gone. */

@@ -54,13 +54,15 @@ export class TypeOrmRunLeaseStore extends DataSourceStore implements RunLeaseSto
 
   async leasesOfJobs(jobIds: readonly string[]): Promise<RunLeaseView[]> {
     if (jobIds.length === 0) return [];
-    const rows = await this.dataSource
+    const { entities, raw } = await this.dataSource
       .getRepository(RunHeartbeat)
       .createQueryBuilder('h')
+      .leftJoin(Run, 'r', 'r.id = h.run_id')
+      .addSelect('r.status', 'run_status')
       .where('h.job_id IN (:...jobIds)', { jobIds })
       .orderBy('h.created_at', 'ASC')
-      .getMany();
-    return rows.map((row) => ({
+      .getRawAndEntities<{ run_status: RunStatus | null }>();
+    return entities.map((row, i) => ({
       runId: row.runId,
       jobId: row.jobId,
       attempt: row.attempt,
@@ -69,6 +71,7 @@ export class TypeOrmRunLeaseStore extends DataSourceStore implements RunLeaseSto
       beatAt: row.beatAt,
       progress: row.progress,
       stepsPerSecond: row.stepsPerSecond,
+      runStatus: raw[i]?.run_status ?? null,
     }));
   }
 

@@ -48,6 +48,8 @@ interface ActiveJob {
   runId: string;
   controller: AbortController;
   stepsPerSecond?: number;
+  /** Latest progress 0..1, stored with each beat (the API's job view reads it). */
+  fraction?: number;
 }
 
 /**
@@ -174,6 +176,7 @@ export class Worker {
       killAfterMs: this.options.killAfterMs ?? 30_000,
       onProgress: (progress) => {
         if (progress.steps_per_s !== undefined) entry.stepsPerSecond = progress.steps_per_s;
+        if (progress.fraction !== undefined) entry.fraction = progress.fraction;
         this.options.listener?.jobProgress?.(job, runId, progress);
       },
     });
@@ -231,7 +234,12 @@ export class Worker {
   private async beat(): Promise<void> {
     const entries = [...this.active.values()];
     if (entries.length === 0) return;
-    await this.leases.beat(entries.map((entry) => entry.runId));
+    const progress = new Map(
+      entries
+        .filter((entry) => entry.fraction !== undefined || entry.stepsPerSecond !== undefined)
+        .map((entry) => [entry.runId, { fraction: entry.fraction, stepsPerSecond: entry.stepsPerSecond }] as const),
+    );
+    await this.leases.beat(entries.map((entry) => entry.runId), progress);
     for (const kind of new Set(entries.map((entry) => entry.job.kind))) {
       const ofKind = entries.filter((entry) => entry.job.kind === kind);
       const statuses = await this.queue.status(

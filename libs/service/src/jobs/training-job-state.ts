@@ -13,15 +13,17 @@ export interface QueuedRunFacts {
 
 /**
  * A run's status from its queue job: waiting is `queued`, `active` is
- * `running`, a completed job carries how its run ended (a failed or cancelled
- * run is an outcome, not a queue failure), a job whose attempts all crashed is
- * `failed`.
+ * `running` (so is a cancelled one until its run has stopped), a completed
+ * job carries how its run ended (a failed or cancelled run is an outcome, not a
+ * queue failure), a job whose attempts all crashed is `failed`.
  */
 export function runOf(facts: QueuedRunFacts, now: Date): TrainingJobRun {
   const { status } = facts;
   const lease = facts.leases[facts.leases.length - 1];
   const output = status?.output ?? {};
-  const runStatus = statusOf(status);
+  // A cancelled job whose fit has not stopped yet (it stops at its next step, within a heartbeat) still runs.
+  const stopping = status?.state === 'cancelled' && lease?.runStatus === 'running';
+  const runStatus = stopping ? 'running' : statusOf(status);
   const outputRunId = typeof output['runId'] === 'string' ? output['runId'] : null;
   const error =
     runStatus === 'failed' || runStatus === 'cancelled'
