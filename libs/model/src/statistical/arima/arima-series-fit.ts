@@ -3,6 +3,7 @@ import type { SeriesForecast } from '../core/series-fit';
 import type { ArimaFit } from './arima-fit';
 import { arimaLabel } from './arima-order';
 import type { AutoArimaFit } from './auto-arima';
+import { sampleMean, sumOfSquaredDeviations } from '../core/sample-moments';
 
 /**
  * Forecasts of a fitted ARIMA as R's `predict.Arima` / `forecast.Arima`: the
@@ -48,11 +49,8 @@ export function arimaSeriesFit(y: Float64Array, fit: ArimaFit, constant: boolean
  */
 export function meanSeriesFit(y: Float64Array, reason: string): AutoArimaFit {
   const n = y.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[i]!;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (y[i]! - mean) ** 2;
+  const mean = sampleMean(y);
+  const ss = sumOfSquaredDeviations(y, mean);
   const sigma2 = n > 1 ? ss / (n - 1) : 0;
   const residuals = Float64Array.from(y, (v) => v - mean);
   const se = Math.sqrt(sigma2 * (1 + 1 / n));

@@ -1,5 +1,6 @@
 import { isConstant } from './is-constant';
 import { lagDifference } from './regression-start';
+import { sampleMean } from '../core/sample-moments';
 
 /** urca's critical values of the level-stationarity KPSS statistic at 10, 5, 2.5 and 1 %. */
 const KPSS_CRITICAL = [0.347, 0.463, 0.574, 0.739];
@@ -12,9 +13,7 @@ const KPSS_LEVELS = [0.1, 0.05, 0.025, 0.01];
  */
 export function kpssStatistic(x: Float64Array, lag = Math.trunc((3 * Math.sqrt(x.length)) / 13)): number {
   const n = x.length;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += x[t]!;
-  mean /= n;
+  const mean = sampleMean(x);
   let cum = 0;
   let num = 0;
   let s2 = 0;

@@ -1,3 +1,5 @@
+import { sampleMean, sumOfSquaredDeviations } from '../core/sample-moments';
+
 /**
  * Sample autocorrelations r_1..r_maxLag of y (R's `acf`, statsmodels' `acf`):
  * r_k = Σ_{t<n−k} (y_t − ȳ)(y_{t+k} − ȳ) / Σ_t (y_t − ȳ)². Index k − 1
@@ -5,11 +7,8 @@
  */
 export function autocorrelations(y: Float64Array, maxLag: number): Float64Array {
   const n = y.length;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += y[t]!;
-  mean /= n;
-  let denom = 0;
-  for (let t = 0; t < n; t++) denom += (y[t]! - mean) ** 2;
+  const mean = sampleMean(y);
+  const denom = sumOfSquaredDeviations(y, mean);
   const r = new Float64Array(maxLag);
   if (!(denom > 0)) return r;
   for (let k = 1; k <= maxLag && k < n; k++) {
