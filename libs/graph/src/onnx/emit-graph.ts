@@ -25,6 +25,16 @@ export function emitGraph(g: GraphBuilder, spec: EmitSpec): OnnxGraph {
   const constCache = new Map<string, string>();
   let counter = 0;
   const fresh = (hint: string) => `${hint}_${counter++}`;
+  // One initializer per distinct constant: `kind` (i64, f32) and `key` (dims and values) name it.
+  const constant = (kind: string, key: string, dims: readonly number[], data: () => OnnxTensor['data']): string => {
+    let name = constCache.get(`${kind}:${key}`);
+    if (!name) {
+      name = fresh(kind);
+      initializers.push({ name, dims, data: data() });
+      constCache.set(`${kind}:${key}`, name);
+    }
+    return name;
+  };
   const emit: OnnxEmitter = {
     node(opType, inputs, attrs = {}, output, unusedOutputs = 0) {
       const out = output ?? fresh(`t`);
@@ -32,26 +42,12 @@ export function emitGraph(g: GraphBuilder, spec: EmitSpec): OnnxGraph {
       nodes.push({ opType, name: fresh(opType), inputs, outputs: [out, ...extra], attrs: attrs as Record<string, OnnxAttribute> });
       return out;
     },
-    int64(values, dims) {
-      const key = `i64:${dims ? dims.join('x') : 'v'}:${values.join(',')}`;
-      let name = constCache.get(key);
-      if (!name) {
-        name = fresh('i64');
-        initializers.push({ name, dims: dims ?? [values.length], data: BigInt64Array.from(values.map((v) => BigInt(v))) });
-        constCache.set(key, name);
-      }
-      return name;
-    },
-    float(values, dims) {
-      const key = `f32:${dims ? dims.join('x') : 's'}:${values.join(',')}`;
-      let name = constCache.get(key);
-      if (!name) {
-        name = fresh('f32');
-        initializers.push({ name, dims: dims ?? [], data: Float32Array.from(values) });
-        constCache.set(key, name);
-      }
-      return name;
-    },
+    int64: (values, dims) =>
+      constant('i64', `${dims ? dims.join('x') : 'v'}:${values.join(',')}`, dims ?? [values.length], () =>
+        BigInt64Array.from(values.map((v) => BigInt(v))),
+      ),
+    float: (values, dims) =>
+      constant('f32', `${dims ? dims.join('x') : 's'}:${values.join(',')}`, dims ?? [], () => Float32Array.from(values)),
   };
 
   // Ancestors of the outputs only.
