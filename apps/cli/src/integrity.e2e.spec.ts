@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
-import { cliSandbox, runCli, type CliRun } from './testing/run-cli';
+import { cliSandbox, cliServerSandbox, runCli, type CliRun } from './testing/run-cli';
 
 // Stored data, secrets, flags and exit codes, through real processes (tsx):
 // README promises 0 success, 1 a run failed, 2 usage, configuration or data error.
@@ -44,7 +44,7 @@ describe('passwords never appear (any printable ASCII character, URL written une
 });
 
 describe('flags and paths are validated before any work (exit code 2, nothing stored)', () => {
-  const { env } = cliSandbox('tsf-cli-flags-');
+  const { env } = cliServerSandbox('tsf-cli-flags-');
   const runsOf = (experiment: string) => runCli(['runs', 'list', '--experiment', experiment], env).stdout.trim().split('\n').length - 2;
 
   it.each([
@@ -81,7 +81,8 @@ describe('flags and paths are validated before any work (exit code 2, nothing st
   });
 
   it('a DATA_DIR that cannot be created', () => {
-    const bad = runCli(['runs', 'list'], { ...env, DATA_DIR: '/proc/version/data' });
+    // No DATABASE_URL: the embedded server's folder is the one that cannot be created.
+    const bad = runCli(['runs', 'list'], { ...cliSandbox('tsf-cli-data-dir-').env, DATA_DIR: '/proc/version/data' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/DATA_DIR: cannot create the embedded database folder \/proc\/version\/data \(ENOTDIR\)/);
   });
@@ -124,7 +125,7 @@ describe('a server database: pending migrations, and migrate --revert on tracked
 });
 
 describe('stored models fail closed; CSV cells cannot carry formulas', () => {
-  const { dir, env } = cliSandbox('tsf-cli-models-');
+  const { dir, env } = cliServerSandbox('tsf-cli-models-');
 
   it('predict refuses an MLP whose model.onnx was changed and whose metadata lost its sha256 (no refit)', () => {
     expect(runCli(['train', '--models', 'SeasonalNaive,MLP', '--max-steps', '5', '--experiment', 'sums'], env).code).toBe(0);

@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
-import { cliSandbox, runCli } from './testing/run-cli';
+import { cliServerSandbox, runCli } from './testing/run-cli';
 
 // The use cases the CLI shares with the API, through real processes: evaluate
 // and predict are recorded runs, one model lookup, one forecast formatter, and
 // flags that cannot be honoured are usage errors (exit 2) before any work.
-// On the PostgreSQL test server (migrated by `cli migrate`): every process
-// connects instead of starting a database of its own.
-const { dir, env } = cliSandbox('tsf-cli-usecases-');
-let server: ServerTestDatabase;
-
-beforeAll(async () => {
-  server = await createServerTestDatabase();
-  env['DATABASE_URL'] = server.url;
-  const migrate = runCli(['migrate'], env);
-  expect(migrate.stderr).toBe('');
-  expect(migrate.code).toBe(0);
-});
-afterAll(() => server?.drop());
+// On a fresh, migrated database on the PostgreSQL test server: every process
+// connects instead of starting a database of its own (`cli migrate` on a server
+// database is integrity.e2e's).
+const { dir, env } = cliServerSandbox('tsf-cli-usecases-');
 
 describe('evaluate (end to end)', () => {
   it('finds a model in any letter case, as train does, and records a cv run', () => {
