@@ -1,8 +1,8 @@
 /**
- * The module a worker forks for each job attempt (see `Worker` in
- * @tsforecast/execution): builds the app's container from the settings the
- * worker passed in the environment, and runs the job with the `JobRunner`
- * bound for its kind.
+ * The module a worker forks for its job processes (see `Worker` in
+ * @tsforecast/execution): builds the app's container once, from the settings
+ * the worker passed in the environment, and runs each job the worker sends it
+ * with the `JobRunner` bound for its kind.
  */
 import 'reflect-metadata';
 import { loadSettings } from '@tsforecast/config';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { TypeOrmResourceStatsStore, TypeOrmRunLeaseStore } from '@tsforecast/db';
@@ -37,6 +38,7 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
   );
   const wall: Record<number, number> = {};
   const cpu: Record<number, number> = {};
+  const processes: Record<number, number> = {};
   for (const concurrency of [1, 2]) {
     const ids = await queue.enqueue('train-run', jobs);
     const started = performance.now();
@@ -45,6 +47,7 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
     const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 200 });
     wall[concurrency] = (performance.now() - started) / 1000;
     await worker.stop();
+    processes[concurrency] = worker.processesStarted;
     const failed = ended.filter((job) => job.state !== 'completed' || job.output?.['status'] !== 'completed');
     if (failed.length > 0) throw new Error(`${failed.length} job(s) did not complete: ${JSON.stringify(failed[0]?.output)}`);
     const stats = await new TypeOrmResourceStatsStore(db.database).forExperiment('bench-parallel');
@@ -62,6 +65,9 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
     wall_ratio: round(wall[2]! / wall[1]!),
     cpu_s_concurrency_1: round(cpu[1]!),
     cpu_s_concurrency_2: round(cpu[2]!),
+    processes_concurrency_1: processes[1],
+    processes_concurrency_2: processes[2],
+    load_avg_1m: round(loadavg()[0]!),
   };
 }
 

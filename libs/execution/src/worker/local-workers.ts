@@ -8,7 +8,7 @@ import { Worker, type WorkerListener } from './worker';
 import { workerDefaults } from './worker-defaults';
 
 /**
- * Path of the module a worker forks for each job (it calls `serveJobProcess`);
+ * Path of the module a worker forks for its job processes (it calls `serveJobProcess`);
  * bound by the app, which knows how to build the container in the child.
  */
 export const JobProcessEntry = Symbol('JobProcessEntry');

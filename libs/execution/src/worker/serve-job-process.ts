@@ -1,5 +1,6 @@
-import type { JobRunner } from './job-runner';
-import { ownUsage, type FromJobProcess, type ToJobProcess } from './child-protocol';
+import type { JobOutcome, JobRunner } from './job-runner';
+import type { FromJobProcess, ToJobProcess } from './child-protocol';
+import { RunUsageMeter } from './run-usage-meter';
 
 /** What a job process runs jobs with, and how it lets go of it. */
 export interface JobProcessRuntime {
@@ -8,11 +9,18 @@ export interface JobProcessRuntime {
   close(): Promise<void>;
 }
 
+/** How long an idle process may take to close its runtime when its worker lets it go. */
+const closeTimeoutMs = 5000;
+
 /**
- * The body of a worker's job process (the module a `Worker` forks): waits for
- * one job from the worker, runs it with the runner of its kind, reports
- * progress and the outcome, and exits. If the worker goes away the process
- * exits at once: its run's heartbeat stops and the reaper fails the run.
+ * The body of a worker's job process (the module a `Worker` forks). Opens its
+ * runtime at once (the app's container: the costly part of a start), then
+ * runs the jobs the worker sends, one at a time, each with the runner of its
+ * kind, reporting progress, the outcome and the run's usage. It stays up for
+ * the worker's next job; the worker ends it (it disconnects) when it is done
+ * with it — after a crash or a cancel it always does. If the worker goes away
+ * during a job the process exits at once: its run's heartbeat stops and the
+ * reaper fails the run.
  *
  * @example
  * // job-process.ts, the Worker's `entry`
@@ -21,31 +29,43 @@ export interface JobProcessRuntime {
 export function serveJobProcess(open: () => Promise<JobProcessRuntime>): void {
   if (process.send === undefined) throw new Error('serveJobProcess must run in a process forked with an IPC channel');
   const send = (message: FromJobProcess) => new Promise<void>((resolve) => process.send!(message, undefined, undefined, () => resolve()));
-  const controller = new AbortController();
-  const workerGone = () => process.exit(1);
-  process.on('disconnect', workerGone);
+  const runtime = open();
+  // A runtime that cannot open fails each run that needs it (reported as a crash); never an unhandled rejection.
+  runtime.catch(() => undefined);
+  let meter = new RunUsageMeter(true);
+  let current: AbortController | undefined;
+  process.on('disconnect', () => {
+    // The worker went away during a job: stop now (ONNX Runtime's threads must not keep the process alive).
+    if (current !== undefined) process.exit(1);
+    setTimeout(() => process.exit(0), closeTimeoutMs).unref();
+    void runtime.then((opened) => opened.close()).finally(() => process.exit(0));
+  });
   process.on('message', (message: ToJobProcess) => {
-    if (message.type === 'cancel') controller.abort(new Error('job cancelled'));
-    else
-      void runOne(message, open, controller.signal, send).finally(() => {
-        process.off('disconnect', workerGone);
-        process.disconnect();
-        // ONNX Runtime's thread pools and pending timers must not keep a finished job process alive.
-        process.exit(0);
-      });
+    if (message.type === 'cancel') {
+      current?.abort(new Error('job cancelled'));
+      return;
+    }
+    const controller = (current = new AbortController());
+    void runOne(message, runtime, controller.signal, send).then(async (end) => {
+      current = undefined;
+      const usage = meter.stop();
+      meter = new RunUsageMeter();
+      await send(end.type === 'done' ? { ...end, usage } : { ...end, usage });
+    });
   });
 }
 
+type RunEnd = { type: 'done'; outcome: JobOutcome } | { type: 'crashed'; message: string };
+
 async function runOne(
   message: Extract<ToJobProcess, { type: 'run' }>,
-  open: () => Promise<JobProcessRuntime>,
+  runtime: Promise<JobProcessRuntime>,
   signal: AbortSignal,
   send: (message: FromJobProcess) => Promise<void>,
-): Promise<void> {
-  let runtime: JobProcessRuntime | undefined;
+): Promise<RunEnd> {
   try {
-    runtime = await open();
-    const runner = runtime.runners.find((candidate) => candidate.kind === message.job.kind);
+    const { runners } = await runtime;
+    const runner = runners.find((candidate) => candidate.kind === message.job.kind);
     if (runner === undefined) throw new Error(`no JobRunner is bound for job kind '${message.job.kind}'`);
     const outcome = await runner.run(message.job, {
       runId: message.runId,
@@ -53,10 +73,8 @@ async function runOne(
       threads: message.threads,
       progress: (progress) => void send({ type: 'progress', progress }),
     });
-    await runtime.close().catch(() => undefined);
-    await send({ type: 'done', outcome, usage: ownUsage() });
+    return { type: 'done', outcome };
   } catch (error) {
-    await runtime?.close().catch(() => undefined);
-    await send({ type: 'crashed', message: error instanceof Error ? error.message : String(error), usage: ownUsage() });
+    return { type: 'crashed', message: error instanceof Error ? error.message : String(error) };
   }
 }

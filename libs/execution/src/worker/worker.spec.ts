@@ -119,11 +119,28 @@ describe('Worker with child job processes on PostgreSQL', () => {
     expect(pids.size).toBe(3);
   });
 
+  it("reuses a slot's job process for its next jobs: one process for three jobs, each run with its own statistics", async () => {
+    const runsInOrder: string[] = [];
+    startWorker({ concurrency: 1, listener: { jobStarted: (_job, runId) => runsInOrder.push(runId) } });
+    const ids = await queue.enqueue('train-run', [job('Sleep'), job('Burn', { ms: 300 }), job('Sleep')]);
+    const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 100 });
+    expect(ended.map((status) => status.output?.['status'])).toEqual(['completed', 'completed', 'completed']);
+    expect(worker!.processesStarted).toBe(1);
+    const [first, second, third] = await Promise.all(runsInOrder.map(async (runId) => (await stats.forRun(runId))!));
+    // Each run's CPU is its own window's: the first includes the process's start-up, the later ones do not.
+    expect(second!.cpuMs).toBeGreaterThan(0);
+    expect(second!.cpuMs).toBeLessThan(first!.cpuMs);
+    expect(third!.cpuMs).toBeLessThan(first!.cpuMs);
+    expect(third!.peakRssBytes).toBeGreaterThan(20 * 1024 * 1024);
+  });
+
   it('retries a job whose process was killed; its first run is failed as worker lost, the retry completes', async () => {
     startWorker();
     const [id] = await queue.enqueue('train-run', [job('CrashOnce')]);
     const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
     expect(status).toMatchObject({ state: 'completed', attempts: 2 });
+    // The retry ran in a fresh process.
+    expect(worker!.processesStarted).toBe(2);
     const runs = await runsOf(id!);
     expect(runs.map((run) => run.status)).toEqual(['failed', 'completed']);
     expect(runs[0]!.error_message).toBe('worker lost: job process exited with signal SIGKILL');
@@ -138,6 +155,8 @@ describe('Worker with child job processes on PostgreSQL', () => {
     expect((await runsOf(crash!)).map((run) => run.status)).toEqual(['failed', 'failed']);
     expect(threw).toMatchObject({ state: 'failed', attempts: 2, output: { message: 'fixture runner broke' } });
     expect(await runsOf(broken!)).toEqual([]);
+    // No process is reused after a crash: four attempts, four processes.
+    expect(worker!.processesStarted).toBe(4);
   });
 
   it('completes the job of a run that failed on its own, without retrying it', async () => {
@@ -162,6 +181,10 @@ describe('Worker with child job processes on PostgreSQL', () => {
     expect(run.status).toBe('cancelled');
     expect(run.errorMessage).toMatch(/^job cancelled at step \d+$/);
     expect((await queue.status('train-run', [id!]))[0]?.state).toBe('cancelled');
+    // The cancelled job's process is let go; the next job gets a fresh one.
+    const [next] = await queue.enqueue('train-run', [job('Sleep')]);
+    expect((await waitForJobs(queue, 'train-run', [next!], { pollMs: 100 }))[0]?.state).toBe('completed');
+    expect(worker!.processesStarted).toBe(2);
   });
 
   it('does not run a job again when an earlier attempt already completed its run', async () => {

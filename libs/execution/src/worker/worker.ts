@@ -6,7 +6,8 @@ import type { JobKind } from '../queue/job-kinds';
 import type { ClaimedJob, JobOutput, JobQueue } from '../queue/job-queue';
 import type { RunReaper } from '../reaper/run-reaper';
 import type { JobOutcome, JobProgress } from './job-runner';
-import { runInJobProcess, type JobProcessEnd } from './job-process';
+import type { JobProcessEnd } from './job-process';
+import { JobProcessPool } from './job-process-pool';
 
 /** What a worker tells whoever watches it (the CLI's progress bars, the API's job status). */
 export interface WorkerListener {
@@ -20,7 +21,7 @@ export interface WorkerListener {
 export interface WorkerOptions {
   /** Job kinds to take. */
   kinds: readonly JobKind[];
-  /** Jobs run at the same time, each in its own process. */
+  /** Jobs run at the same time, each in its own process (reused for the slot's next job while it is healthy). */
   concurrency: number;
   /** ONNX Runtime threads per job process (cores / concurrency by default; see `workerDefaults`). */
   threadsPerJob: number;
@@ -40,6 +41,8 @@ export interface WorkerOptions {
   reapEveryMs?: number;
   /** A cancelled job's process is killed if it has not stopped after this (default 30 s). */
   killAfterMs?: number;
+  /** A job process is let go after this many attempts (default 50; 1: a fresh process per attempt). */
+  maxRunsPerProcess?: number;
   listener?: WorkerListener;
 }
 
@@ -53,8 +56,10 @@ interface ActiveJob {
 }
 
 /**
- * Takes jobs from the queue and runs each attempt in its own child process,
- * `concurrency` at a time. For every attempt it picks the run id and writes
+ * Takes jobs from the queue and runs each attempt in a child process,
+ * `concurrency` at a time. A slot's process builds the app once and takes the
+ * slot's next job too; one that crashed or was cancelled is let go, so the
+ * retry runs in a fresh process (see `JobProcessPool`). For every attempt it picks the run id and writes
  * the run's lease first, beats it every `heartbeatMs` while the process runs,
  * cancels the process when the job is cancelled, records the run's resource
  * statistics, and ends the job: completed (the run completed or failed on its
@@ -75,6 +80,7 @@ export class Worker {
   private timers: NodeJS.Timeout[] = [];
   private stopping = false;
   private claiming = false;
+  private readonly processes: JobProcessPool;
 
   constructor(
     private readonly queue: JobQueue,
@@ -91,6 +97,17 @@ export class Worker {
       throw new RangeError(`'threadsPerJob' must be an integer >= 1, got ${String(options.threadsPerJob)}`);
     }
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}`;
+    this.processes = new JobProcessPool({
+      entry: options.entry,
+      threads: options.threadsPerJob,
+      env: options.env,
+      maxRunsPerProcess: options.maxRunsPerProcess,
+    });
+  }
+
+  /** Job processes forked so far (a healthy one is reused for the next job). */
+  get processesStarted(): number {
+    return this.processes.started;
   }
 
   /** Jobs it runs at a time. */
@@ -127,6 +144,7 @@ export class Worker {
       await Promise.all([...this.running]);
     } finally {
       clearInterval(beats);
+      await this.processes.close();
     }
   }
 
@@ -168,10 +186,8 @@ export class Worker {
     }
     await this.leases.open({ runId, workerId: this.workerId, jobId: job.id, jobKind: job.kind, attempt: job.attempt });
     this.options.listener?.jobStarted?.(job, runId);
-    const end = await runInJobProcess(job, runId, {
-      entry: this.options.entry,
-      threads: this.options.threadsPerJob,
-      env: this.options.env,
+    const child = this.processes.take();
+    const end = await child.run(job, runId, {
       signal: entry.controller.signal,
       killAfterMs: this.options.killAfterMs ?? 30_000,
       onProgress: (progress) => {
@@ -180,6 +196,7 @@ export class Worker {
         this.options.listener?.jobProgress?.(job, runId, progress);
       },
     });
+    this.processes.giveBack(child);
     await this.finish(entry, end);
   }
 
