@@ -117,9 +117,9 @@ describe('training jobs end to end over HTTP', () => {
   });
 
   it('shows a running fit with progress, steps/s and ETA from its heartbeat, and cancels it: the fit stops, its run is cancelled', async () => {
-    const datasets = (await call('GET', '/datasets', 'read')).json()['datasets'] as { id: string }[];
+    const uploaded = await call('POST', '/datasets', 'train', hourlyCsv(2, 60), 'text/csv');
     const submitted = await call('POST', '/jobs', 'train', {
-      data: datasets[0]!.id,
+      data: uploaded.json()['id'],
       models: ['MLP'],
       horizons: [6],
       experiment: 'jobs-e2e-cancel',
