@@ -168,4 +168,24 @@ describe('PostgreSQL server: several workers on one study', () => {
     // Same seed on both workers, yet distinct suggestions: the stream depends on the trial number.
     expect(new Set(trials.map((t) => t.params['x'])).size).toBe(24);
   }, 120_000);
+
+  it('askWithin never overshoots the budget when workers on separate connections ask at once; failed trials free a slot', async () => {
+    const open = (i: number) =>
+      Study.createOrLoad({
+        name: 'budget',
+        space,
+        storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[i]!)),
+        sampler: new TpeSampler({ seed: 3 }),
+        workerId: `w${i}`,
+      });
+    const [a, b] = [await open(0), await open(1)];
+    const failed = await a.ask();
+    await a.tell(failed, 'failed');
+    const asked = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).askWithin(5)));
+    expect(asked.filter((t) => t !== undefined)).toHaveLength(5);
+    const trials = await a.trials();
+    expect(trials.map((t) => t.state)).toEqual(['failed', ...Array.from({ length: 5 }, () => 'running')]);
+    expect(await b.askWithin(5)).toBeUndefined();
+    await expect(a.askWithin(-1)).rejects.toThrow(/'budget' must be an integer >= 0, got -1/);
+  }, 60_000);
 });

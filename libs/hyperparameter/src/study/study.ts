@@ -56,6 +56,13 @@ export interface OptimizeOptions<S = unknown> {
   timeoutSeconds?: number;
   /** Trials in flight at once (the constant liar sees the running ones). Default 1. */
   concurrency?: number;
+  /**
+   * Trials of the study that did not fail (running ones included, whoever runs
+   * them) after which no trial starts: the budget several processes share (see {@link Study.askWithin}).
+   */
+  budget?: number;
+  /** Stop starting new trials once aborted. */
+  signal?: AbortSignal;
   /** Keep going when the objective throws (the trial is marked failed). Default false. */
   catchErrors?: boolean;
   /**
@@ -169,12 +176,17 @@ export class Study<S> {
     return this.record.direction;
   }
 
-  /** Starts a trial: allocates its number and samples its config (running trials count for the constant liar). */
-  async ask(): Promise<Trial<S>> {
+  /**
+   * Starts a trial: allocates its number and samples its config (running trials
+   * count for the constant liar). `check` sees the other trials under the
+   * study's lock; what it throws aborts the ask.
+   */
+  async ask(check?: (trials: readonly TrialRecord[]) => void): Promise<Trial<S>> {
     let config: Sampled<S> | undefined;
     const record = await this.storage.createTrial(
       this.record.id,
       (trials, number) => {
+        check?.(trials);
         const sampling = this.sampler.begin({ trials, direction: this.record.direction, trialNumber: number, space: this.flat });
         const drawn = materialize(this.space, this.flat, (name, d) => sampling.relative.get(name) ?? sampling.independent(name, d));
         config = drawn.config;
@@ -185,6 +197,27 @@ export class Study<S> {
       { workerId: this.workerId },
     );
     return this.handle(record, config ?? configFromParams(this.space, this.flat, record.params));
+  }
+
+  /**
+   * Starts a trial only while the study has fewer than `budget` trials that did
+   * not fail (running ones count): the check and the new trial happen under the
+   * study's lock, so processes asking at once never overshoot the budget.
+   * Undefined when the budget is used.
+   *
+   * @example
+   * const trial = await study.askWithin(20); // undefined once 20 trials ran or run
+   */
+  async askWithin(budget: number): Promise<Trial<S> | undefined> {
+    if (!(Number.isInteger(budget) && budget >= 0)) throw new UsageError(`'budget' must be an integer >= 0, got ${budget}`);
+    try {
+      return await this.ask((trials) => {
+        if (trials.filter((t) => t.state !== 'failed').length >= budget) throw new BudgetUsed();
+      });
+    } catch (error) {
+      if (error instanceof BudgetUsed) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -209,7 +242,7 @@ export class Study<S> {
 
   /**
    * Runs `objective` on new trials until `nTrials` were started, the timeout
-   * passed or a finite sampler (grid) ran out. An objective that throws
+   * passed, the study's `budget` is used, the signal aborted or a finite sampler (grid) ran out. An objective that throws
    * {@link TrialPruned} is recorded as pruned; another error fails the trial and
    * stops the loop (unless `catchErrors`).
    */
@@ -230,10 +263,11 @@ export class Study<S> {
     const worker = async (): Promise<void> => {
       while (failure === undefined) {
         if (options.nTrials !== undefined && started >= options.nTrials) return;
-        if (Date.now() >= deadline) return;
+        if (Date.now() >= deadline || options.signal?.aborted) return;
         if (this.sampler.exhausted && this.sampler.exhausted(this.flat, await this.storage.listTrials(this.record.id))) return;
         started++;
-        const trial = await this.ask();
+        const trial = options.budget === undefined ? await this.ask() : await this.askWithin(options.budget);
+        if (trial === undefined) return;
         let result: number | 'pruned' | 'failed';
         let thrown: unknown;
         try {
@@ -296,6 +330,9 @@ export class Study<S> {
     };
   }
 }
+
+/** Thrown inside the locked ask of {@link Study.askWithin} when the budget is used (never escapes it). */
+class BudgetUsed extends Error {}
 
 /** JSON with object keys sorted: jsonb does not keep key order, so a stored space comes back reordered. */
 function canonicalJson(value: unknown): string {
