@@ -6,7 +6,7 @@ export { OnnxRunner, type OnnxRunnerOptions } from './onnx/onnx-runner';
 // The trainer of the neural models (executionModule registers them); the sampler for the step benchmarks.
 export { NeuralForecaster } from './training/neural-forecaster';
 export { WindowSampler } from './training/window-sampler';
-export { jobKinds, type JobKind, type JobJson, type TrainRunJob } from './queue/job-kinds';
+export { jobKinds, type JobKind, type JobJson, type TrainRunJob, type TrialJob } from './queue/job-kinds';
 export { JobQueue, type JobStatus, type ClaimedJob } from './queue/job-queue';
 export { PgBossJobQueue } from './queue/pg-boss-job-queue';
 export { waitForJobs } from './queue/wait-for-jobs';
@@ -14,4 +14,5 @@ export { JobRunner, type JobContext, type JobOutcome, type JobProgress } from '.
 export { serveJobProcess } from './worker/serve-job-process';
 export { Worker } from './worker/worker';
 export { LocalWorkers, JobProcessEntry } from './worker/local-workers';
+export { workerDefaults } from './worker/worker-defaults';
 export { RunReaper } from './reaper/run-reaper';

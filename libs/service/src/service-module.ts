@@ -16,6 +16,7 @@ import { MlflowRunSink } from './recording/mlflow-run-sink';
 import { LeaderboardQuery } from './training/leaderboard-query';
 import { HoldOutRunner } from './training/hold-out-runner';
 import { TrainRunJobRunner } from './training/train-run-job-runner';
+import { TrialJobRunner } from './tuning/trial-job-runner';
 import { QueuedHoldOutRuns } from './training/queued-hold-out-runs';
 import { JobRunner } from '@tsforecast/execution';
 import { TrainingJobService } from './jobs/training-job-service';
@@ -32,6 +33,7 @@ export const serviceModule = new ContainerModule((options) => {
   options.bind(QueuedHoldOutRuns).toSelf().inSingletonScope();
   // What a worker's job process runs for each job kind (multi-bound).
   options.bind<JobRunner>(JobRunner).to(TrainRunJobRunner).inSingletonScope();
+  options.bind<JobRunner>(JobRunner).to(TrialJobRunner).inSingletonScope();
   options.bind(TrainingService).toSelf().inSingletonScope();
   options.bind(TuningService).toSelf().inSingletonScope();
   options.bind(ForecastService).toSelf().inSingletonScope();

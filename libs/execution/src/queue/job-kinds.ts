@@ -21,16 +21,29 @@ export interface TrainRunJob {
   hyperparameters: { [key: string]: JobJson };
   /** Where the trained model's files go (MODEL_DIR of the request, shared storage). */
   modelDir: string;
-  /** A tuning search to run before the final fit (trials become `trial` jobs when the service enqueues them). */
+  /** A tuning search to run before the final fit (the request also enqueues `trial` jobs on the same study). */
   search?: { [key: string]: JobJson };
+  /** ISO time the request was enqueued: its study's trials are those started since. */
+  requestedAt?: string;
 }
 
-/** One trial of a hyperparameter study: the study's sampler picks the parameters when the trial starts. */
+/**
+ * One trial of a hyperparameter study, if the study still has budget: the
+ * study's sampler picks the parameters when the trial starts. A request with a
+ * search enqueues `trials - 1` of them next to the `train-run` job that runs
+ * trials itself, waits for these, and refits the best.
+ */
 export interface TrialJob {
   requestId: string;
   experiment: string;
   /** Study name (the study and its sampler state live in the database). */
   study: string;
+  /** The `train-run` job of the same model × horizon: a trial job whose request was cancelled starts no trial. */
+  trainRunJobId: string;
+  /** The search (sampler, pruner, seed, `trials` budget, timeout), as the `train-run` job's `search`. */
+  search: { [key: string]: JobJson };
+  /** ISO time the request was enqueued (the timeout counts from the first trial started since). */
+  requestedAt: string;
   dataPath: string;
   fingerprint: string;
   frequency?: string;

@@ -1,6 +1,7 @@
 import type { SeriesFrame } from '@tsforecast/data';
 import type { RunDataset } from '../recording/run-recorder';
 import type { SearchRequest } from './train-request';
+import type { TrialOwner } from '../tuning/abandoned-trials';
 
 /**
  * One model × horizon of a training: fit on `split.train`, forecast and score
@@ -22,6 +23,10 @@ export interface HoldOutJob {
   search?: SearchRequest;
   /** Record the run under this id (a queue worker chose it and holds its lease). */
   runId?: string;
+  /** The queue job attempt running it: recorded on its own trials, whose liveness is then the attempt's lease. */
+  job?: TrialOwner;
+  /** When the request was enqueued: the study's trials started since are this request's. */
+  requestedAt?: Date;
   /** Where the model's files go; default `MODEL_DIR`. */
   modelDir?: string;
   /** Cancels the fit at its next step; the run is then recorded `cancelled`. */

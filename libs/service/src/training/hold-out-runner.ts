@@ -111,6 +111,10 @@ export class HoldOutRunner {
           experiment: job.experiment,
           dataset: job.dataset,
           overrides: job.overrides,
+          ...(job.job ? { job: job.job } : {}),
+          ...(job.requestedAt ? { requestedAt: job.requestedAt } : {}),
+          ...(job.signal ? { signal: job.signal } : {}),
+          ...(job.threads === undefined ? {} : { threads: job.threads }),
         });
       } catch (error) {
         tuningError = error;

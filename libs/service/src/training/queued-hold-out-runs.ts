@@ -2,11 +2,23 @@ import { resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
 import { Settings } from '@tsforecast/config';
 import { RunLeaseStore, TrackingStore } from '@tsforecast/db';
-import { JobQueue, LocalWorkers, waitForJobs, type JobJson, type JobStatus, type TrainRunJob } from '@tsforecast/execution';
+import {
+  JobQueue,
+  LocalWorkers,
+  waitForJobs,
+  workerDefaults,
+  type JobJson,
+  type JobStatus,
+  type TrainRunJob,
+  type TrialJob,
+} from '@tsforecast/execution';
+import { ModelRegistry } from '@tsforecast/model';
+import { StudyStorage } from '@tsforecast/hyperparameter';
 import { ProgressReporter, type ProgressTask } from '@tsforecast/logging';
 import type { RunDataset } from '../recording/run-recorder';
 import type { HoldOutResult } from './hold-out-runner';
 import { forecastFromJson } from './job-forecast';
+import { cancelLeftoverTrialJobs, type StudyTrialJobs } from './leftover-trial-jobs';
 import type { TrainRequest, TuningSummary } from './train-request';
 
 /**
@@ -25,36 +37,73 @@ export class QueuedHoldOutRuns {
     @inject(TrackingStore) private readonly tracking: TrackingStore,
     @inject(ProgressReporter) private readonly progress: ProgressReporter,
     @inject(Settings) private readonly settings: Settings,
+    @inject(ModelRegistry) private readonly registry: ModelRegistry,
+    @inject(StudyStorage) private readonly studies: StudyStorage,
   ) {}
 
   /**
-   * Enqueues the request's jobs (one `train-run` job per model × horizon, in
-   * the order of `specs`) without waiting for them; returns the `train-run`
-   * job ids. `run` waits on these; the API's training jobs poll them.
+   * Enqueues the request's jobs without waiting for them: one `train-run` job
+   * per model × horizon, in the order of `specs`; with a search, also
+   * `trials - 1` `trial` jobs per neural model × horizon on the same study when
+   * workers can run them in parallel (see `trialsRunInParallel`). The
+   * `train-run` job runs trials too, so it never waits on a queue without
+   * another free slot; a worker claims `train-run` jobs first, so the other
+   * slots take the trials; `run` cancels the trial jobs still waiting once a
+   * study's budget is used. Returns the `train-run` job ids: `run` waits on
+   * these; the API's training jobs poll them.
    */
   async enqueue(request: TrainRequest, specs: readonly { model: string; horizon: number }[], dataset: RunDataset): Promise<string[]> {
-    return this.queue.enqueue(
-      'train-run',
-      specs.map((spec) => this.payloadOf(request, spec, dataset)),
-    );
+    return (await this.enqueueJobs(request, specs, dataset)).trainRuns;
+  }
+
+  /** Enqueues the request's jobs: the `train-run` job ids in the order of `specs`, and the `trial` job ids per study. */
+  private async enqueueJobs(
+    request: TrainRequest,
+    specs: readonly { model: string; horizon: number }[],
+    dataset: RunDataset,
+  ): Promise<{ trainRuns: string[]; trials: StudyTrialJobs[] }> {
+    const requestedAt = new Date().toISOString();
+    const payloads = specs.map((spec) => this.payloadOf(request, spec, dataset, requestedAt));
+    const trainRuns = await this.queue.enqueue('train-run', payloads);
+    const search = request.search;
+    if (search === undefined || search.trials < 2 || !this.trialsRunInParallel(request)) return { trainRuns, trials: [] };
+    const trials: StudyTrialJobs[] = [];
+    for (const [i, payload] of payloads.entries()) {
+      const jobs = this.trialJobsOf(payload, trainRuns[i]!, search.trials - 1);
+      if (jobs.length > 0) trials.push({ study: jobs[0]!.study, budget: search.trials, jobIds: await this.queue.enqueue('trial', jobs) });
+    }
+    return { trainRuns, trials };
   }
 
   async run(request: TrainRequest, specs: readonly { model: string; horizon: number }[], dataset: RunDataset): Promise<HoldOutResult[]> {
-    const ids = await this.enqueue(request, specs, dataset);
+    const { trainRuns: ids, trials } = await this.enqueueJobs(request, specs, dataset);
     const tasks = new Map<string, ProgressTask>();
-    const wait = () => waitForJobs(this.queue, 'train-run', ids, { pollMs: 250 });
+    // Trial jobs that can no longer run a trial are cancelled as their studies use their budgets.
+    const wait = async () => {
+      let ended = false;
+      const watching = cancelLeftoverTrialJobs(this.queue, this.studies, trials, () => ended);
+      try {
+        return await waitForJobs(this.queue, 'train-run', ids, { pollMs: 250 });
+      } finally {
+        ended = true;
+        await watching;
+      }
+    };
     const ended =
       request.localWorkers === false
         ? await wait()
         : await this.workers.runUntil(wait, {
-            kinds: ['train-run'],
+            // Trial jobs too: a search's trials run on the other slots (no progress bar of their own).
+            kinds: ['train-run', 'trial'],
             // On a terminal this process draws the progress bars, so the job processes
             // log warnings only; otherwise they log at the configured level (trial
             // lines of a search come from them).
             env: process.stderr.isTTY ? { LOG_LEVEL: 'warn' } : {},
             listener: {
-              jobStarted: (job) =>
-                tasks.set(job.id, this.progress.start(`${job.payload.model as string} h=${String(job.payload.horizon)}`, 100)),
+              jobStarted: (job) => {
+                if (job.kind === 'train-run')
+                  tasks.set(job.id, this.progress.start(`${job.payload.model as string} h=${String(job.payload.horizon)}`, 100));
+              },
               jobProgress: (job, _runId, update) => tasks.get(job.id)?.update(Math.round((update.fraction ?? 0) * 100), numeric(update)),
               jobEnded: (job, _runId, outcome, error) =>
                 tasks.get(job.id)?.finish(outcome?.status === 'completed' ? {} : { failed: error ?? outcome?.error ?? 1 }),
@@ -63,7 +112,45 @@ export class QueuedHoldOutRuns {
     return Promise.all(ended.map((status, i) => this.resultOf(status, specs[i]!)));
   }
 
-  private payloadOf(request: TrainRequest, spec: { model: string; horizon: number }, dataset: RunDataset): TrainRunJob {
+  /** `count` trial jobs on the study of a `train-run` job; none for a model without a search space (see HoldOutRunner). */
+  private trialJobsOf(train: TrainRunJob, trainRunJobId: string, count: number): TrialJob[] {
+    const definition = this.registry.get(train.model);
+    if (definition.kind !== 'neural') return [];
+    const { requestId, experiment, dataPath, fingerprint, frequency, seasonLength, model, horizon, hyperparameters } = train;
+    const trial: TrialJob = {
+      requestId,
+      experiment,
+      study: `${experiment}/${definition.name}/h${horizon}`,
+      trainRunJobId,
+      search: train.search!,
+      requestedAt: train.requestedAt!,
+      dataPath,
+      fingerprint,
+      ...(frequency === undefined ? {} : { frequency }),
+      ...(seasonLength === undefined ? {} : { seasonLength }),
+      model,
+      horizon,
+      hyperparameters,
+    };
+    return Array.from({ length: count }, () => trial);
+  }
+
+  /**
+   * Whether trial jobs can run next to the `train-run` jobs: always with
+   * remote workers; with local ones only when they have more than one slot
+   * (with one, the `train-run` job runs every trial and each trial job would
+   * only start a process to find the budget used).
+   */
+  private trialsRunInParallel(request: TrainRequest): boolean {
+    return request.localWorkers === false || workerDefaults(this.settings).concurrency > 1;
+  }
+
+  private payloadOf(
+    request: TrainRequest,
+    spec: { model: string; horizon: number },
+    dataset: RunDataset,
+    requestedAt: string,
+  ): TrainRunJob {
     return {
       requestId: request.experiment,
       experiment: request.experiment,
@@ -76,6 +163,7 @@ export class QueuedHoldOutRuns {
       hyperparameters: JSON.parse(JSON.stringify(request.overrides ?? {})) as { [key: string]: JobJson },
       modelDir: resolve(this.settings.MODEL_DIR),
       ...(request.search ? { search: JSON.parse(JSON.stringify(request.search)) as { [key: string]: JobJson } } : {}),
+      requestedAt,
     };
   }
 

@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
-import { DataError, Settings } from '@tsforecast/config';
+import { Settings } from '@tsforecast/config';
 import { SeriesReader, fingerprintFrame, holdOut } from '@tsforecast/data';
 import type { ClaimedJob, JobContext, JobJson, JobOutcome, JobRunner } from '@tsforecast/execution';
 import { HoldOutRunner } from './hold-out-runner';
 import { forecastToJson } from './job-forecast';
-import { runDatasetOf } from './run-dataset';
+import { readJobData } from './job-data';
 import type { SearchRequest } from './train-request';
 
 /**
@@ -27,16 +27,9 @@ export class TrainRunJobRunner implements JobRunner<'train-run'> {
 
   async run(job: ClaimedJob<'train-run'>, context: JobContext): Promise<JobOutcome> {
     const payload = job.payload;
-    const { frame, report } = await this.reader.read(payload.dataPath, {
-      ...(payload.frequency === undefined ? {} : { frequency: payload.frequency }),
-      ...(payload.seasonLength === undefined ? {} : { seasonLength: payload.seasonLength }),
-    });
-    if (report.fingerprint.sha256 !== payload.fingerprint) {
-      const error = new DataError(
-        `'dataPath' ${payload.dataPath} changed since the request read it: sha256 ${report.fingerprint.sha256}, the request read ${payload.fingerprint}`,
-      );
-      return { runId: context.runId, status: 'failed', error: error.message };
-    }
+    const data = await readJobData(this.reader, payload);
+    if ('error' in data) return { runId: context.runId, status: 'failed', error: data.error };
+    const { frame, dataset } = data;
     let steps = 0;
     let stepsPerSecond: number | undefined;
     const outcome = await this.runner.run({
@@ -44,11 +37,13 @@ export class TrainRunJobRunner implements JobRunner<'train-run'> {
       model: payload.model,
       horizon: payload.horizon,
       split: holdOut(frame, payload.horizon),
-      dataset: runDatasetOf(payload.dataPath, frame, { sha256: report.fingerprint.sha256, rows: report.rows }),
+      dataset,
       frameFingerprint: fingerprintFrame(frame),
       overrides: payload.hyperparameters,
       ...(payload.search ? { search: payload.search as unknown as SearchRequest } : {}),
       runId: context.runId,
+      job: { jobId: job.id, attempt: job.attempt },
+      ...(payload.requestedAt === undefined ? {} : { requestedAt: new Date(payload.requestedAt) }),
       modelDir: payload.modelDir,
       signal: context.signal,
       threads: context.threads,

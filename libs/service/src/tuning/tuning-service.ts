@@ -2,18 +2,27 @@ import { inject, injectable } from 'inversify';
 import { Logger, UsageError } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides, type ModelDefinition } from '@tsforecast/model';
-import { TrackingStore, type Run } from '@tsforecast/db';
+import { RunLeaseStore, TrackingStore, type Run } from '@tsforecast/db';
 import { PrunerFactory, SamplerFactory, Study, StudyStorage, TrialPruned, type Trial } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
 import { RunRecorder, type RecordedRun, type RunDataset } from '../recording/run-recorder';
+import { failAbandonedTrials, ownerAlive, trialWorkerId, type TrialOwner } from './abandoned-trials';
 
-/** Where a tuning's trials are recorded. */
+/** Where a tuning's trials are recorded, and who runs them. */
 export interface TuningContext {
   experiment: string;
   /** The data the trials read. */
   dataset?: RunDataset;
   /** The user's overrides (`--max-steps`, …); they win over sampled values. */
   overrides: Record<string, unknown>;
+  /** The queue job attempt tuning: recorded on its trials, whose liveness is then the attempt's lease. */
+  job?: TrialOwner;
+  /** When the request was enqueued: its trials are those started since (`newTrials`; a trial job's timeout). */
+  requestedAt?: Date;
+  /** Stops the running trial at its next step; no trial starts after it aborted. */
+  signal?: AbortSignal;
+  /** CPU threads a trial's fit may use. */
+  threads?: number;
 }
 
 /** The outcome of tuning one model × horizon. */
@@ -21,7 +30,30 @@ export interface TuningOutcome extends TuningSummary {
   studyId: string;
 }
 
+/** What {@link TuningService.runTrial} did: ran one trial, or none (the budget was used, the timeout passed). */
+export type TrialRun = { trial: number; result: number | 'pruned' | 'failed' } | { skipped: 'budget used' | 'timeout' };
+
 type Space = Record<string, unknown>;
+
+/** One tuning in this process: the study, the model and data, and the runs of the trials in flight here. */
+interface Tuning {
+  study: Study<Space>;
+  definition: ModelDefinition;
+  h: number;
+  split: { train: SeriesFrame; test: SeriesFrame };
+  search: SearchRequest;
+  context: TuningContext;
+  log: Logger;
+  /** A trial's run is closed only after the study stored the trial (see `closeTrialRun`). */
+  runs: Map<number, { run: RecordedRun; started: number }>;
+  /** The id the next trial's run is recorded under (a trial job's leased run id). */
+  trialRunId?: string;
+}
+
+/** How often a tuning that used its budget looks whether the trials other processes run have ended. */
+const waitPollMs = 1000;
+/** The longest it waits for them: a trial job's expiry (`jobKindPolicies.trial`); the rest are failed then. */
+const waitLimitMs = 2 * 3600_000;
 
 /**
  * Tunes one neural model for one horizon on the training part: the last `h`
@@ -29,10 +61,14 @@ type Space = Record<string, unknown>;
  * defaults ⊕ sampled config ⊕ user overrides on the rest (with `valSize = h`,
  * so the trainer validates and the pruner sees each validation loss) and
  * scores the validation MAE of the forecast of the split-off points. The study
- * `${experiment}/${model}/h${h}` lives in the database: running it again
- * continues it (trials a killed process left running are failed) up to
- * `trials` finished trials. Each trial is a run of kind `trial`, recorded
- * through the {@link RunRecorder}, which links the trial to it.
+ * `${experiment}/${model}/h${h}` lives in the database and is shared: a
+ * `train-run` job runs trials through {@link tune} while `trial` jobs on other
+ * workers run one each through {@link runTrial}; the budget (`trials` trials
+ * that did not fail, running ones included) is checked under the study's lock,
+ * so together they never run more. Running it again continues the study
+ * (trials whose process is gone are failed, see `failAbandonedTrials`). Each
+ * trial is a run of kind `trial`, recorded through the {@link RunRecorder},
+ * which links the trial to it.
  */
 @injectable()
 export class TuningService {
@@ -40,48 +76,39 @@ export class TuningService {
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
     @inject(RunRecorder) private readonly recorder: RunRecorder,
     @inject(TrackingStore) private readonly tracking: TrackingStore,
+    @inject(RunLeaseStore) private readonly leases: RunLeaseStore,
     @inject(StudyStorage) private readonly storage: StudyStorage,
     @inject(SamplerFactory) private readonly samplers: SamplerFactory,
     @inject(PrunerFactory) private readonly pruners: PrunerFactory,
     @inject(Logger) private readonly logger: Logger,
   ) {}
 
+  /**
+   * Runs trials until the study has `search.trials` finished ones (or the
+   * timeout passed), waits for the trials other processes still run, and
+   * returns the best.
+   */
   async tune(modelName: string, h: number, train: SeriesFrame, search: SearchRequest, context: TuningContext): Promise<TuningOutcome> {
-    const definition = this.registry.get(modelName);
-    // Parameters the user fixed (`--max-steps`, `--input-size`, …) are not searched.
-    const space = Object.fromEntries(
-      Object.entries(this.registry.searchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined),
-    );
-    const studyName = `${context.experiment}/${definition.name}/h${h}`;
-    const log = this.logger.child({ study: studyName });
-    const study = await this.openStudy(studyName, space, search, log);
-    await this.closeOrphanedTrialRuns(study, context.experiment);
+    const tuning = await this.open(modelName, h, train, search, context);
+    const { study, log } = tuning;
     const finished = async () => (await study.trials()).filter((t) => t.state === 'complete' || t.state === 'pruned').length;
     const already = await finished();
     const remaining = Math.max(search.trials - already, 0);
     if (already > 0) log.info('continuing study', { finished: already, requested: search.trials, toRun: remaining });
-    const split = holdOut(train, h);
     const before = (await study.trials()).length;
-    if (remaining > 0) {
-      // A trial's run is closed only after the study has stored the trial, so a
-      // process killed in between leaves a run that resuming can close from the trial.
-      const runs = new Map<number, { run: RecordedRun; started: number }>();
-      await study.optimize((trial) => this.evaluate(trial, definition, h, split, study, context, runs), {
-        nTrials: remaining,
-        timeoutSeconds: search.timeoutSeconds,
-        catchErrors: true,
-        afterTell: (trial, result, error) => this.closeTrialRun(trial, result, error, runs, log),
-      });
-    }
+    if (remaining > 0) await this.runTrials(tuning, remaining, search.timeoutSeconds);
+    await this.waitForOtherTrials(tuning);
     const best = await study.bestTrial();
-    if (!best) throw new UsageError(`study '${studyName}': no trial completed (see the failed trial runs); nothing to refit`);
+    if (!best) throw new UsageError(`study '${study.name}': no trial completed (see the failed trial runs); nothing to refit`);
+    const trials = await study.trials();
+    const requestedAt = context.requestedAt;
     const outcome: TuningOutcome = {
       studyId: study.record.id,
-      studyName,
+      studyName: study.name,
       bestParams: best.params as Record<string, unknown>,
       bestTrial: best.number,
       bestValue: best.value,
-      newTrials: (await study.trials()).length - before,
+      newTrials: requestedAt ? trials.filter((t) => t.startedAt >= requestedAt).length : trials.length - before,
       finishedTrials: await finished(),
     };
     log.info('study finished', {
@@ -94,16 +121,118 @@ export class TuningService {
   }
 
   /**
-   * Trial runs a killed process left `running` whose trials are no longer
-   * running: closed as their trials ended (the trial holds the link to its run).
+   * Runs one trial of the study if it still has budget (a `trial` job): the
+   * same trial as {@link tune} runs, its run recorded under `runId` when given.
+   * With a timeout and `requestedAt`, no trial starts once `timeoutSeconds`
+   * passed since the request's first trial started.
    */
-  private async closeOrphanedTrialRuns(study: Study<Space>, experiment: string): Promise<void> {
+  async runTrial(
+    modelName: string,
+    h: number,
+    train: SeriesFrame,
+    search: SearchRequest,
+    context: TuningContext & { runId?: string },
+  ): Promise<TrialRun> {
+    const tuning = await this.open(modelName, h, train, search, context);
+    if (context.runId !== undefined) tuning.trialRunId = context.runId;
+    if (await this.timedOut(tuning)) return { skipped: 'timeout' };
+    const [ran] = await this.runTrials(tuning, 1);
+    return ran ?? { skipped: 'budget used' };
+  }
+
+  /** Runs up to `nTrials` trials within the study's budget; their numbers and results. */
+  private async runTrials(
+    tuning: Tuning,
+    nTrials: number,
+    timeoutSeconds?: number,
+  ): Promise<{ trial: number; result: number | 'pruned' | 'failed' }[]> {
+    const ran: { trial: number; result: number | 'pruned' | 'failed' }[] = [];
+    await tuning.study.optimize((trial) => this.evaluate(trial, tuning), {
+      nTrials,
+      budget: tuning.search.trials,
+      ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+      ...(tuning.context.signal ? { signal: tuning.context.signal } : {}),
+      catchErrors: true,
+      afterTell: async (trial, result, error) => {
+        ran.push({ trial: trial.number, result });
+        await this.closeTrialRun(trial, result, error, tuning);
+      },
+    });
+    return ran;
+  }
+
+  /** Whether the request's timeout passed, counted from the first trial it started (a trial job cannot know when its tuning began). */
+  private async timedOut({ study, search, context }: Tuning): Promise<boolean> {
+    if (search.timeoutSeconds === undefined || context.requestedAt === undefined) return false;
+    const since = context.requestedAt;
+    const first = (await study.trials())
+      .filter((t) => t.startedAt >= since)
+      .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())[0];
+    return first !== undefined && Date.now() >= first.startedAt.getTime() + search.timeoutSeconds * 1000;
+  }
+
+  /**
+   * Waits until no trial of the study runs: trials `trial` jobs run on other
+   * workers end on their own; those whose process is gone are failed on the
+   * way; after {@link waitLimitMs} the rest are failed too.
+   */
+  private async waitForOtherTrials(tuning: Tuning): Promise<void> {
+    const limit = Date.now() + waitLimitMs;
+    let waiting = false;
+    for (;;) {
+      await this.failAbandoned(tuning);
+      const running = (await tuning.study.trials()).filter((t) => t.state === 'running');
+      if (running.length === 0 || tuning.context.signal?.aborted) return;
+      if (Date.now() >= limit) {
+        for (const trial of running) await tuning.study.tell(trial, 'failed').catch(() => undefined);
+        tuning.log.warn(`study '${tuning.study.name}': trials still running after ${waitLimitMs / 1000} s marked failed`, {
+          trials: running.map((t) => t.number),
+        });
+        await this.closeOrphanedTrialRuns(tuning);
+        return;
+      }
+      if (!waiting) tuning.log.info('waiting for trials other workers run', { trials: running.map((t) => t.number) });
+      waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, waitPollMs));
+    }
+  }
+
+  /** Opens (or creates) the study of the model × horizon, failing trials whose process is gone and closing their runs. */
+  private async open(modelName: string, h: number, train: SeriesFrame, search: SearchRequest, context: TuningContext): Promise<Tuning> {
+    const definition = this.registry.get(modelName);
+    // Parameters the user fixed (`--max-steps`, `--input-size`, …) are not searched.
+    const space = Object.fromEntries(
+      Object.entries(this.registry.searchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined),
+    );
+    const studyName = `${context.experiment}/${definition.name}/h${h}`;
+    const log = this.logger.child({ study: studyName });
+    const study = await this.openStudy(studyName, space, search, context, log);
+    const tuning: Tuning = { study, definition, h, split: holdOut(train, h), search, context, log, runs: new Map() };
+    await this.failAbandoned(tuning);
+    return tuning;
+  }
+
+  private async failAbandoned(tuning: Tuning): Promise<void> {
+    const failed = await failAbandonedTrials(tuning.study, { leases: this.leases, tracking: this.tracking });
+    if (failed.length > 0)
+      tuning.log.warn(`study '${tuning.study.name}': marked ${failed.length} running trial(s) whose process is gone as failed`, {
+        trials: failed,
+      });
+    await this.closeOrphanedTrialRuns(tuning);
+  }
+
+  /**
+   * Trial runs a stopped process left `running` whose trials are no longer
+   * running: closed as their trials ended (the trial holds the link to its
+   * run). A trial whose job attempt still beats closes its own run.
+   */
+  private async closeOrphanedTrialRuns({ study, context }: Tuning): Promise<void> {
     for (const trial of await study.trials()) {
       if (trial.runId === null || trial.state === 'running') continue;
       const { run } = await this.tracking.getRun(trial.runId);
-      if (run.status !== 'running') continue;
+      if (run.status !== 'running' || (await ownerAlive(trial, this.leases))) continue;
       // The process stopped after storing the trial but before closing its run: close it from the trial.
-      const recorded = recordedRunOf(run, experiment);
+      const recorded = recordedRunOf(run, context.experiment);
       if (trial.state === 'complete' && trial.value !== null) await this.recorder.complete(recorded, { metrics: { val_mae: trial.value } });
       else if (trial.state === 'pruned')
         await this.recorder.cancel(recorded, `trial ${trial.number} was pruned; its process stopped before closing the run`);
@@ -111,10 +240,11 @@ export class TuningService {
     }
   }
 
-  private async openStudy(name: string, space: Space, search: SearchRequest, log: Logger): Promise<Study<Space>> {
+  private async openStudy(name: string, space: Space, search: SearchRequest, context: TuningContext, log: Logger): Promise<Study<Space>> {
     const pruner = this.pruners(search.pruner);
+    const workerId = context.job ? { workerId: trialWorkerId(context.job) } : {};
     if (await this.storage.findStudy(name)) {
-      const stored = await Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, failStaleTrials: true });
+      const stored = await Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, ...workerId });
       if (stored.sampler.config.kind === search.sampler) return stored;
       log.warn(`study '${name}' was created with the ${stored.sampler.config.kind} sampler; continuing with ${search.sampler}`);
       return Study.load<Space>(name, {
@@ -123,6 +253,7 @@ export class TuningService {
         pruner,
         logger: log,
         sampler: this.samplers(search.sampler, samplerOptions(search)),
+        ...workerId,
       });
     }
     return Study.createOrLoad<Space>({
@@ -132,19 +263,12 @@ export class TuningService {
       sampler: this.samplers(search.sampler, samplerOptions(search)),
       pruner,
       logger: log,
-      failStaleTrials: true,
+      ...workerId,
     });
   }
 
-  private async evaluate(
-    trial: Trial<Space>,
-    definition: ModelDefinition,
-    h: number,
-    split: { train: SeriesFrame; test: SeriesFrame },
-    study: Study<Space>,
-    context: TuningContext,
-    runs: Map<number, { run: RecordedRun; started: number }>,
-  ): Promise<number> {
+  private async evaluate(trial: Trial<Space>, tuning: Tuning): Promise<number> {
+    const { definition, h, split, study, context, runs } = tuning;
     const defaults = definition.defaults(h, split.train.seasonLength) as Record<string, unknown>;
     const hyperparameters = { ...defaults, ...pickOverrides(defaults, trial.params), ...pickOverrides(defaults, context.overrides) };
     const maxSteps = Number(hyperparameters['maxSteps']);
@@ -157,7 +281,10 @@ export class TuningService {
       valSize: h,
       valCheckSteps,
     };
+    const runId = tuning.trialRunId;
+    tuning.trialRunId = undefined; // one run per id
     const run = await this.recorder.start({
+      ...(runId === undefined ? {} : { id: runId }),
       kind: 'trial',
       experiment: context.experiment,
       model: definition.name,
@@ -171,6 +298,8 @@ export class TuningService {
     try {
       await model.fit(split.train, {
         logger: this.logger.child({ study: study.name, trial: trial.number }),
+        ...(context.signal ? { signal: context.signal } : {}),
+        ...(context.threads === undefined ? {} : { threads: context.threads }),
         onValidation: async (step, valLoss) => {
           await trial.report(step, valLoss);
           if (await trial.shouldPrune()) throw new TrialPruned(trial.number);
@@ -185,14 +314,9 @@ export class TuningService {
     }
   }
 
-  /** Closes a trial's run with the outcome the study has just stored. */
-  private async closeTrialRun(
-    trial: Trial<Space>,
-    result: number | 'pruned' | 'failed',
-    error: unknown,
-    runs: Map<number, { run: RecordedRun; started: number }>,
-    log: Logger,
-  ): Promise<void> {
+  /** Closes a trial's run with the outcome the study has just stored (`cancelled` when the tuning was cancelled). */
+  private async closeTrialRun(trial: Trial<Space>, result: number | 'pruned' | 'failed', error: unknown, tuning: Tuning): Promise<void> {
+    const { runs, log } = tuning;
     const number = trial.number;
     const entry = runs.get(number);
     if (!entry) return; // the trial failed before its run was started
@@ -204,6 +328,8 @@ export class TuningService {
     } else if (result === 'pruned') {
       await this.recorder.cancel(entry.run, error instanceof Error ? error.message : String(error));
       log.info('trial pruned', { trial: number });
+    } else if (tuning.context.signal?.aborted) {
+      await this.recorder.cancel(entry.run, `trial ${number} cancelled: ${error instanceof Error ? error.message : String(error)}`);
     } else {
       await this.recorder.fail(entry.run, error, durationMs);
     }
