@@ -59,6 +59,14 @@ export class FileModelStore implements ModelStore {
     await rm(written.path, { recursive: true, force: true });
   }
 
+  async discardRun(runId: string, options: { dir?: string } = {}): Promise<void> {
+    // A run id names one folder of the model directory; never a path that reaches elsewhere.
+    if (!/^[0-9A-Za-z-]+$/.test(runId)) throw new RangeError(`'runId' must be a run id (letters, digits, '-'), got '${runId}'`);
+    const dir = resolve(options.dir ?? this.settings.MODEL_DIR, runId);
+    await rm(`${dir}.partial`, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+  }
+
   async load(record: ModelVersion): Promise<LoadedModel> {
     const { metadata, onnx } = await readVerifiedModel(record);
     const saved: SavedModel = {

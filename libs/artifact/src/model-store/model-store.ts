@@ -45,6 +45,11 @@ export interface ModelStore {
   ): Promise<WrittenModel>;
   /** Removes written files that were never registered. */
   discard(written: WrittenModel): Promise<void>;
+  /**
+   * Removes whatever a run whose process died wrote under `options.dir` (default `MODEL_DIR`): its model folder and a
+   * half-written staging folder. Only for a run that can no longer complete (`failed`), so no version points there.
+   */
+  discardRun(runId: string, options?: { dir?: string }): Promise<void>;
   /** Reads a registered model's files, verifying them against its record (checksum, metadata); DataError otherwise. */
   load(record: ModelVersion): Promise<LoadedModel>;
 }

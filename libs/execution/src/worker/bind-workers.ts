@@ -3,12 +3,13 @@ import { Logger, silentLogger } from '@tsforecast/config';
 import { Database, RunLeaseStore } from '@tsforecast/db';
 import { JobQueue } from '../queue/job-queue';
 import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
-import { RunReaper } from '../reaper/run-reaper';
+import { AbandonedRunCleanup } from '../reaper/abandoned-run-cleanup';
+import { defaultLostRunLimits, RunReaper } from '../reaper/run-reaper';
 import { ChildProcessWorkers, LocalWorkers } from './local-workers';
 
 /**
- * Binds the job queue (pg-boss in the tracking database), the run reaper and
- * the local workers. The app binds `JobProcessEntry`, the module each job
+ * Binds the job queue (pg-boss in the tracking database), the run reaper (with
+ * every bound {@link AbandonedRunCleanup}) and the local workers. The app binds `JobProcessEntry`, the module each job
  * process runs.
  */
 export function bindQueueAndWorkers(options: ContainerModuleLoadOptions): void {
@@ -19,7 +20,16 @@ export function bindQueueAndWorkers(options: ContainerModuleLoadOptions): void {
     .inSingletonScope();
   options
     .bind<RunReaper>(RunReaper)
-    .toDynamicValue((ctx) => new RunReaper(ctx.get<RunLeaseStore>(RunLeaseStore), ctx.get<JobQueue>(JobQueue), logger(ctx)))
+    .toDynamicValue(
+      (ctx) =>
+        new RunReaper(
+          ctx.get<RunLeaseStore>(RunLeaseStore),
+          ctx.get<JobQueue>(JobQueue),
+          logger(ctx),
+          defaultLostRunLimits,
+          ctx.getAll<AbandonedRunCleanup>(AbandonedRunCleanup, { optional: true }),
+        ),
+    )
     .inSingletonScope();
   options.bind<LocalWorkers>(LocalWorkers).to(ChildProcessWorkers).inSingletonScope();
 }

@@ -205,7 +205,9 @@ export class Worker {
     const { job, runId } = entry;
     if (end.usage) await this.recordStats(entry, end);
     if (end.kind === 'crashed') {
-      await this.leases.endRunIfRunning(runId, 'failed', `worker lost: ${end.message}`);
+      if (await this.leases.endRunIfRunning(runId, 'failed', `worker lost: ${end.message}`)) {
+        await this.reaper.cleanUpAfter(runId, { kind: job.kind, payload: job.payload });
+      }
       this.options.listener?.jobEnded?.(job, runId, undefined, end.message);
       this.logger.warn('job attempt crashed', { job: job.id, run: runId, attempt: job.attempt, error: end.message });
       await this.queue.fail(job.kind, job.id, end.message);
