@@ -35,6 +35,7 @@ const scenarios: Record<string, Scenario> = {
       horizons: arg('horizons', '6,12,18,24').split(',').map(Number),
       maxSteps: Number(arg('max-steps', '300')),
       cores: Number(arg('cores', String(availableParallelism()))),
+      ...(arg('runs-per-process', '') === '' ? {} : { runsPerProcess: Number(arg('runs-per-process', '')) }),
     }),
   kill: (db) =>
     benchKill(db, {

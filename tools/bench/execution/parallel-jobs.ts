@@ -15,6 +15,8 @@ export interface ParallelOptions {
   maxSteps: number;
   /** Cores the job slots share (ORT threads per job = cores / concurrency). */
   cores: number;
+  /** Attempts a job process runs before it is let go (the worker's default when unset; 1: a fresh process per job, as before reuse). */
+  runsPerProcess?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
   for (const concurrency of [1, 2]) {
     const ids = await queue.enqueue('train-run', jobs);
     const started = performance.now();
-    const worker = workerOf(db, queue, concurrency, options.cores);
+    const worker = workerOf(db, queue, concurrency, options.cores, options.runsPerProcess);
     worker.start();
     const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 200 });
     wall[concurrency] = (performance.now() - started) / 1000;
@@ -65,13 +67,14 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
     wall_ratio: round(wall[2]! / wall[1]!),
     cpu_s_concurrency_1: round(cpu[1]!),
     cpu_s_concurrency_2: round(cpu[2]!),
+    ...(options.runsPerProcess === undefined ? {} : { runs_per_process: options.runsPerProcess }),
     processes_concurrency_1: processes[1],
     processes_concurrency_2: processes[2],
     load_avg_1m: round(loadavg()[0]!),
   };
 }
 
-function workerOf(db: BenchDatabase, queue: PgBossJobQueue, concurrency: number, cores: number): Worker {
+function workerOf(db: BenchDatabase, queue: PgBossJobQueue, concurrency: number, cores: number, runsPerProcess?: number): Worker {
   const leases = new TypeOrmRunLeaseStore(db.database);
   return new Worker(queue, leases, new TypeOrmResourceStatsStore(db.database), new RunReaper(leases, queue, silentLogger), silentLogger, {
     kinds: ['train-run'],
@@ -81,6 +84,7 @@ function workerOf(db: BenchDatabase, queue: PgBossJobQueue, concurrency: number,
     backend: 'cpu',
     env: { DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
     pollMs: 200,
+    maxRunsPerProcess: runsPerProcess,
   });
 }
 
