@@ -1,6 +1,7 @@
 import { UsageError, type Logger, type Settings } from '@tsforecast/config';
 import { LocalWorkers, jobKinds, type JobKind, type Worker } from '@tsforecast/execution';
 import { buildContainer } from './build-container';
+import { watchDatabase } from './database-watch';
 
 /** A started `cli worker`. */
 export interface RunningWorker {
@@ -11,6 +12,12 @@ export interface RunningWorker {
    * their jobs go back to the queue for another worker), then closes the database.
    */
   stop(options?: { cancel?: boolean }): Promise<void>;
+  /**
+   * On the embedded server: resolves with a message when the server stopped answering (its postmaster was killed);
+   * the worker should then exit, and its restart starts the server again. Never resolves on a `DATABASE_URL` server,
+   * whose pool reconnects when the server at that address comes back.
+   */
+  readonly databaseLost: Promise<string>;
 }
 
 /** Options of {@link startWorker}. */
@@ -37,11 +44,14 @@ export async function startWorker(settings: Settings, options: StartWorkerOption
   try {
     const worker = app.container.get<LocalWorkers>(LocalWorkers).create({ concurrency: options.concurrency, kinds });
     worker.start();
+    const watch = app.database.kind === 'embedded' ? watchDatabase(() => app.database.dataSource.query('SELECT 1')) : undefined;
     app.logger.info('worker started', { worker: worker.workerId, concurrency: worker.concurrency, database: app.database.describe() });
     return {
       worker,
       concurrency: worker.concurrency,
+      databaseLost: watch?.lost ?? new Promise<string>(() => undefined),
       stop: async (stopOptions = {}) => {
+        watch?.stop();
         try {
           await worker.stop(stopOptions);
         } finally {

@@ -13,7 +13,8 @@ interface WorkerFlags {
  * stopped. Start one on every machine that reaches the database and sees the
  * same data files and MODEL_DIR. Ctrl-C (SIGINT) or SIGTERM: take no more jobs,
  * let the running ones finish; a second signal stops them too (their jobs go
- * back to the queue for another worker).
+ * back to the queue for another worker). On the embedded server, a worker
+ * whose server stops answering exits with code 1 (restarting it restarts the server).
  */
 export function registerWorkerCommand(program: Command, globals: () => GlobalFlags): void {
   program
@@ -29,7 +30,7 @@ export function registerWorkerCommand(program: Command, globals: () => GlobalFla
           : parseNames('--kinds', flags.kinds).map((kind) => parseChoice('--kinds', kind, workerJobKinds));
       const running = await startWorker(settingsFrom(globals()), { concurrency, kinds });
       process.stderr.write(`worker ${running.worker.workerId}: ${running.concurrency} job(s) at a time; Ctrl-C to stop\n`);
-      await new Promise<void>((resolve, reject) => {
+      const stopped = new Promise<void>((resolve, reject) => {
         let signals = 0;
         const stop = () => {
           signals++;
@@ -40,5 +41,10 @@ export function registerWorkerCommand(program: Command, globals: () => GlobalFla
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      // The embedded server died: exit (a supervisor or the next command restarts it); the reaper retries the lost jobs.
+      const lost = running.databaseLost.then((reason) => {
+        throw new Error(`worker ${running.worker.workerId} lost the embedded PostgreSQL server: ${reason}; exiting (restart the worker)`);
+      });
+      await Promise.race([stopped, lost]);
     });
 }
