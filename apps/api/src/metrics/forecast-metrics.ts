@@ -9,7 +9,8 @@ const batchBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096];
 /**
  * The forecast metrics of `GET /metrics`, in the app's registry: the forecast
  * duration (the service call, without HTTP parsing and serialization), the
- * series per ONNX run (micro-batching at work), and the session cache.
+ * series per ONNX run (micro-batching at work), the session cache, and the
+ * prediction log's counters (zero while PREDICTION_LOGGING is off).
  */
 export class ForecastMetrics {
   readonly duration: Histogram;
@@ -43,6 +44,32 @@ export class ForecastMetrics {
       registers: [registry],
       collect() {
         this.set(stats().bytes);
+      },
+    });
+    const log = () => serving.stats().predictionLog;
+    const logCounters = {
+      rows: 'forecast points written to predictions',
+      dropped_rows: 'forecast points dropped because the log buffer was full (the database behind the traffic)',
+      failed_rows: 'forecast points lost to a failed write',
+    } as const;
+    const logStat = { rows: 'rows', dropped_rows: 'dropped', failed_rows: 'failed' } as const;
+    for (const [key, help] of Object.entries(logCounters) as [keyof typeof logCounters, string][]) {
+      new Counter({
+        name: `tsforecast_prediction_log_${key}_total`,
+        help: `Prediction log (PREDICTION_LOGGING): ${help}`,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(log()?.[logStat[key]] ?? 0);
+        },
+      });
+    }
+    new Gauge({
+      name: 'tsforecast_prediction_log_pending_rows',
+      help: 'Prediction log (PREDICTION_LOGGING): forecast points waiting or being written',
+      registers: [registry],
+      collect() {
+        this.set(log()?.pending ?? 0);
       },
     });
     const counters = { hits: 'requests served by a cached session', misses: 'sessions opened', evictions: 'sessions evicted' } as const;

@@ -147,5 +147,8 @@ describe('POST /forecast', () => {
     expect(text).toMatch(/^tsforecast_model_sessions 1$/m);
     expect(text).toMatch(/^tsforecast_model_session_cache_misses_total 1$/m);
     expect(text).toMatch(/^tsforecast_model_session_cache_hits_total [1-9]/m);
+    // PREDICTION_LOGGING is off here: the log's counters are exposed and stay at 0.
+    expect(text).toMatch(/^tsforecast_prediction_log_rows_total 0$/m);
+    expect(text).toMatch(/^tsforecast_prediction_log_dropped_rows_total 0$/m);
   });
 });

@@ -66,6 +66,14 @@ export const settingsSchema = z.object({
   FORECAST_BATCH_MAX_SERIES: positiveInt.default(1024),
   /** How long a moving reference (`NAME@production`, `NAME@staging`, `NAME`) stays resolved (ms); a promotion is served after at most this. */
   FORECAST_REF_TTL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Append every forecast `POST /forecast` serves to `predictions` (served_at set), in batches off the request path. */
+  PREDICTION_LOGGING: booleanText.default(false),
+  /** Prediction log: a batch is written once this many forecast points wait (or after PREDICTION_LOG_FLUSH_MS). */
+  PREDICTION_LOG_FLUSH_ROWS: positiveInt.default(5000),
+  /** Prediction log: the longest a served point waits before its batch is written (ms). */
+  PREDICTION_LOG_FLUSH_MS: positiveInt.default(1000),
+  /** Prediction log: most points held (waiting or being written); beyond it new forecasts are dropped and counted, never waited for. */
+  PREDICTION_LOG_MAX_ROWS: positiveInt.default(200_000),
 });
 
 /** The validated settings object. */

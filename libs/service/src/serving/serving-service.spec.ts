@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataError, NotFoundError, Settings } from '@tsforecast/config';
-import { TrackingStore } from '@tsforecast/db';
+import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelStore } from '@tsforecast/artifact';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
@@ -102,6 +102,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
       stack.container.get<SessionFactory>(SessionFactory),
       stack.container.get<Settings>(Settings),
       stack.logger,
+      stack.container.get<PredictionLogStore>(PredictionLogStore),
     );
     expect((await fresh.forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).model).toBe(nhits);
     await fresh.close();

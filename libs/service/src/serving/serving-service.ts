@@ -1,11 +1,12 @@
 import { inject, injectable } from 'inversify';
 import { DataError, Logger, Settings } from '@tsforecast/config';
 import { formatTimestamp, type Frequency } from '@tsforecast/data';
-import { TrackingStore } from '@tsforecast/db';
+import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelStore, type LoadedModel } from '@tsforecast/artifact';
 import { ModelRefCache } from './model-ref-cache';
 import { ModelSessionCache, type OpenedEntry, type SessionCacheStats } from './model-session-cache';
+import { PredictionLog, type PredictionLogStats } from './prediction-log';
 import { requestedIntervals, type IntervalColumns } from './prediction-intervals';
 import { ServedModel, type SeriesForecast } from './served-model';
 import { validateSeriesInput, type SeriesInput } from './series-input';
@@ -40,6 +41,8 @@ export interface ServedForecast {
 /** Counters for `/metrics`. */
 export interface ServingStats {
   readonly sessions: SessionCacheStats;
+  /** Undefined unless PREDICTION_LOGGING is on. */
+  readonly predictionLog: PredictionLogStats | undefined;
 }
 
 /**
@@ -52,7 +55,9 @@ export interface ServingStats {
  * left-padded with zeros and masked, as the training windows are. Unlike
  * `ForecastService.predict` a request is not a `predict` run: serving is the
  * hot path. Baselines and statistical models (no ONNX file) are refused with
- * a DataError: `cli predict` fits them to the history.
+ * a DataError: `cli predict` fits them to the history. With
+ * `PREDICTION_LOGGING` each served forecast is also appended to `predictions`
+ * (see {@link PredictionLog}), never on the request's time.
  *
  * @example
  * const { model, forecasts } = await serving.forecast({ model: 'NHITS@production', series: [{ unique_id: 'a', ds, y }] });
@@ -62,6 +67,7 @@ export class ServingService {
   private readonly refs: ModelRefCache;
   private readonly sessions: ModelSessionCache<ServedModel>;
   private readonly batchListeners: ((series: number) => void)[] = [];
+  private readonly predictionLog: PredictionLog | undefined;
 
   constructor(
     @inject(TrackingStore) private readonly tracking: TrackingStore,
@@ -69,9 +75,14 @@ export class ServingService {
     @inject(SessionFactory) private readonly sessionFactory: SessionFactory,
     @inject(Settings) private readonly settings: Settings,
     @inject(Logger) private readonly logger: Logger,
+    @inject(PredictionLogStore) predictionLogStore: PredictionLogStore,
   ) {
     this.refs = new ModelRefCache((ref) => this.tracking.findModel(ref), settings.FORECAST_REF_TTL_MS);
     this.sessions = new ModelSessionCache(settings.FORECAST_CACHE_MB * 2 ** 20, (id) => this.open(id));
+    if (settings.PREDICTION_LOGGING) {
+      const { PREDICTION_LOG_FLUSH_ROWS: flushRows, PREDICTION_LOG_FLUSH_MS: flushMs, PREDICTION_LOG_MAX_ROWS: maxRows } = settings;
+      this.predictionLog = new PredictionLog(predictionLogStore, { flushRows, flushMs, maxRows }, logger);
+    }
   }
 
   /**
@@ -84,6 +95,15 @@ export class ServingService {
       const intervals = requestedIntervals(model.ref, model.quantiles, request.level);
       const series = validateSeriesInput(request.series, model.frequency);
       const forecasts = await model.forecast(series);
+      // Queued by reference, written later in batches: the answer never waits for the database.
+      this.predictionLog?.record({
+        runId: version.runId,
+        modelId: version.id,
+        servedAtMs: Date.now(),
+        seriesIds: series.map((s) => s.id),
+        forecasts,
+        quantileLevels: model.quantiles ?? [],
+      });
       return { model: model.ref, forecasts: forecasts.map((f, i) => this.format(series[i]!.id, f, intervals, model)) };
     });
   }
@@ -94,12 +114,13 @@ export class ServingService {
   }
 
   stats(): ServingStats {
-    return { sessions: this.sessions.stats() };
+    return { sessions: this.sessions.stats(), predictionLog: this.predictionLog?.stats() };
   }
 
-  /** Releases every cached session (the API calls it on close). */
-  close(): Promise<void> {
-    return this.sessions.clear();
+  /** Writes the prediction log's last batch and releases every cached session (the API calls it on close). */
+  async close(): Promise<void> {
+    await this.predictionLog?.close();
+    await this.sessions.clear();
   }
 
   private async open(id: string): Promise<OpenedEntry<ServedModel>> {
