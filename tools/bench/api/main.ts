@@ -10,14 +10,15 @@
  * - `throughput`: `--clients` (32) closed-loop clients, `--series` (8) series per request: series/s, errors;
  * - `big`: one request of 1,000 series (`--big-series`), `--repeats` (20) times: client latency of each, server-side
  *   means and the server's CPU time per request;
- * - `mixed`: `--mixed-rps` (500) for `--seconds`, 80 % forecasts and 20 % reads (`GET /models`,
- *   `GET /models/NHITS/versions/production`): errors, p99, RSS before/after.
+ * - `mixed`: `--mixed-rps` (500) for `--seconds` after a warm-up, 80 % forecasts and 20 % reads (`GET /models`,
+ *   `GET /models/NHITS/versions/production`): errors, p99, RSS at the end of the warm-up, every 5 s and at the end.
  *
  *   npm run bench:api -- --scenarios latency,throughput,big,mixed --seconds 60
  *   npm run bench:api -- --scenarios latency --seconds 5   # a short run
  *
  * Flags: --steps N (training steps, 20), --ort-threads N (1), --window-ms N (FORECAST_BATCH_WINDOW_MS, 0),
- * --cpu-prof DIR (the server writes a V8 CPU profile there when it stops).
+ * --cpu-prof DIR (the server writes a V8 CPU profile there when it stops), --duration N (= --seconds N),
+ * --prediction-logging (the server runs with PREDICTION_LOGGING=true; mixed reports the rows written and dropped).
  */
 import { loadavg, cpus } from 'node:os';
 import {
@@ -31,7 +32,7 @@ import {
   quantile,
   type Sample,
 } from './load';
-import { processCpu, type ProcessCpu } from './process-cpu';
+import { processCpu, residentMb, type ProcessCpu } from './process-cpu';
 import { h, hourlySeries, inputSize, startBenchServer, type BenchServer } from './setup';
 
 type Scenario = 'latency' | 'throughput' | 'big' | 'mixed';
@@ -45,6 +46,13 @@ function arg(name: string, fallback: string): string {
 function numberArg(name: string, fallback: number): number {
   const value = Number(arg(name, String(fallback)));
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got '${arg(name, '')}'`);
+  return value;
+}
+
+/** `--ort-threads` (1); 0 is ORT's default, one thread per core (the server's ORT_THREADS default). */
+function ortThreads(): number {
+  const value = Number(arg('ort-threads', '1'));
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--ort-threads must be an integer >= 0, got '${arg('ort-threads', '')}'`);
   return value;
 }
 
@@ -160,48 +168,80 @@ async function big(server: BenchServer, client: HttpClient, model: string): Prom
     server_forecast_mean_ms: round(histogramMean(before, after, 'tsforecast_forecast_duration_seconds') * 1000, 1),
     server_cpu_ms_per_request: perRequestMs((cpu) => cpu.processS),
     server_main_thread_cpu_ms_per_request: perRequestMs((cpu) => cpu.mainThreadS),
-    ort_threads: numberArg('ort-threads', 1),
+    ort_threads: ortThreads(),
     ms: runs.map((s) => round(s.ms, 1)),
   });
 }
 
-async function mixed(server: BenchServer, client: HttpClient, seconds: number): Promise<void> {
-  const rps = numberArg('mixed-rps', 500);
-  const bodies = Array.from({ length: 64 }, (_, i) => forecastBody('NHITS@production', 1, i));
-  await warmUp(client, bodies[0]!);
-  const rssBefore = gaugeValue(await metricsText(server), 'process_resident_memory_bytes');
-  const samples = await openLoop(rps, seconds, (i) => {
+/** The mixed traffic: 80 % forecasts (one series each), 10 % `GET /models`, 10 % `GET /models/NHITS/versions/production`. */
+function mixedCall(client: HttpClient, bodies: readonly string[]): (i: number) => Promise<Sample> {
+  return (i) => {
     const kind = i % 10;
     if (kind === 8) return client.call('GET', '/models');
     if (kind === 9) return client.call('GET', '/models/NHITS/versions/production');
     return client.call('POST', '/forecast', bodies[i % bodies.length]!);
-  });
-  const rssAfter = gaugeValue(await metricsText(server), 'process_resident_memory_bytes');
+  };
+}
+
+/**
+ * `--mixed-rps` (500) for `--seconds` after a warm-up of the same traffic (10 % of the run, 2–10 s): errors,
+ * p50/p99, and the server's RSS at the end of the warm-up, every 5 s during the run and at its end (steady
+ * RSS: no growth after warm-up).
+ */
+async function mixed(server: BenchServer, client: HttpClient, seconds: number): Promise<void> {
+  const rps = numberArg('mixed-rps', 500);
+  const bodies = Array.from({ length: 64 }, (_, i) => forecastBody('NHITS@production', 1, i));
+  const call = mixedCall(client, bodies);
+  const warmSeconds = Math.min(10, Math.max(2, seconds / 10));
+  await openLoop(rps, warmSeconds, call);
+  const pid = server.server.pid ?? -1;
+  const rssWarm = residentMb(pid);
+  const rssSamples: number[] = [];
+  const sampler = setInterval(() => rssSamples.push(residentMb(pid)), 5000);
+  const before = await metricsText(server);
+  const samples = await openLoop(rps, seconds, call);
+  clearInterval(sampler);
+  const after = await metricsText(server);
+  const rssEnd = residentMb(pid);
   const byStatus: Record<string, number> = {};
   for (const s of samples) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
   emit({
     scenario: 'mixed',
     rps,
     seconds,
+    warm_up_seconds: warmSeconds,
     forecast_share: 0.8,
+    prediction_logging: predictionLogging(),
     ...summary(samples),
     statuses: byStatus,
-    rss_before_mb: round(rssBefore / 2 ** 20, 1),
-    rss_after_mb: round(rssAfter / 2 ** 20, 1),
+    rss_warm_mb: rssWarm,
+    rss_end_mb: rssEnd,
+    rss_max_mb: Math.max(rssWarm, rssEnd, ...rssSamples),
+    rss_every_5s_mb: rssSamples,
+    ...(predictionLogging() ? { prediction_log_rows: counterDelta(before, after, 'tsforecast_prediction_log_rows_total') } : {}),
+    ...(predictionLogging()
+      ? { prediction_log_dropped_rows: counterDelta(before, after, 'tsforecast_prediction_log_dropped_rows_total') }
+      : {}),
   });
+}
+
+const predictionLogging = () => process.argv.includes('--prediction-logging');
+
+function counterDelta(before: string, after: string, name: string): number {
+  return gaugeValue(after, name) - gaugeValue(before, name);
 }
 
 async function main(): Promise<void> {
   const scenarios = arg('scenarios', allScenarios.join(',')).split(',') as Scenario[];
   const unknown = scenarios.filter((s) => !allScenarios.includes(s));
   if (unknown.length > 0) throw new Error(`--scenarios must be a list of ${allScenarios.join(', ')}, got ${unknown.join(', ')}`);
-  const seconds = numberArg('seconds', 60);
+  const seconds = numberArg('seconds', numberArg('duration', 60));
   const profileDir = arg('cpu-prof', '');
   const server = await startBenchServer({
     adminUrl: process.env['TEST_DATABASE_URL'],
     steps: numberArg('steps', 20),
-    ortThreads: numberArg('ort-threads', 1),
-    env: { FORECAST_BATCH_WINDOW_MS: arg('window-ms', '0') },
+    ortThreads: ortThreads(),
+    env: { FORECAST_BATCH_WINDOW_MS: arg('window-ms', '0'), PREDICTION_LOGGING: String(predictionLogging()) },
     nodeArgs: profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   const client = new HttpClient(server.port, server.token);

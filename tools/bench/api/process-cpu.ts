@@ -31,3 +31,13 @@ export function processCpu(pid: number): ProcessCpu | undefined {
     return undefined;
   }
 }
+
+/** Resident memory of `pid` in MiB from `/proc/<pid>/status` (NaN where there is no /proc). */
+export function residentMb(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? Number.NaN : Math.round((Number(kb) / 1024) * 10) / 10;
+  } catch {
+    return Number.NaN;
+  }
+}
