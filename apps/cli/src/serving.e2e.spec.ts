@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cliSandbox, runCli } from './testing/run-cli';
+import { cliServerSandbox, runCli } from './testing/run-cli';
 
 // A neural model through real processes, as a user serves it: `train` fits
 // NHITS on AirPassengers (all but the last year) and saves it; `predict` in a
@@ -9,7 +9,7 @@ import { cliSandbox, runCli } from './testing/run-cli';
 // forecast of AirPassengers' last year: it beats the naive forecast's MAE on
 // the held-out actuals (a runner that scales or shifts its output fails that).
 
-const { dir, env } = cliSandbox('tsf-serving-');
+const { dir, env } = cliServerSandbox('tsf-serving-');
 const sample = resolve(__dirname, '../assets/air_passengers.csv');
 const h = 12;
 /** MAE of the Naive model (last value repeated) on this hold-out, from `train --models Naive`. */
