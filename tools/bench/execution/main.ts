@@ -1,10 +1,13 @@
 /**
  * Execution benchmarks (`npm run bench:execution`): one JSON line per scenario.
  *
- *   npx tsx tools/bench/execution/main.ts [--scenario queue|parallel|kill|all] [--admin-url postgres://…/test]
+ *   npx tsx tools/bench/execution/main.ts [--scenario queue|parallel|tuning|kill|all] [--admin-url postgres://…/test]
  *
  * - queue:    per-job overhead and jobs/s of empty jobs through pg-boss (`--jobs 300`, `--claimers 4`)
  * - parallel: 8 small training jobs (MLP, NHITS × 4 horizons, AirPassengers, 300 steps) with 2 workers' slots vs 1
+ * - tuning:   `train --models NHITS --search tpe --trials 20` (AirPassengers h=12, `--max-steps 100`) with 1 vs 2
+ *             local worker slots per seed (`--seeds 1,2,3,4,5`): a JSON line per seed, then the summary
+ *             (median wall ratio, best validation MAE of each run)
  * - kill:     30 jobs, 3 worker processes, `kill -9` of a worker 3 times; counts what the kills left behind
  *             (`--runner cli`: `cli worker` processes training MLP/NHITS; `--runner fixture`: sleep jobs, no models)
  *
@@ -18,6 +21,7 @@ import { availableParallelism } from 'node:os';
 import { benchKill } from './kill-workers';
 import { benchParallel } from './parallel-jobs';
 import { benchQueueOverhead } from './queue-overhead';
+import { benchTuning } from './tuning';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,6 +40,15 @@ const scenarios: Record<string, Scenario> = {
       maxSteps: Number(arg('max-steps', '300')),
       cores: Number(arg('cores', String(availableParallelism()))),
       ...(arg('runs-per-process', '') === '' ? {} : { runsPerProcess: Number(arg('runs-per-process', '')) }),
+    }),
+  tuning: (db) =>
+    benchTuning(db, {
+      data: arg('data', 'apps/cli/assets/air_passengers.csv'),
+      model: arg('models', 'NHITS'),
+      horizon: Number(arg('horizon', '12')),
+      trials: Number(arg('trials', '20')),
+      maxSteps: Number(arg('max-steps', '100')),
+      seeds: arg('seeds', '1,2,3,4,5').split(',').map(Number),
     }),
   kill: (db) =>
     benchKill(db, {

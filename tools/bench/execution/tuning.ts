@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadSettings, silentLogger } from '@tsforecast/config';
+import { buildContainer } from '@tsforecast/app';
+import { TrainingService } from '@tsforecast/service';
+import type { BenchDatabase } from './bench-database';
+
+/** Options of the tuning scenario. */
+export interface TuningBenchOptions {
+  data: string;
+  model: string;
+  horizon: number;
+  trials: number;
+  maxSteps: number;
+  /** Search seeds; each runs with 1 and with 2 local worker slots. */
+  seeds: number[];
+}
+
+/** One seed's result (printed as its own JSON line). */
+interface SeedResult {
+  seed: number;
+  wall_s_1: number;
+  wall_s_2: number;
+  wall_ratio: number;
+  best_val_mae_1: number;
+  best_val_mae_2: number;
+}
+
+/**
+ * Tuning in parallel: `train --models NHITS --search tpe --trials N` through
+ * the service (queue, local workers, real job processes) with one local worker
+ * slot, then two (the `train-run` job on one, `trial` jobs on the other), per
+ * seed. Prints a line per seed; returns the summary: the median of wall(2) /
+ * wall(1) and the best validation MAE of each run (the bar: ≤ 0.6, same or better).
+ */
+export async function benchTuning(db: BenchDatabase, options: TuningBenchOptions): Promise<Record<string, unknown>> {
+  const results: SeedResult[] = [];
+  for (const seed of options.seeds) {
+    const one = await tuneOnce(db, options, seed, 1);
+    const two = await tuneOnce(db, options, seed, 2);
+    const result: SeedResult = {
+      seed,
+      wall_s_1: round(one.wallS),
+      wall_s_2: round(two.wallS),
+      wall_ratio: round(two.wallS / one.wallS),
+      best_val_mae_1: round(one.bestValMae),
+      best_val_mae_2: round(two.bestValMae),
+    };
+    console.log(JSON.stringify({ bench: 'tuning-seed', model: options.model, trials: options.trials, ...result }));
+    results.push(result);
+  }
+  return {
+    bench: 'tuning',
+    model: options.model,
+    horizon: options.horizon,
+    trials: options.trials,
+    max_steps: options.maxSteps,
+    seeds: results.length,
+    wall_ratio_median: round(median(results.map((r) => r.wall_ratio))),
+    best_val_mae_1: results.map((r) => r.best_val_mae_1),
+    best_val_mae_2: results.map((r) => r.best_val_mae_2),
+  };
+}
+
+/** One search on a fresh experiment with `slots` local worker slots; its wall time and best validation MAE. */
+async function tuneOnce(
+  db: BenchDatabase,
+  options: TuningBenchOptions,
+  seed: number,
+  slots: number,
+): Promise<{ wallS: number; bestValMae: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-tuning-'));
+  const env = {
+    DATABASE_URL: db.url,
+    MAX_PARALLEL_RUNS: String(slots),
+    MODEL_DIR: join(dir, 'models'),
+    DATA_DIR: join(dir, 'data'),
+    LOG_LEVEL: 'warn',
+  };
+  const app = await buildContainer(loadSettings({ env, cwd: dir }), { logger: silentLogger, tty: false });
+  try {
+    const started = performance.now();
+    const result = await app.container.get(TrainingService).train({
+      data: resolve(options.data),
+      models: [options.model],
+      horizons: [options.horizon],
+      experiment: `bench-tuning-s${seed}-w${slots}`,
+      outputDir: join(dir, 'out'),
+      overrides: { maxSteps: options.maxSteps },
+      search: { sampler: 'tpe', trials: options.trials, pruner: 'median', seed },
+    });
+    const wallS = (performance.now() - started) / 1000;
+    const outcome = result.outcomes[0]!;
+    if (outcome.status !== 'completed' || outcome.tuning === undefined)
+      throw new Error(`tuning with ${slots} slot(s), seed ${seed}: ${outcome.status} ${outcome.error ?? ''}`);
+    if (outcome.tuning.finishedTrials !== options.trials)
+      throw new Error(
+        `tuning with ${slots} slot(s), seed ${seed}: ${outcome.tuning.finishedTrials} trials finished, not ${options.trials}`,
+      );
+    return { wallS, bestValMae: outcome.tuning.bestValue };
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function round(x: number): number {
+  return Number(x.toFixed(3));
+}
