@@ -63,10 +63,17 @@ describe('tuning in parallel: one study, several runners', () => {
     const dead = { jobId: randomUUID(), attempt: 2 }; // a job attempt that never got a lease: its process is gone
     const orphan = await (await Study.load('wait/MLP/h6', { storage: storage(), workerId: trialWorkerId(dead) })).ask(); // trial 2
 
-    const started = Date.now();
-    setTimeout(() => void study.tell(running, 1e6), 3000);
-    const outcome = await tuning().tune('MLP', 6, train, search(4), context('wait', await liveJob()));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+    let tuned = false;
+    const tuning$ = tuning()
+      .tune('MLP', 6, train, search(4), context('wait', await liveJob()))
+      .then((outcome) => ((tuned = true), outcome));
+    // Once tune has run its own trials (3 and 4), only the live trial 1 keeps it from refitting.
+    const ownDone = async () => (await trialsOf('wait/MLP/h6')).filter((t) => t.number >= 3 && t.state === 'complete').length === 2;
+    while (!(await ownDone())) await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(tuned).toBe(false);
+    await study.tell(running, 1e6);
+    const outcome = await tuning$;
     const trials = await trialsOf('wait/MLP/h6');
     expect(trials.map((t) => [t.number, t.state])).toEqual([
       [0, 'complete'],
