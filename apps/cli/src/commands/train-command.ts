@@ -35,6 +35,8 @@ interface TrainFlags {
   timeout?: string;
   pruner?: string;
   searchSeed?: string;
+  /** false with `--no-local-workers`. */
+  localWorkers: boolean;
 }
 
 /** `--search` and its companions; undefined without `--search` (the others then are usage errors). */
@@ -80,6 +82,7 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
     .option('--timeout <seconds>', 'stop starting trials after this many seconds per model × horizon (with --search)')
     .option('--pruner <name>', 'prune trials on their validation loss: median|sha|none (with --search; default median)')
     .option('--search-seed <n>', 'sampler seed of a new study (with --search; default drawn and stored)')
+    .option('--no-local-workers', 'only queue the runs and wait: `cli worker` processes (on this or other machines) run them')
     .action(async (flags: TrainFlags) => {
       const settings = settingsFrom(globals());
       const experiment = flags.experiment ?? experimentNameFromFile(basename(flags.data, extname(flags.data)));
@@ -101,7 +104,11 @@ export function registerTrainCommand(program: Command, globals: () => GlobalFlag
         },
         rankBy: flags.rankBy as 'mae',
         search: parseSearch(flags),
+        localWorkers: flags.localWorkers,
       };
+      if (!flags.localWorkers) {
+        process.stderr.write(`--no-local-workers: the runs go to the queue; waiting for \`cli worker\` processes to run them\n`);
+      }
       const result = await withApp(settings, (app) => app.container.get(TrainingService).train(request));
       const rows = result.outcomes.map((o) => ({ model: o.model, h: o.horizon, status: o.status, ...o.metrics, error: o.error ?? '' }));
       printTable(rows, ['model', 'h', 'status', ...metricNames, 'fit_seconds', 'error']);
