@@ -10,11 +10,12 @@ async function start(): Promise<void> {
   assertSafeToListen(settings.API_HOST, settings.JWT_SECRET !== undefined || settings.JWT_JWKS_URL !== undefined);
   const runtime = await buildContainer(settings);
   const app = await buildApp(runtime.container);
-  const workers = await startApiWorkers(settings, runtime.logger);
+  // Filled once listening (shutdown may come first).
+  const started: { workers?: Awaited<ReturnType<typeof startApiWorkers>> } = {};
   const shutdown = async () => {
     await app.close();
     // Runs already started finish (a SIGTERM'd API is drained, not killed mid-fit); the rest wait in the queue.
-    await workers?.stop();
+    await started.workers?.stop();
     await runtime.close();
     process.exit(0);
   };
@@ -22,6 +23,8 @@ async function start(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
   const address = await app.listen({ host: settings.API_HOST, port: settings.API_PORT });
   runtime.logger.info(`api listening on ${address}`, { database: runtime.database.describe() });
+  // After listening: the probes answer while the workers' own database connection opens.
+  started.workers = await startApiWorkers(settings, runtime.logger);
 }
 
 start().catch((error: unknown) => {
