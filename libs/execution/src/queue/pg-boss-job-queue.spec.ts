@@ -87,7 +87,14 @@ describe('PgBossJobQueue on PostgreSQL', () => {
   });
 
   it('keeps kinds apart and reports unknown ids as null', async () => {
-    await queue.enqueue('trial', [{ ...payload('NHITS'), study: 's1' }]);
+    const trial = {
+      ...payload('NHITS'),
+      study: 's1',
+      trainRunJobId: 'unused',
+      search: { trials: 2 },
+      requestedAt: new Date().toISOString(),
+    };
+    await queue.enqueue('trial', [trial]);
     expect(await queue.claim('train-run', 5)).toEqual([]);
     expect(await queue.status('train-run', ['00000000-0000-4000-8000-000000000000'])).toEqual([null]);
     expect((await queue.claim('trial', 5)).map((job) => job.payload.study)).toEqual(['s1']);
