@@ -1,20 +1,14 @@
-import { inject, injectable } from 'inversify';
-import type { DataSource } from 'typeorm';
+import { injectable, injectFromBase } from 'inversify';
 import { NotFoundError } from '@tsforecast/config';
-import { Database } from '../data-source/database';
+import { DataSourceStore } from '../data-source/data-source-store';
 import { Dataset } from '../entities/tracking/dataset';
 import { isUuid } from '../tracking/database-errors';
 import type { DatasetLookup } from './dataset-lookup';
 
 /** {@link DatasetLookup} on the tracking database. */
 @injectable()
-export class TypeOrmDatasetLookup implements DatasetLookup {
-  private readonly dataSource: DataSource;
-
-  constructor(@inject(Database) database: Database) {
-    this.dataSource = database.dataSource;
-  }
-
+@injectFromBase()
+export class TypeOrmDatasetLookup extends DataSourceStore implements DatasetLookup {
   async get(id: string): Promise<Dataset> {
     const dataset = isUuid(id) ? await this.dataSource.getRepository(Dataset).findOneBy({ id }) : null;
     if (dataset === null) throw new NotFoundError(`dataset '${id}' not found`);

@@ -1,20 +1,14 @@
-import { inject, injectable } from 'inversify';
-import type { DataSource } from 'typeorm';
+import { injectable, injectFromBase } from 'inversify';
 import { NotFoundError, UsageError } from '@tsforecast/config';
-import { Database } from '../data-source/database';
+import { DataSourceStore } from '../data-source/data-source-store';
 import { TrainingJobRecord } from '../entities/jobs/training-job';
 import { isUuid } from '../tracking/database-errors';
 import type { TrainingJobInput, TrainingJobPage, TrainingJobStore } from './training-job-store';
 
 /** {@link TrainingJobStore} on the tracking database. */
 @injectable()
-export class TypeOrmTrainingJobStore implements TrainingJobStore {
-  private readonly dataSource: DataSource;
-
-  constructor(@inject(Database) database: Database) {
-    this.dataSource = database.dataSource;
-  }
-
+@injectFromBase()
+export class TypeOrmTrainingJobStore extends DataSourceStore implements TrainingJobStore {
   async create(input: TrainingJobInput): Promise<TrainingJobRecord> {
     if (input.jobIds.length === 0) throw new UsageError("'jobIds' of a training job must name at least one queue job");
     const repo = this.dataSource.getRepository(TrainingJobRecord);

@@ -1,7 +1,7 @@
-import { inject, injectable } from 'inversify';
+import { injectable, injectFromBase } from 'inversify';
 import type { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, UsageError } from '@tsforecast/config';
-import { Database } from '../data-source/database';
+import { DataSourceStore } from '../data-source/data-source-store';
 import type { ModelStage } from '../entities/tracking/model-stage';
 import { ModelStageChange } from '../entities/tracking/model-stage-change';
 import { ModelVersion } from '../entities/tracking/model-version';
@@ -10,12 +10,11 @@ import type { ModelStageStore, StageChangeOutcome } from './model-stage-store';
 
 /** {@link ModelStageStore} over TypeORM: one transaction per change, the name's rows locked first. */
 @injectable()
-export class TypeOrmModelStageStore implements ModelStageStore {
-  constructor(@inject(Database) private readonly database: Database) {}
-
+@injectFromBase()
+export class TypeOrmModelStageStore extends DataSourceStore implements ModelStageStore {
   changeStage(modelId: string, stage: ModelStage, actor: string): Promise<StageChangeOutcome> {
     if (actor.trim() === '') throw new UsageError(`'actor' of a stage change must be a non-empty name, got '${actor}'`);
-    return this.database.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const target = await lockVersionsOfName(em, modelId);
       if (target.stage === stage) throw new ConflictError(`${target.name}@${target.version} is already '${stage}'`);
       const changes: ModelStageChange[] = [];
@@ -31,7 +30,7 @@ export class TypeOrmModelStageStore implements ModelStageStore {
 
   listStageChanges(modelId: string): Promise<ModelStageChange[]> {
     if (!isUuid(modelId)) return Promise.resolve([]);
-    return this.database.dataSource.manager.find(ModelStageChange, { where: { modelId }, order: { changedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(ModelStageChange, { where: { modelId }, order: { changedAt: 'ASC', id: 'ASC' } });
   }
 }
 

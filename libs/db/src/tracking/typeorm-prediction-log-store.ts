@@ -1,6 +1,6 @@
-import { inject, injectable } from 'inversify';
+import { injectable, injectFromBase } from 'inversify';
 import { UsageError } from '@tsforecast/config';
-import { Database } from '../data-source/database';
+import { DataSourceStore } from '../data-source/data-source-store';
 import type { PredictionLogStore, ServedPredictionColumns } from './prediction-log-store';
 
 /** Rows per statement: `unnest` of one array per column, so only the protocol message size bounds it. */
@@ -11,9 +11,8 @@ const rowsPerStatement = 20_000;
  * timestamps as epoch milliseconds (float8 travels cheaper than text).
  */
 @injectable()
-export class TypeOrmPredictionLogStore implements PredictionLogStore {
-  constructor(@inject(Database) private readonly database: Database) {}
-
+@injectFromBase()
+export class TypeOrmPredictionLogStore extends DataSourceStore implements PredictionLogStore {
   async appendServed(columns: ServedPredictionColumns): Promise<number> {
     const count = columns.seriesIds.length;
     for (const [name, values] of Object.entries(columns) as [string, readonly unknown[]][]) {
@@ -21,7 +20,7 @@ export class TypeOrmPredictionLogStore implements PredictionLogStore {
     }
     for (let start = 0; start < count; start += rowsPerStatement) {
       const part = <T>(values: readonly T[]) => values.slice(start, start + rowsPerStatement);
-      await this.database.dataSource.query(
+      await this.dataSource.query(
         `INSERT INTO predictions (run_id, model_id, series_id, ds, value, quantiles, served_at)
          SELECT t.run_id, t.model_id, t.series_id, to_timestamp(t.ds_ms / 1000.0), t.value, t.quantiles,
                 to_timestamp(t.served_ms / 1000.0)

@@ -1,7 +1,7 @@
 import { NotFoundError, TsforecastError, UsageError } from '@tsforecast/config';
-import { inject, injectable } from 'inversify';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Database } from '../data-source/database';
+import { injectable, injectFromBase } from 'inversify';
+import type { EntityManager } from 'typeorm';
+import { DataSourceStore } from '../data-source/data-source-store';
 import { Dataset } from '../entities/tracking/dataset';
 import { Experiment } from '../entities/tracking/experiment';
 import { ModelVersion } from '../entities/tracking/model-version';
@@ -34,13 +34,8 @@ const sha256Pattern = /^[0-9a-f]{64}$/;
  * (the embedded database has a single connection).
  */
 @injectable()
-export class TypeOrmTrackingStore implements TrackingStore {
-  private readonly dataSource: DataSource;
-
-  constructor(@inject(Database) database: Database) {
-    this.dataSource = database.dataSource;
-  }
-
+@injectFromBase()
+export class TypeOrmTrackingStore extends DataSourceStore implements TrackingStore {
   async ensureExperiment(name: string, description?: string): Promise<Experiment> {
     requireText('name', name);
     const repo = this.dataSource.getRepository(Experiment);
