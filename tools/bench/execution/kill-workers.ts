@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { PgBossJobQueue, waitForJobs, type JobStatus, type TrainRunJob } from '@tsforecast/execution';
+import { join } from 'node:path';
+import { PgBossJobQueue, waitForJobs, type TrainRunJob } from '@tsforecast/execution';
 import type { BenchDatabase } from './bench-database';
+import { countLeftovers, type Query } from './kill-leftovers';
+import { spawnCliWorker, WorkerProcesses } from './worker-processes';
 
 /** Options of the kill scenario. */
 export interface KillOptions {
@@ -19,74 +20,100 @@ export interface KillOptions {
   data: string;
   models: string[];
   maxSteps: number;
+  /** Minutes to wait for the jobs; after that the line reports what it found, with `timed_out: true`. */
+  timeoutMinutes: number;
 }
-
-const root = resolve(__dirname, '../../..');
 
 /**
  * Kill-safety: `jobs` jobs, `workers` worker processes, `kill -9` of a worker
- * that is running a job, `kills` times (a replacement starts a second later), then counts what
+ * whose run is `running`, `kills` times (a replacement starts a second later), then counts what
  * the kills left: jobs completed exactly once (one completed run per job, one
  * model version per completed run), runs left `running`, partial files and
- * model directories no model version points to.
+ * model directories no model version points to. A worker exiting on its own fails the scenario.
  */
 export async function benchKill(db: BenchDatabase, options: KillOptions): Promise<Record<string, unknown>> {
   const modelDir = mkdtempSync(join(tmpdir(), 'tsf-kill-models-'));
   const queue = new PgBossJobQueue(db.database);
-  const ids = await queue.enqueue('train-run', jobsOf(options, modelDir));
+  const ids = await queue.enqueue('train-run', trainRunJobs(options, modelDir));
   const started = performance.now();
-  const workers = new Set<ChildProcess>();
-  const startWorker = () => {
-    const worker = spawnWorker(db.url, modelDir, options.runner);
-    workers.add(worker);
-    worker.once('exit', () => workers.delete(worker));
-  };
-  for (let i = 0; i < options.workers; i++) startWorker();
+  const args =
+    options.runner === 'cli'
+      ? ['apps/cli/src/main.ts', 'worker', '--concurrency', '1', '--database-url', db.url, '--model-dir', modelDir, '--log-level', 'warn']
+      : ['tools/bench/execution/bench-worker.ts', db.url, '1'];
+  const workers = new WorkerProcesses(
+    () => spawnCliWorker(args),
+    () => false,
+  );
+  for (let i = 0; i < options.workers; i++) workers.start();
+  const query: Query = async <T>(sql: string, params: unknown[] = []) => (await db.database.dataSource.query(sql, params)) as T[];
   let kills = 0;
-  // Kill only a worker that is running a job (its run has a lease from `host:pid`): a kill during start-up tests nothing.
   const killer = setInterval(() => {
     if (kills >= options.kills) return;
-    void busyWorkerPids(db).then((busy) => {
-      const victim = [...workers].find((worker) => worker.pid !== undefined && busy.has(worker.pid));
+    void runningWorkerPids(query).then((running) => {
+      const victim = workers.pids().find((pid) => running.has(pid));
       if (victim === undefined || kills >= options.kills) return;
-      victim.kill('SIGKILL');
+      workers.killAndReplace(victim);
       kills++;
-      setTimeout(startWorker, 1000);
     });
   }, options.killEvery * 1000);
   try {
-    const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 1000, timeoutMs: 15 * 60_000 });
+    const timedOut = await Promise.race([
+      waitForJobs(queue, 'train-run', ids, { pollMs: 1000, timeoutMs: options.timeoutMinutes * 60_000 }).then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof Error && /still not ended/.test(error.message)) return true;
+          throw error;
+        },
+      ),
+      failOnUnexpectedExit(workers),
+    ]);
     const wallSeconds = (performance.now() - started) / 1000;
     clearInterval(killer);
-    await stopAll(workers);
+    await workers.stopAll();
     return {
       bench: 'kill',
       runner: options.runner,
       jobs: options.jobs,
+      ...(options.runner === 'cli' ? { models: options.models.join(','), max_steps: options.maxSteps } : {}),
       workers: options.workers,
       kills,
-      ...(await countLeftovers(db, ended, modelDir)),
+      ...(await countLeftovers(query, ids, modelDir)),
       wall_s: Math.round(wallSeconds),
+      ...(timedOut ? { timed_out: true } : {}),
     };
   } finally {
     clearInterval(killer);
-    await stopAll(workers);
+    await workers.stopAll();
     await queue.close();
     rmSync(modelDir, { recursive: true, force: true });
   }
 }
 
-/** Pids of the workers (on this host) working on a job now. */
-async function busyWorkerPids(db: BenchDatabase): Promise<Set<number>> {
-  const rows = (await db.database.dataSource.query(
-    // A lease beaten in the last 10 s whose run has not ended (or not started yet: its job process is still starting).
-    `SELECT DISTINCT h.worker_id FROM run_heartbeats h LEFT JOIN runs r ON r.id = h.run_id
-     WHERE h.beat_at > now() - interval '10 seconds' AND (r.status IS NULL OR r.status = 'running')`,
-  )) as { worker_id: string }[];
+/**
+ * Pids of the workers (on this host) whose run is `running` now (lease beaten in the last 10 s): killing one during
+ * its job process's start-up (lease written, run not started yet) tests less — no run is left for the reaper to fail.
+ */
+export async function runningWorkerPids(query: Query): Promise<Set<number>> {
+  const rows = await query<{ worker_id: string }>(
+    `SELECT DISTINCT h.worker_id FROM run_heartbeats h JOIN runs r ON r.id = h.run_id
+     WHERE h.beat_at > now() - interval '10 seconds' AND r.status = 'running'`,
+  );
   return new Set(rows.map((row) => Number(row.worker_id.split(':').pop())));
 }
 
-function jobsOf(options: KillOptions, modelDir: string): TrainRunJob[] {
+/** Rejects when a worker exits that nobody killed or stopped (checked every second). */
+async function failOnUnexpectedExit(workers: WorkerProcesses): Promise<never> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (workers.unexpectedExits.length > 0) throw new Error(`a worker exited on its own: ${workers.unexpectedExits.join('; ')}`);
+  }
+}
+
+/** The scenario's `train-run` jobs: models round-robin, horizons 6, 12, 18, 24 (`Sleep` jobs for the fixture runner). */
+export function trainRunJobs(
+  options: Pick<KillOptions, 'jobs' | 'runner' | 'data' | 'models' | 'maxSteps'>,
+  modelDir: string,
+): TrainRunJob[] {
   // The sha256 of the bytes a request read: the job runner refuses a file that changed since.
   const fingerprint = options.runner === 'fixture' ? '' : createHash('sha256').update(readFileSync(options.data)).digest('hex');
   const hyperparameters: TrainRunJob['hyperparameters'] =
@@ -101,67 +128,4 @@ function jobsOf(options: KillOptions, modelDir: string): TrainRunJob[] {
     hyperparameters,
     modelDir,
   }));
-}
-
-/** A worker as its own process (not through tsx's wrapper, so that SIGKILL hits the worker itself). */
-function spawnWorker(url: string, modelDir: string, runner: KillOptions['runner']): ChildProcess {
-  const args =
-    runner === 'cli'
-      ? ['apps/cli/src/main.ts', 'worker', '--concurrency', '1', '--database-url', url, '--model-dir', modelDir, '--log-level', 'warn']
-      : ['tools/bench/execution/bench-worker.ts', url, '1'];
-  // tsx's full loader (ESM too): the CLI loads its commands with dynamic import().
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function stopAll(workers: Set<ChildProcess>): Promise<void> {
-  await Promise.all(
-    [...workers].map(
-      (worker) =>
-        new Promise<void>((done) => {
-          worker.once('exit', () => done());
-          worker.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-async function countLeftovers(db: BenchDatabase, ended: readonly JobStatus<'train-run'>[], modelDir: string) {
-  const query = async <T>(sql: string, params: unknown[] = []) => (await db.database.dataSource.query(sql, params)) as T[];
-  const ids = ended.map((job) => job.id);
-  const completedRuns = await query<{ job_id: string; n: string }>(
-    `SELECT h.job_id, count(*) AS n FROM run_heartbeats h JOIN runs r ON r.id = h.run_id
-     WHERE r.status = 'completed' AND h.job_id = ANY($1) GROUP BY h.job_id`,
-    [ids],
-  );
-  const [{ n: running }] = await query<{ n: string }>(`SELECT count(*) AS n FROM runs WHERE status = 'running'`);
-  const [{ n: lost }] = await query<{ n: string }>(`SELECT count(*) AS n FROM runs WHERE error_message LIKE 'worker lost%'`);
-  const [{ n: attempts }] = await query<{ n: string }>(`SELECT count(*) AS n FROM run_heartbeats`);
-  const [{ n: reused }] = await query<{ n: string }>(
-    `SELECT count(*) AS n FROM pgboss.job WHERE id = ANY($1) AND (output->>'reused')::boolean`,
-    [ids],
-  );
-  const versions = await query<{ n: string }>(`SELECT count(*) AS n FROM models GROUP BY run_id`);
-  const files = listFiles(modelDir);
-  const paths = new Set(
-    (await query<{ artifact_path: string }>(`SELECT artifact_path FROM models`)).map((row) => resolve(row.artifact_path)),
-  );
-  const dirs = readdirSync(modelDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
-  return {
-    jobs_completed: ended.filter((job) => job.state === 'completed' && job.output?.['status'] === 'completed').length,
-    jobs_completed_once: completedRuns.filter((row) => Number(row.n) === 1).length,
-    jobs_completed_twice_or_more: completedRuns.filter((row) => Number(row.n) > 1).length,
-    runs_left_running: Number(running),
-    runs_failed_worker_lost: Number(lost),
-    attempts: Number(attempts),
-    jobs_completed_by_reaper_or_retry_without_rerun: Number(reused),
-    model_versions_per_completed_run_max: versions.reduce((max, row) => Math.max(max, Number(row.n)), 0),
-    partial_files: files.filter((file) => /\.(tmp|partial)|(^|\/)\.[^/]*$/.test(file)).length,
-    orphan_model_dirs: dirs.filter((dir) => ![...paths].some((path) => path.startsWith(join(modelDir, dir.name)))).length,
-  };
-}
-
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
-  );
 }

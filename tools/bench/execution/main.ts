@@ -9,7 +9,9 @@
  *             local worker slots per seed (`--seeds 1,2,3,4,5`): a JSON line per seed, then the summary
  *             (median wall ratio, best validation MAE of each run)
  * - kill:     30 jobs, 3 worker processes, `kill -9` of a worker 3 times; counts what the kills left behind
- *             (`--runner cli`: `cli worker` processes training MLP/NHITS; `--runner fixture`: sleep jobs, no models)
+ *             (`--runner cli`: `cli worker` processes training MLP/NHITS; `--runner fixture`: sleep jobs, no models;
+ *             `--runner cli-embedded`: `cli worker`s on the embedded PostgreSQL server, whose postmaster is killed once;
+ *             `--timeout-min 30`: then the line reports what it found, with `timed_out: true`)
  *
  * Each scenario runs on a fresh database on the server of `--admin-url`
  * (default the test server at 127.0.0.1:5432) and drops it afterwards.
@@ -18,6 +20,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { benchDatabase, type BenchDatabase } from './bench-database';
 import { availableParallelism } from 'node:os';
+import { benchKillEmbeddedServer } from './kill-embedded-server';
 import { benchKill } from './kill-workers';
 import { benchParallel } from './parallel-jobs';
 import { benchQueueOverhead } from './queue-overhead';
@@ -50,18 +53,22 @@ const scenarios: Record<string, Scenario> = {
       maxSteps: Number(arg('max-steps', '100')),
       seeds: arg('seeds', '1,2,3,4,5').split(',').map(Number),
     }),
-  kill: (db) =>
-    benchKill(db, {
-      jobs: Number(arg('jobs', '30')),
-      workers: Number(arg('workers', '3')),
-      kills: Number(arg('kills', '3')),
-      killEvery: Number(arg('kill-every', '10')),
-      runner: arg('runner', 'cli') === 'fixture' ? 'fixture' : 'cli',
-      data: resolve(arg('data', 'apps/cli/assets/air_passengers.csv')),
-      models: arg('models', 'MLP,NHITS').split(','),
-      maxSteps: Number(arg('max-steps', '100')),
-    }),
+  kill: (db) => (arg('runner', 'cli') === 'cli-embedded' ? benchKillEmbeddedServer(killOptions()) : benchKill(db, killOptions())),
 };
+
+function killOptions() {
+  return {
+    jobs: Number(arg('jobs', '30')),
+    workers: Number(arg('workers', '3')),
+    kills: Number(arg('kills', '3')),
+    killEvery: Number(arg('kill-every', '10')),
+    runner: arg('runner', 'cli') === 'fixture' ? ('fixture' as const) : ('cli' as const),
+    data: resolve(arg('data', 'apps/cli/assets/air_passengers.csv')),
+    models: arg('models', 'MLP,NHITS').split(','),
+    maxSteps: Number(arg('max-steps', '100')),
+    timeoutMinutes: Number(arg('timeout-min', '30')),
+  };
+}
 
 async function main(): Promise<void> {
   const chosen = arg('scenario', 'all');
