@@ -101,12 +101,13 @@ export async function runningWorkerPids(query: Query): Promise<Set<number>> {
   return new Set(rows.map((row) => Number(row.worker_id.split(':').pop())));
 }
 
-/** Rejects when a worker exits that nobody killed or stopped (checked every second). */
-async function failOnUnexpectedExit(workers: WorkerProcesses): Promise<never> {
-  for (;;) {
+/** Rejects when a worker exits that nobody killed or stopped (checked every second, until the workers are stopped). */
+async function failOnUnexpectedExit(workers: WorkerProcesses): Promise<boolean> {
+  while (!workers.stopped) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     if (workers.unexpectedExits.length > 0) throw new Error(`a worker exited on its own: ${workers.unexpectedExits.join('; ')}`);
   }
+  return false;
 }
 
 /** The scenario's `train-run` jobs: models round-robin, horizons 6, 12, 18, 24 (`Sleep` jobs for the fixture runner). */

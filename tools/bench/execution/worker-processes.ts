@@ -34,6 +34,11 @@ export class WorkerProcesses {
     });
   }
 
+  /** Whether {@link stopAll} was called. */
+  get stopped(): boolean {
+    return this.stopping;
+  }
+
   pids(): number[] {
     return [...this.workers].flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid]));
   }
