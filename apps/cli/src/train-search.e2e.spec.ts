@@ -1,8 +1,10 @@
-import { cliSandbox, runCli, runCliUntilKilled } from './testing/run-cli';
+import { cliServerSandbox, runCli, runCliUntilKilled } from './testing/run-cli';
 
-// `train --search` through real processes (tsx, embedded PostgreSQL on disk):
+// `train --search` through real processes (tsx, a fresh database on the test server):
 // each spawn is a process restart, so the second run resumes the stored study.
-const { env } = cliSandbox('tsf-cli-search-');
+const { env } = cliServerSandbox('tsf-cli-search-');
+/** The kill test's own sandbox: its study and runs are counted alone. */
+const { env: own } = cliServerSandbox('tsf-cli-kill-');
 
 /** `train` tuning MLP at h=12 with no pruner. */
 function tuneMlp(o: { search: string; seed: number; maxSteps: number; experiment: string }): string[] {
@@ -27,7 +29,6 @@ describe('cli train --search (end to end)', () => {
   });
 
   it('resumes a TPE study after kill -9 in the middle of a trial', async () => {
-    const { env: own } = cliSandbox('tsf-cli-kill-');
     const args = [...tuneMlp({ search: 'tpe', seed: 5, maxSteps: 300, experiment: 'e2e-kill' }), '--trials', '3'];
     // Trial 0 is stored; 0.8 s later trial 1 (≈ 3 s of training) is running when the process group dies.
     const killed = await runCliUntilKilled(args, own, /"trial":0,.*"msg":"trial complete"/, 800);
