@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { inject, injectable } from 'inversify';
 import { DataError, Logger, NotFoundError } from '@tsforecast/config';
-import { SeriesReader, describeFrequency, formatTimestamp, futureTimestamps, type SeriesFrame } from '@tsforecast/data';
+import { SeriesReader, describeFrequency, formatTimestamp, type SeriesFrame } from '@tsforecast/data';
 import { TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelRegistry, type Forecast } from '@tsforecast/model';
@@ -10,6 +10,7 @@ import { OnnxRunner } from '@tsforecast/execution';
 import { RunRecorder, type RunDataset } from '../recording/run-recorder';
 import { runDatasetOf } from '../datasets/run-dataset';
 import { forecastPredictions } from '../recording/forecast-predictions';
+import { fitOnHistory } from './fit-on-history';
 
 export interface PredictRequest {
   /** Model id (uuid), `name@version`, or name (latest version). */
@@ -126,20 +127,7 @@ export class ForecastService {
         await runner.release();
       }
     }
-    const { metadata } = loaded;
-    // A neural model is only ever run from its verified ONNX file: refitting it
-    // here would silently train a different model on the prediction input.
-    if (metadata.kind === 'neural' || this.registry.get(metadata.model).kind === 'neural') {
-      throw new DataError(
-        `model ${loaded.saved.name}@${loaded.saved.version} is neural but has no ONNX file loaded from ${loaded.saved.path}; ` +
-          'it cannot forecast',
-      );
-    }
-    // Baselines and statistical models store no weights: they fit on the given history.
-    const model = this.registry.create(metadata.model, metadata.h, metadata.seasonLength, metadata.hyperparameters);
-    await model.fit(frame, { logger: this.logger });
-    const forecast = await model.predict(frame);
-    return { ...forecast, ds: frame.series.map((s) => futureTimestamps(s.ds[s.ds.length - 1]!, frame.frequency, metadata.h)) };
+    return fitOnHistory(this.registry, loaded, frame, this.logger);
   }
 }
 

@@ -31,7 +31,9 @@ export function requestedIntervals(model: string, quantiles: readonly number[] |
     const found = available.find((c) => Math.abs(c.level - wanted) < 1e-6);
     if (found !== undefined) return found;
     const has =
-      available.length === 0 ? 'it has no quantiles (trained without mqloss)' : `it has ${available.map((c) => c.level).join(', ')}`;
+      available.length === 0
+        ? 'it has no quantiles (a neural model trained without mqloss, or a fitted model saved without levels or giving no intervals)'
+        : `it has ${available.map((c) => c.level).join(', ')}`;
     throw new DataError(`'level[${i}]' must be a prediction-interval level of ${model}, got ${wanted}; ${has}`);
   });
 }

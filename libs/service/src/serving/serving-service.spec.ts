@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataError, NotFoundError, Settings } from '@tsforecast/config';
 import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelStore } from '@tsforecast/artifact';
+import { ModelRegistry } from '@tsforecast/model';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { saveFittedModel } from './testing/save-fitted-model';
 import { ForecastService } from '../forecasting/forecast-service';
@@ -29,7 +32,8 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   let stack: ServiceStack;
   let serving: ServingService;
   let nhits: string;
-  let naive: string;
+  let mlpWithoutOnnx: string;
+  let mlpClaimingBaseline: string;
 
   beforeAll(async () => {
     stack = await openServiceStack('tsf-serving-');
@@ -37,7 +41,17 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     const training = frameOf(['a', 'b', 'c'].map((id, i) => hourly(id, 240, 5 * i)));
     const overrides = { maxSteps: 5, inputSize: 48, loss: 'mqloss', level: [80], mlpUnits: [[16, 16]], seed: 1 };
     nhits = await saveFittedModel(stack.container, { model: 'NHITS', h, frame: training, hyperparameters: overrides });
-    naive = await saveFittedModel(stack.container, { model: 'Naive', h, frame: training });
+    const mlp = { maxSteps: 1, inputSize: 48, numLayers: 1, hiddenSize: 8, seed: 1 };
+    mlpWithoutOnnx = await saveFittedModel(stack.container, { model: 'MLP', h, frame: training, hyperparameters: mlp });
+    mlpClaimingBaseline = await saveFittedModel(stack.container, {
+      model: 'MLP',
+      h,
+      frame: training,
+      hyperparameters: mlp,
+      savedKind: 'baseline',
+    });
+    const { artifactPath } = await stack.container.get<TrackingStore>(TrackingStore).findModel(mlpWithoutOnnx);
+    await rm(join(artifactPath, 'model.onnx'));
     serving = stack.container.get(ServingService);
   });
   afterAll(async () => {
@@ -103,6 +117,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
       stack.container.get<Settings>(Settings),
       stack.logger,
       stack.container.get<PredictionLogStore>(PredictionLogStore),
+      stack.container.get(ModelRegistry),
     );
     expect((await fresh.forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).model).toBe(nhits);
     await fresh.close();
@@ -145,12 +160,90 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     }
   });
 
-  it('answers NotFoundError for an unknown model and a DataError for a model without ONNX file', async () => {
+  it('answers NotFoundError for an unknown model and a DataError for a neural model without ONNX file', async () => {
     await expect(serving.forecast({ model: 'NoSuchModel@1', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
-    const failure = serving.forecast({ model: naive, series: [hourly('a', 48, 0)] });
-    await expect(failure).rejects.toThrow(DataError);
-    await expect(failure).rejects.toThrow(
-      /is a baseline model \(Naive\) with no ONNX file; POST \/forecast serves saved neural models only/,
+    // The model store refuses a neural version whose ONNX file is gone, as it does for `cli predict`.
+    const missing = serving.forecast({ model: mlpWithoutOnnx, series: [hourly('a', 48, 0)] });
+    await expect(missing).rejects.toThrow(DataError);
+    await expect(missing).rejects.toThrow(/^model MLP@\d+: cannot read .+\/model\.onnx \(ENOENT\)$/);
+    // Metadata that claims a baseline does not get a neural model refitted on the request either.
+    const claimed = serving.forecast({ model: mlpClaimingBaseline, series: [hourly('a', 48, 0)] });
+    await expect(claimed).rejects.toThrow(DataError);
+    await expect(claimed).rejects.toThrow(/^model MLP@\d+ is neural but has no ONNX file loaded from .+; it cannot forecast$/);
+  });
+});
+
+// Baselines and statistical models store no weights: served by fitting them on
+// each request's series, as `cli predict` does (ForecastService).
+describe('ServingService (baseline and statistical versions, fitted on the request)', () => {
+  let stack: ServiceStack;
+  let serving: ServingService;
+  let seasonalNaive: string;
+  let autoEts: string;
+
+  beforeAll(async () => {
+    stack = await openServiceStack('tsf-serving-fit-');
+    stack.container.loadSync(servingModule);
+    const training = frameOf(['a', 'b'].map((id, i) => hourly(id, 96, 5 * i)));
+    seasonalNaive = await saveFittedModel(stack.container, { model: 'SeasonalNaive', h, frame: training });
+    autoEts = await saveFittedModel(stack.container, { model: 'AutoETS', h, frame: training });
+    serving = stack.container.get(ServingService);
+  });
+  afterAll(async () => {
+    await serving.close();
+    await stack.database.close();
+  });
+
+  it('SeasonalNaive repeats the last season of each request series (not of the training data)', async () => {
+    const series = [hourly('x', 50, 3), hourly('y', 31, 11)];
+    const served = await serving.forecast({ model: seasonalNaive, series });
+    expect(served.model).toBe(seasonalNaive);
+    const m = 24;
+    served.forecasts.forEach((f, i) => {
+      const y = series[i]!.y;
+      // ŷ[k] = y[T − m + (k mod m)]: the last season tiled over the horizon.
+      expect(f.y_hat).toEqual(Array.from({ length: h }, (_, k) => y[y.length - m + (k % m)]));
+    });
+    expect(served.forecasts[0]!.ds[0]).toBe(iso(start + 50 * hour));
+    expect(Object.keys(served.forecasts[0]!)).toEqual(['unique_id', 'ds', 'y_hat']);
+  });
+
+  it('AutoETS forecasts finite values with its intervals (level 80 and 95), as ForecastService.predict does', async () => {
+    const series = [hourly('x', 72, 2)];
+    const served = await serving.forecast({ model: autoEts, series });
+    const [f] = served.forecasts;
+    expect(Object.keys(f!)).toEqual(['unique_id', 'ds', 'y_hat', 'lo-80', 'hi-80', 'lo-95', 'hi-95']);
+    expect(f!.y_hat).toHaveLength(h);
+    expect(f!.y_hat.every(Number.isFinite)).toBe(true);
+    f!.y_hat.forEach((v, k) => {
+      expect(f!['lo-95']![k]).toBeLessThanOrEqual(f!['lo-80']![k]!);
+      expect(f!['lo-80']![k]).toBeLessThanOrEqual(v);
+      expect(f!['hi-80']![k]).toBeGreaterThanOrEqual(v);
+      expect(f!['hi-95']![k]).toBeGreaterThanOrEqual(f!['hi-80']![k]!);
+    });
+    const reference = await stack.container.get(ForecastService).predict({ model: autoEts, data: frameOf(series) });
+    expect(f!.y_hat).toEqual(Array.from(reference.forecast.mean[0]!));
+    const only80 = await serving.forecast({ model: autoEts, series, level: [80] });
+    expect(Object.keys(only80.forecasts[0]!)).toEqual(['unique_id', 'ds', 'y_hat', 'lo-80', 'hi-80']);
+  });
+
+  it('refuses a level the fitted model does not give, and a series shorter than the model needs, naming the series', async () => {
+    await expect(serving.forecast({ model: autoEts, series: [hourly('a', 48, 0)], level: [50] })).rejects.toThrow(
+      /'level\[0\]' must be a prediction-interval level of AutoETS@\d+, got 50; it has 80, 95/,
     );
+    await expect(serving.forecast({ model: seasonalNaive, series: [hourly('a', 48, 0)], level: [80] })).rejects.toThrow(
+      /'level\[0\]' must be a prediction-interval level of SeasonalNaive@\d+, got 80; it has no quantiles/,
+    );
+    const short = serving.forecast({ model: seasonalNaive, series: [hourly('ok', 48, 0), hourly('short', 10, 0)] });
+    await expect(short).rejects.toThrow(DataError);
+    await expect(short).rejects.toThrow(/^series\[1\] \('short'\): 'y' has 10 points; SeasonalNaive@\d+ needs at least 24 per series$/);
+  });
+
+  it('holds a fitted version in the cache for its metadata bytes only', async () => {
+    await serving.forecast({ model: seasonalNaive, series: [hourly('a', 48, 0)] });
+    const { entries, bytes } = serving.stats().sessions;
+    expect(entries).toBe(2);
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(10_000);
   });
 });

@@ -1,14 +1,17 @@
 import { inject, injectable } from 'inversify';
-import { DataError, Logger, Settings } from '@tsforecast/config';
+import { Logger, Settings } from '@tsforecast/config';
 import { formatTimestamp, type Frequency } from '@tsforecast/data';
 import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
+import { ModelRegistry } from '@tsforecast/model';
 import { ModelStore, type LoadedModel } from '@tsforecast/artifact';
 import { ModelRefCache } from './model-ref-cache';
 import { ModelSessionCache, type OpenedEntry, type SessionCacheStats } from './model-session-cache';
 import { PredictionLog, type PredictionLogStats } from './prediction-log';
 import { requestedIntervals, type IntervalColumns } from './prediction-intervals';
-import { ServedModel, type SeriesForecast } from './served-model';
+import type { SeriesForecast, ServedModel } from './served-model';
+import { OnnxServedModel } from './onnx-served-model';
+import { LocalFitServedModel } from './local-fit-served-model';
 import { validateSeriesInput, type SeriesInput } from './series-input';
 
 /** A session is charged this many times its model file's bytes against `FORECAST_CACHE_MB` (weights, arena, graph). */
@@ -46,18 +49,19 @@ export interface ServingStats {
 }
 
 /**
- * Serves forecasts of saved neural models to the API: references resolve
- * through the database (kept `FORECAST_REF_TTL_MS`), the ONNX session of each
- * version is opened once from its checksum-verified file and cached (LRU,
- * `FORECAST_CACHE_MB`), and concurrent requests for one version share
- * `session.run` calls (micro-batching, `FORECAST_BATCH_WINDOW_MS`,
- * `FORECAST_BATCH_MAX_SERIES`). A history shorter than the model's input is
- * left-padded with zeros and masked, as the training windows are. Unlike
- * `ForecastService.predict` a request is not a `predict` run: serving is the
- * hot path. Baselines and statistical models (no ONNX file) are refused with
- * a DataError: `cli predict` fits them to the history. With
- * `PREDICTION_LOGGING` each served forecast is also appended to `predictions`
- * (see {@link PredictionLog}), never on the request's time.
+ * Serves forecasts of saved models to the API: references resolve through the
+ * database (kept `FORECAST_REF_TTL_MS`), each version is opened once and
+ * cached (LRU, `FORECAST_CACHE_MB`). A neural version is its ONNX session,
+ * opened from its checksum-verified file; concurrent requests for one version
+ * share `session.run` calls (micro-batching, `FORECAST_BATCH_WINDOW_MS`,
+ * `FORECAST_BATCH_MAX_SERIES`), and a history shorter than the model's input
+ * is left-padded with zeros and masked, as the training windows are. A
+ * baseline or statistical version (no ONNX file, no weights) is fitted on each
+ * request's series, as `cli predict` does; a neural version without ONNX file
+ * is refused. Unlike `ForecastService.predict` a request is not a `predict`
+ * run: serving is the hot path. With `PREDICTION_LOGGING` each served
+ * forecast is also appended to `predictions` (see {@link PredictionLog}),
+ * never on the request's time.
  *
  * @example
  * const { model, forecasts } = await serving.forecast({ model: 'NHITS@production', series: [{ unique_id: 'a', ds, y }] });
@@ -76,6 +80,7 @@ export class ServingService {
     @inject(Settings) private readonly settings: Settings,
     @inject(Logger) private readonly logger: Logger,
     @inject(PredictionLogStore) predictionLogStore: PredictionLogStore,
+    @inject(ModelRegistry) private readonly registry: ModelRegistry,
   ) {
     this.refs = new ModelRefCache((ref) => this.tracking.findModel(ref), settings.FORECAST_REF_TTL_MS);
     this.sessions = new ModelSessionCache(settings.FORECAST_CACHE_MB * 2 ** 20, (id) => this.open(id));
@@ -87,14 +92,16 @@ export class ServingService {
 
   /**
    * Forecasts `h` points after each series.
-   * @throws NotFoundError (404) for an unknown model; DataError (422) for bad series, an unknown level or a model without ONNX file.
+   * @throws NotFoundError (404) for an unknown model; DataError (422) for bad series, a series shorter than a fitted model needs,
+   * an unknown level or a neural model without ONNX file.
    */
   async forecast(request: ServingRequest): Promise<ServedForecast> {
     const version = await this.refs.get(request.model);
     return this.sessions.use(version.id, async (model) => {
-      const intervals = requestedIntervals(model.ref, model.quantiles, request.level);
       const series = validateSeriesInput(request.series, model.frequency);
-      const forecasts = await model.forecast(series);
+      // A fitted model's intervals are known once it has forecast (some give none, or none for some series).
+      const { forecasts, quantiles } = await model.forecast(series);
+      const intervals = requestedIntervals(model.ref, quantiles, request.level);
       // Queued by reference, written later in batches: the answer never waits for the database.
       this.predictionLog?.record({
         runId: version.runId,
@@ -102,7 +109,7 @@ export class ServingService {
         servedAtMs: Date.now(),
         seriesIds: series.map((s) => s.id),
         forecasts,
-        quantileLevels: model.quantiles ?? [],
+        quantileLevels: quantiles,
       });
       return { model: model.ref, forecasts: forecasts.map((f, i) => this.format(series[i]!.id, f, intervals, model)) };
     });
@@ -125,19 +132,20 @@ export class ServingService {
 
   private async open(id: string): Promise<OpenedEntry<ServedModel>> {
     const loaded = await this.store.load(await this.tracking.findModel(id));
+    const onRun = (n: number) => this.batchListeners.forEach((listener) => listener(n));
     if (!hasOnnx(loaded)) {
-      const { saved, metadata } = loaded;
-      throw new DataError(
-        `'model' ${saved.name}@${saved.version} is a ${metadata.kind} model (${metadata.model}) with no ONNX file; ` +
-          `POST /forecast serves saved neural models only (\`cli predict\` fits ${metadata.model} to a history)`,
-      );
+      const model = LocalFitServedModel.open(loaded, this.registry, this.logger, onRun);
+      // Nothing native is held, only the metadata: charged its JSON bytes (never 0, so LRU can still evict it).
+      const bytes = Buffer.byteLength(JSON.stringify(loaded.metadata));
+      this.logger.info('model opened for serving: fitted on each request', { model: model.ref, kind: loaded.metadata.kind });
+      return { value: model, bytes };
     }
     const batching = {
       windowMs: this.settings.FORECAST_BATCH_WINDOW_MS,
       maxItems: this.settings.FORECAST_BATCH_MAX_SERIES,
-      onRun: (n: number) => this.batchListeners.forEach((listener) => listener(n)),
+      onRun,
     };
-    const model = await ServedModel.open(loaded, batching, { runtime: this.sessionFactory.options, logger: this.logger });
+    const model = await OnnxServedModel.open(loaded, batching, { runtime: this.sessionFactory.options, logger: this.logger });
     this.logger.info('model session opened for serving', { model: model.ref, bytes: loaded.onnx.byteLength });
     return { value: model, bytes: loaded.onnx.byteLength * SESSION_BYTES_PER_MODEL_BYTE };
   }

@@ -3,7 +3,7 @@ import { silentLogger } from '@tsforecast/config';
 import { fingerprintFrame, type SeriesFrame } from '@tsforecast/data';
 import { TrackingStore } from '@tsforecast/db';
 import { ModelRegistry } from '@tsforecast/model';
-import { ModelStore } from '@tsforecast/artifact';
+import { ModelStore, type LoadedModel } from '@tsforecast/artifact';
 
 /** What {@link saveFittedModel} fits. */
 export interface FittedModelSpec {
@@ -12,6 +12,11 @@ export interface FittedModelSpec {
   readonly frame: SeriesFrame;
   readonly hyperparameters?: Record<string, unknown>;
   readonly experiment?: string;
+  /**
+   * The kind the saved metadata claims (default: the registry's). A neural model saved as another kind
+   * has no ONNX file: for tests of the refusal to refit a neural model.
+   */
+  readonly savedKind?: LoadedModel['metadata']['kind'];
 }
 
 /**
@@ -25,6 +30,7 @@ export async function saveFittedModel(container: Container, spec: FittedModelSpe
   const tracking = container.get<TrackingStore>(TrackingStore);
   const store = container.get<ModelStore>(ModelStore);
   const { frame, h } = spec;
+  const kind = spec.savedKind ?? registry.get(spec.model).kind;
   const model = registry.create(spec.model, h, frame.seasonLength, spec.hyperparameters ?? {});
   await model.fit(frame, { logger: silentLogger });
   const exported = model.export ? await model.export() : undefined;
@@ -33,7 +39,7 @@ export async function saveFittedModel(container: Container, spec: FittedModelSpe
   const written = await store.write(
     {
       model: model.name,
-      kind: registry.get(spec.model).kind,
+      kind,
       hyperparameters: { ...model.hyperparameters },
       h,
       inputSize: exported?.inputSize,
@@ -46,7 +52,7 @@ export async function saveFittedModel(container: Container, spec: FittedModelSpe
       metrics: {},
       runId: run.id,
     },
-    exported?.onnx,
+    kind === 'neural' ? exported?.onnx : undefined,
   );
   const version = await tracking.registerModel(written.registration);
   const disposable = model as { dispose?: () => Promise<void> };
