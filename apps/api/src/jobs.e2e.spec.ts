@@ -21,11 +21,18 @@ interface JobBody {
   }[];
 }
 
+/** `GET /experiments/:id`, the part this test reads. */
+interface LeaderboardBody {
+  leaderboard: { horizon: number; runs: { rank: number; model: string; runId: string; scoreIsFinite: boolean }[] }[];
+}
+
 /**
  * The path a user takes, over real HTTP on a listening port: upload a CSV,
  * train SeasonalNaive + MLP as a job run by the API's own worker (a child
- * process, real ONNX Runtime), poll it to the end, promote the best neural
- * model, forecast with `name@production`, and see the request in /metrics.
+ * process, real ONNX Runtime), poll it to the end, promote the best model of
+ * the leaderboard (whichever kind won: a baseline is fitted on the request,
+ * a neural model runs its ONNX file), forecast with `name@production`, and see
+ * the request in /metrics.
  */
 describe('training jobs end to end over HTTP', () => {
   let api: TestApi;
@@ -95,15 +102,21 @@ describe('training jobs end to end over HTTP', () => {
     expect(job.state).toBe('completed');
     expect(job.progress).toMatchObject({ runsDone: 2, runsTotal: 2, etaSeconds: 0 });
 
-    const mlp = job.runs.find((run) => run.model === 'MLP')!;
-    const run = (await call('GET', `/runs/${mlp.runId}`, 'read')).json() as { modelVersion: { ref: string; stage: string } };
-    expect(run.modelVersion).toMatchObject({ ref: mlp.modelRef, stage: 'none' });
-    const [name, version] = mlp.modelRef!.split('@');
+    // The issue's use case: promote whatever the leaderboard ranks first, then forecast with name@production.
+    const ranked = (await call('GET', '/experiments/jobs-e2e', 'read')).json() as unknown as LeaderboardBody;
+    const best = ranked.leaderboard.find((board) => board.horizon === 6)!.runs[0]!;
+    expect(best).toMatchObject({ rank: 1, scoreIsFinite: true });
+    const bestJobRun = job.runs.find((run) => run.runId === best.runId)!;
+    expect(bestJobRun.model).toBe(best.model);
+    const run = (await call('GET', `/runs/${best.runId}`, 'read')).json() as { modelVersion: { ref: string; stage: string } };
+    expect(run.modelVersion).toMatchObject({ ref: bestJobRun.modelRef, stage: 'none' });
+    const [name, version] = bestJobRun.modelRef!.split('@');
     const promoted = await call('POST', `/models/${name!}/versions/${version!}/stage`, 'admin', { stage: 'production' });
     expect(promoted.status).toBe(200);
 
     const forecast = await call('POST', '/forecast', 'forecast', { model: `${name!}@production`, series: [hourlySeries('s0', 60)] });
     expect(forecast.status).toBe(200);
+    expect(forecast.json()['model']).toBe(bestJobRun.modelRef);
     const forecasts = forecast.json()['forecasts'] as { unique_id: string; y_hat: number[] }[];
     expect(forecasts[0]!.unique_id).toBe('s0');
     expect(forecasts[0]!.y_hat).toHaveLength(6);
