@@ -115,7 +115,7 @@ export class ServingService {
     });
   }
 
-  /** Calls `listener` with the series count of every `session.run` (the batch-size histogram). */
+  /** Calls `listener` with the series count of every `session.run`, or fit of a baseline or statistical version (the batch-size histogram). */
   onBatch(listener: (series: number) => void): void {
     this.batchListeners.push(listener);
   }
