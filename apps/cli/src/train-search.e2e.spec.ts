@@ -42,7 +42,9 @@ describe('cli train --search (end to end)', () => {
     const runs = runCli(['runs', 'list', '--experiment', 'e2e-kill'], own).stdout;
     expect(runs.match(/MLP\s+12\s+trial\s+completed/g)).toHaveLength(3);
     expect(runs.match(/MLP\s+12\s+trial\s+failed/g)).toHaveLength(1);
-    expect(runs.match(/MLP\s+12\s+train\s+completed/g)).toHaveLength(1);
+    // The killed command's own train-run job is retried once its lease goes stale (at-least-once): while the
+    // resumed command waits those 30 s for the killed trial, its worker may run that retry (a second refit).
+    expect(runs.match(/MLP\s+12\s+train\s+completed/g)?.length).toBeGreaterThanOrEqual(1);
   });
 
   it('rejects an unknown sampler and a --trials without --search with exit code 2', () => {

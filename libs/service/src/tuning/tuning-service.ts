@@ -96,8 +96,7 @@ export class TuningService {
     const remaining = Math.max(search.trials - already, 0);
     if (already > 0) log.info('continuing study', { finished: already, requested: search.trials, toRun: remaining });
     const before = (await study.trials()).length;
-    if (remaining > 0) await this.runTrials(tuning, remaining, search.timeoutSeconds);
-    await this.waitForOtherTrials(tuning);
+    await this.runUntilBudgetUsed(tuning, remaining);
     const best = await study.bestTrial();
     if (!best) throw new UsageError(`study '${study.name}': no trial completed (see the failed trial runs); nothing to refit`);
     const trials = await study.trials();
@@ -138,6 +137,28 @@ export class TuningService {
     if (await this.timedOut(tuning)) return { skipped: 'timeout' };
     const [ran] = await this.runTrials(tuning, 1);
     return ran ?? { skipped: 'budget used' };
+  }
+
+  /**
+   * Runs up to `attempts` trials within the study's budget and waits for the
+   * trials other processes run; when some of those failed (their process was
+   * gone), their budget is free again and it runs more, as long as attempts,
+   * time and the sampler last.
+   */
+  private async runUntilBudgetUsed(tuning: Tuning, attempts: number): Promise<void> {
+    const { search, study, context } = tuning;
+    const deadline = search.timeoutSeconds === undefined ? Infinity : Date.now() + search.timeoutSeconds * 1000;
+    const stopped = () => context.signal?.aborted === true || Date.now() >= deadline;
+    let idle = 0;
+    for (;;) {
+      const seconds = deadline === Infinity ? undefined : Math.max((deadline - Date.now()) / 1000, 0.001);
+      const ran = attempts > 0 && !stopped() ? await this.runTrials(tuning, attempts, seconds) : [];
+      attempts -= ran.length;
+      idle = ran.length === 0 ? idle + 1 : 0;
+      await this.waitForOtherTrials(tuning);
+      const used = (await study.trials()).filter((t) => t.state !== 'failed').length;
+      if (attempts <= 0 || idle >= 2 || stopped() || used >= search.trials) return;
+    }
   }
 
   /** Runs up to `nTrials` trials within the study's budget; their numbers and results. */
@@ -215,9 +236,11 @@ export class TuningService {
   private async failAbandoned(tuning: Tuning): Promise<void> {
     const failed = await failAbandonedTrials(tuning.study, { leases: this.leases, tracking: this.tracking });
     if (failed.length > 0)
-      tuning.log.warn(`study '${tuning.study.name}': marked ${failed.length} running trial(s) whose process is gone as failed`, {
-        trials: failed,
-      });
+      // The wording Study.load's failStaleTrials logs (scripts and the kill test grep it).
+      tuning.log.warn(
+        `study '${tuning.study.name}': their processes are gone; marked ${failed.length} stale running trial(s) as failed: ${failed.join(', ')}`,
+        { trials: failed },
+      );
     await this.closeOrphanedTrialRuns(tuning);
   }
 
