@@ -16,3 +16,4 @@ export { Worker } from './worker/worker';
 export { LocalWorkers, JobProcessEntry } from './worker/local-workers';
 export { workerDefaults } from './worker/worker-defaults';
 export { RunReaper } from './reaper/run-reaper';
+export { AbandonedRunCleanup, type AbandonedRun } from './reaper/abandoned-run-cleanup';
