@@ -258,7 +258,10 @@ export class Worker {
         .filter((entry) => entry.fraction !== undefined || entry.stepsPerSecond !== undefined)
         .map((entry) => [entry.runId, { fraction: entry.fraction, stepsPerSecond: entry.stepsPerSecond }] as const),
     );
-    await this.leases.beat(entries.map((entry) => entry.runId), progress);
+    await this.leases.beat(
+      entries.map((entry) => entry.runId),
+      progress,
+    );
     for (const kind of new Set(entries.map((entry) => entry.job.kind))) {
       const ofKind = entries.filter((entry) => entry.job.kind === kind);
       const statuses = await this.queue.status(
