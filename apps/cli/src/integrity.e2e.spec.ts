@@ -104,7 +104,10 @@ describe('a server database: pending migrations, and migrate --revert on tracked
     expect(runCli(['migrate'], withServer).code).toBe(0);
     expect(runCli(['train', '--models', 'Naive', '--experiment', 'revert'], withServer).code).toBe(0);
 
-    // The stage audit table is empty: that migration goes without --force.
+    // Nothing was served (no predictions.served_at values), no training job was submitted through the
+    // API and the stage audit table is empty: those migrations go without --force.
+    expect(runCli(['migrate', '--revert'], withServer).stdout).toMatch(/^reverted ServedPredictions\d+ on PostgreSQL server/);
+    expect(runCli(['migrate', '--revert'], withServer).stdout).toMatch(/^reverted TrainingJobs\d+ on PostgreSQL server/);
     expect(runCli(['migrate', '--revert'], withServer).stdout).toMatch(/^reverted ModelStages\d+ on PostgreSQL server/);
     // The queue's worker leased the run and recorded its resources: those rows need --force.
     const leases = runCli(['migrate', '--revert'], withServer);

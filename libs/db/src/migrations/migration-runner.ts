@@ -69,22 +69,34 @@ export async function revertAllMigrations(database: Database, options: RevertOpt
 async function revertOne(database: Database, options: RevertOptions): Promise<string | null> {
   const plan = await planRevert(database);
   if (plan === null) return null;
-  const losing = plan.droppedTables.filter((t) => t.rows > 0);
-  if (losing.length > 0 && options.force !== true) throw new UsageError(describeRefusal(database, plan));
+  const losesData = plan.droppedTables.some((t) => t.rows > 0) || plan.droppedColumns.some((c) => c.values > 0);
+  if (losesData && options.force !== true) throw new UsageError(describeRefusal(database, plan));
   await database.dataSource.undoLastMigration({ transaction: 'each' });
   return plan.migration;
 }
 
 /** Says what would be lost and how to keep it. */
 function describeRefusal(database: Database, plan: RevertPlan): string {
-  const losing = plan.droppedTables.filter((t) => t.rows > 0);
-  const list = losing.map((t) => `${t.table} (${t.rows} row${t.rows === 1 ? '' : 's'})`).join(', ');
+  const tables = plan.droppedTables.filter((t) => t.rows > 0);
+  const columns = plan.droppedColumns.filter((c) => c.values > 0);
+  const losses = [
+    ...(tables.length > 0
+      ? [`${tables.length} table(s) holding data: ${tables.map((t) => `${t.table} (${t.rows} row${t.rows === 1 ? '' : 's'})`).join(', ')}`]
+      : []),
+    ...(columns.length > 0
+      ? [
+          `${columns.length} column(s) holding data: ${columns
+            .map((c) => `${c.table}.${c.column} (${c.values} value${c.values === 1 ? '' : 's'})`)
+            .join(', ')}`,
+        ]
+      : []),
+  ];
   const backup =
     database.kind === 'server'
       ? 'pg_dump --format=custom --file=tsforecast-backup.dump <database>'
       : 'copy the embedded data folder (DATA_DIR/postgres) after `cli db stop`';
   return (
-    `Refusing to revert ${plan.migration} on ${database.describe()}: it drops ${losing.length} table(s) holding data: ${list}. ` +
+    `Refusing to revert ${plan.migration} on ${database.describe()}: it drops ${losses.join(' and ')}. ` +
     `Nothing was changed. Back up first (e.g. ${backup}), then run \`migrate --revert --force\``
   );
 }

@@ -104,6 +104,31 @@ describe.each([
     await runMigrations(db);
   });
 
+  it('refuses a revert that drops a column holding values (served predictions lose their mark) unless forced', async () => {
+    const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params) as Promise<Record<string, unknown>[]>;
+    const [{ id: experimentId }] = await sql(`INSERT INTO experiments (name) VALUES ('served') RETURNING id`);
+    const [{ id: runId }] = await sql(
+      `INSERT INTO runs (experiment_id, model_name, horizon, kind, parameters) VALUES ($1, 'MLP', 2, 'train', '{}') RETURNING id`,
+      [experimentId],
+    );
+    await sql(
+      `INSERT INTO predictions (run_id, series_id, ds, value, served_at) VALUES ($1, 'a', now(), 1, now()), ($1, 'a', now(), 2, NULL)`,
+      [runId],
+    );
+    expect((await appliedMigrations(db)).at(-1)).toMatch(/^ServedPredictions\d+$/);
+    const refusal = revertLastMigration(db);
+    await expect(refusal).rejects.toThrow(
+      /^Refusing to revert ServedPredictions\d+ on .*: it drops 1 column\(s\) holding data: predictions\.served_at \(1 value\)\. Nothing was changed\./,
+    );
+    await expect(refusal).rejects.toMatchObject({ exitCode: 2 });
+    expect(await sql(`SELECT count(served_at)::int AS n FROM predictions WHERE run_id = $1`, [runId])).toEqual([{ n: 1 }]);
+    expect(await revertLastMigration(db, { force: true })).toMatch(/^ServedPredictions\d+$/);
+    await runMigrations(db);
+    await sql(`DELETE FROM predictions WHERE run_id = $1`, [runId]);
+    await sql(`DELETE FROM runs WHERE id = $1`, [runId]);
+    await sql(`DELETE FROM experiments WHERE id = $1`, [experimentId]);
+  });
+
   it('RunRecords moves the trial↔run link onto the trial and drops the leaderboard table; down restores both', async () => {
     const last = async () => (await appliedMigrations(db)).at(-1)!;
     while (!/^CreateStudies\d+$/.test(await last())) await revertLastMigration(db, { force: true });
