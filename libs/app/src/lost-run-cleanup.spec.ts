@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { MemoryLogger } from '@tsforecast/config/testing';
 import { Database, RunLeaseStore } from '@tsforecast/db';
 import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
 import { JobQueue, RunReaper } from '@tsforecast/execution';
+import { plantSilentWorkerRun } from '@tsforecast/execution/testing';
 import { buildContainer, type AppContainer } from './build-container';
 
 jest.setTimeout(60_000);
@@ -36,18 +36,11 @@ describe("the app's reaper and a job process killed after saving its model", () 
       { requestId: 'r', experiment: 'lost', dataPath: '/d.csv', fingerprint: '0', model: 'MLP', horizon: 3, hyperparameters: {}, modelDir },
     ]);
     await queue.claim('train-run', 1);
-    const runId = randomUUID();
-    await app.container
-      .get<RunLeaseStore>(RunLeaseStore)
-      .open({ runId, workerId: 'dead-host:7', jobId: jobId!, jobKind: 'train-run', attempt: 1 });
-    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('lost') RETURNING id`)) as {
-      id: string;
-    }[];
-    await database.dataSource.query(
-      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, 'MLP', 3, 'train', '{}')`,
-      [runId, experimentId],
-    );
-    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [runId]);
+    const runId = await plantSilentWorkerRun(database, app.container.get<RunLeaseStore>(RunLeaseStore), {
+      jobId: jobId!,
+      model: 'MLP',
+      workerId: 'dead-host:7',
+    });
     for (const folder of [runId, `${runId}.partial`]) {
       mkdirSync(join(modelDir, folder), { recursive: true });
       writeFileSync(join(modelDir, folder, 'model.onnx'), 'onnx');

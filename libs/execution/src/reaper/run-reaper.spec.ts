@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { silentLogger } from '@tsforecast/config';
 import { openDatabase, TypeOrmResourceStatsStore, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
@@ -8,6 +7,7 @@ import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
 import { waitForJobs } from '../queue/wait-for-jobs';
 import { Worker } from '../worker/worker';
 import type { AbandonedRun, AbandonedRunCleanup } from './abandoned-run-cleanup';
+import { plantSilentWorkerRun } from '../testing/silent-worker-run';
 import { RunReaper } from './run-reaper';
 
 jest.setTimeout(120_000);
@@ -38,7 +38,6 @@ describe('RunReaper: cleaning up after abandoned runs (PostgreSQL)', () => {
   let database: Database;
   let queue: PgBossJobQueue;
   let leases: TypeOrmRunLeaseStore;
-  let experimentId: string;
 
   beforeAll(async () => {
     server = await createServerTestDatabase();
@@ -47,9 +46,6 @@ describe('RunReaper: cleaning up after abandoned runs (PostgreSQL)', () => {
       policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
     });
     leases = new TypeOrmRunLeaseStore(database);
-    [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('reaper-spec') RETURNING id`)) as {
-      id: string;
-    }[];
   });
   afterAll(async () => {
     await queue?.close();
@@ -61,13 +57,7 @@ describe('RunReaper: cleaning up after abandoned runs (PostgreSQL)', () => {
   async function deadWorkerRun(modelDir: string, status: 'running' | 'completed'): Promise<{ jobId: string; runId: string }> {
     const [jobId] = await queue.enqueue('train-run', [job('Sleep', modelDir)]);
     await queue.claim('train-run', 1);
-    const runId = randomUUID();
-    await leases.open({ runId, workerId: 'dead-host:1', jobId: jobId!, jobKind: 'train-run', attempt: 1 });
-    await database.dataSource.query(
-      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters, status) VALUES ($1, $2, 'Sleep', 3, 'train', '{}', $3)`,
-      [runId, experimentId, status],
-    );
-    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [runId]);
+    const runId = await plantSilentWorkerRun(database, leases, { jobId: jobId!, model: 'Sleep', status });
     return { jobId: jobId!, runId };
   }
 

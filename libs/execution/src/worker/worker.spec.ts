@@ -7,6 +7,7 @@ import type { JobJson, TrainRunJob } from '../queue/job-kinds';
 import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
 import { waitForJobs } from '../queue/wait-for-jobs';
 import { RunReaper } from '../reaper/run-reaper';
+import { plantSilentWorkerRun } from '../testing/silent-worker-run';
 import type { JobProgress } from './job-runner';
 import { Worker, type WorkerOptions } from './worker';
 
@@ -208,16 +209,12 @@ describe('Worker with child job processes on PostgreSQL', () => {
     const [id] = await queue.enqueue('train-run', [job('Sleep')]);
     // A worker that claimed the job, started its run and died (no process left, no more heartbeats).
     const [claimed] = await queue.claim('train-run', 1);
-    const lostRun = randomUUID();
-    await leases.open({ runId: lostRun, workerId: 'dead-host:9', jobId: id!, jobKind: 'train-run', attempt: claimed!.attempt });
-    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('reaped') RETURNING id`)) as {
-      id: string;
-    }[];
-    await database.dataSource.query(
-      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, 'Sleep', 3, 'train', '{}')`,
-      [lostRun, experimentId],
-    );
-    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [lostRun]);
+    await plantSilentWorkerRun(database, leases, {
+      jobId: id!,
+      attempt: claimed!.attempt,
+      model: 'Sleep',
+      workerId: 'dead-host:9',
+    });
 
     startWorker();
     const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
@@ -249,16 +246,12 @@ describe('Worker with child job processes on PostgreSQL', () => {
   it('reaper: completes, without running it again, an active job whose run completed before its worker died', async () => {
     const [id] = await queue.enqueue('train-run', [job('Sleep')]);
     await queue.claim('train-run', 1);
-    const runId = randomUUID();
-    await leases.open({ runId, workerId: 'dead-host:11', jobId: id!, jobKind: 'train-run', attempt: 1 });
-    const [{ id: experimentId }] = (await database.dataSource.query(`INSERT INTO experiments (name) VALUES ('finished') RETURNING id`)) as {
-      id: string;
-    }[];
-    await database.dataSource.query(
-      `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters, status) VALUES ($1, $2, 'Sleep', 3, 'train', '{}', 'completed')`,
-      [runId, experimentId],
-    );
-    await database.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - interval '1 minute' WHERE run_id = $1`, [runId]);
+    const runId = await plantSilentWorkerRun(database, leases, {
+      jobId: id!,
+      model: 'Sleep',
+      status: 'completed',
+      workerId: 'dead-host:11',
+    });
 
     startWorker();
     const [status] = await waitForJobs(queue, 'train-run', [id!], { pollMs: 100 });
