@@ -5,6 +5,7 @@ import type { Database } from './data-source/database';
 import { openServer } from './data-source/open-server';
 import { commonOptions } from './data-source/typeorm-options';
 import { runMigrations } from './migrations/migration-runner';
+import type { PredictionInput, TrackingStore } from './tracking/tracking-store';
 
 /**
  * A migrated, throw-away database for tests: a fresh `tsf_test_<random>` on
@@ -122,4 +123,28 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A completed `train` run of experiment `experiment` that registered model
+ * version `name` (placeholder files: nothing on disk), with `predictions` as
+ * the run's own; for tests of what refers to a model version.
+ */
+export async function registerTestModelVersion(
+  tracking: TrackingStore,
+  options: { experiment: string; name: string; predictions?: PredictionInput[] },
+): Promise<{ runId: string; modelId: string }> {
+  const experiment = await tracking.ensureExperiment(options.experiment);
+  const run = await tracking.startRun({ experimentId: experiment.id, modelName: options.name, horizon: 2, kind: 'train', parameters: {} });
+  const model = {
+    runId: run.id,
+    name: options.name,
+    artifactPath: `models/${options.name}`,
+    sizeBytes: 1,
+    sha256: 'a'.repeat(64),
+    hyperparameters: {},
+    metadata: {},
+  };
+  const done = await tracking.completeRun(run.id, { model, ...(options.predictions ? { predictions: options.predictions } : {}) });
+  return { runId: run.id, modelId: done.model!.id };
 }

@@ -3,7 +3,7 @@ import { Container } from 'inversify';
 import type { Database } from '../data-source/database';
 import { openDatabase } from '../data-source/open-database';
 import { dbModule } from '../db-module';
-import { createServerTestDatabase, type ServerTestDatabase } from '../testing';
+import { createServerTestDatabase, registerTestModelVersion, type ServerTestDatabase } from '../testing';
 import { PredictionLogStore, type ServedPredictionColumns } from './prediction-log-store';
 import { TrackingStore } from './tracking-store';
 
@@ -26,20 +26,11 @@ describe('PredictionLogStore on the PostgreSQL server', () => {
     await container.load(dbModule(db));
     store = container.get<PredictionLogStore>(PredictionLogStore);
     const tracking = container.get<TrackingStore>(TrackingStore);
-    const experiment = await tracking.ensureExperiment('served');
-    const run = await tracking.startRun({ experimentId: experiment.id, modelName: 'NHITS', horizon: 2, kind: 'train', parameters: {} });
-    const model = {
-      runId: run.id,
+    ({ runId, modelId } = await registerTestModelVersion(tracking, {
+      experiment: 'served',
       name: 'NHITS',
-      artifactPath: 'models/n',
-      sizeBytes: 1,
-      sha256: 'a'.repeat(64),
-      hyperparameters: {},
-      metadata: {},
-    };
-    const done = await tracking.completeRun(run.id, { model, predictions: [{ seriesId: 'holdout', ds: new Date(0), value: 9 }] });
-    runId = run.id;
-    modelId = done.model!.id;
+      predictions: [{ seriesId: 'holdout', ds: new Date(0), value: 9 }],
+    }));
   });
   afterAll(async () => {
     await db?.close();

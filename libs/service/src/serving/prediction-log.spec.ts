@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Settings } from '@tsforecast/config';
 import { PredictionLogStore, TrackingStore, type ServedPredictionColumns } from '@tsforecast/db';
+import { registerTestModelVersion } from '@tsforecast/db/testing';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { PredictionLog, type ServedEntry } from './prediction-log';
 import { servingModule } from './serving-module';
@@ -112,19 +113,7 @@ describe('PredictionLog on the PostgreSQL store', () => {
     stack = await openServiceStack('tsf-prediction-log-unit-');
     store = stack.container.get<PredictionLogStore>(PredictionLogStore);
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
-    const experiment = await tracking.ensureExperiment('log');
-    const run = await tracking.startRun({ experimentId: experiment.id, modelName: 'NHITS', horizon: 2, kind: 'train', parameters: {} });
-    const model = {
-      runId: run.id,
-      name: 'Logged',
-      artifactPath: 'm',
-      sizeBytes: 1,
-      sha256: 'b'.repeat(64),
-      hyperparameters: {},
-      metadata: {},
-    };
-    modelId = (await tracking.completeRun(run.id, { model })).model!.id;
-    runId = run.id;
+    ({ runId, modelId } = await registerTestModelVersion(tracking, { experiment: 'log', name: 'Logged' }));
   });
   afterAll(() => stack?.database.close());
 
