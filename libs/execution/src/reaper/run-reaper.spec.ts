@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { silentLogger } from '@tsforecast/config';
-import { openDatabase, TypeOrmResourceStatsStore, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
+import { TypeOrmResourceStatsStore, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
 import type { TrainRunJob } from '../queue/job-kinds';
 import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
 import { waitForJobs } from '../queue/wait-for-jobs';
 import { Worker } from '../worker/worker';
 import type { AbandonedRun, AbandonedRunCleanup } from './abandoned-run-cleanup';
+import { openQueueTestbed, type QueueTestbed } from '../testing/queue-testbed';
 import { plantSilentWorkerRun } from '../testing/silent-worker-run';
 import { RunReaper } from './run-reaper';
 
@@ -34,24 +34,16 @@ function recordingCleanup(): AbandonedRunCleanup & { runs: AbandonedRun[] } {
 }
 
 describe('RunReaper: cleaning up after abandoned runs (PostgreSQL)', () => {
-  let server: ServerTestDatabase;
+  let testbed: QueueTestbed;
   let database: Database;
   let queue: PgBossJobQueue;
   let leases: TypeOrmRunLeaseStore;
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    queue = new PgBossJobQueue(database, silentLogger, {
-      policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
-    });
-    leases = new TypeOrmRunLeaseStore(database);
+    testbed = await openQueueTestbed();
+    ({ database, queue, leases } = testbed);
   });
-  afterAll(async () => {
-    await queue?.close();
-    await database?.close();
-    await server?.drop();
-  });
+  afterAll(() => testbed?.close());
 
   /** A claimed job whose worker started a run with `status` and then fell silent a minute ago. */
   async function deadWorkerRun(modelDir: string, status: 'running' | 'completed'): Promise<{ jobId: string; runId: string }> {
@@ -99,7 +91,7 @@ describe('RunReaper: cleaning up after abandoned runs (PostgreSQL)', () => {
       threadsPerJob: 1,
       entry: join(__dirname, '../worker/testing/fixture-job-process.ts'),
       backend: 'cpu',
-      env: { DATABASE_URL: server.url },
+      env: { DATABASE_URL: testbed.url },
       pollMs: 100,
       heartbeatMs: 200,
     });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { silentLogger } from '@tsforecast/config';
-import { openDatabase, Run, TypeOrmResourceStatsStore, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
+import { Run, TypeOrmResourceStatsStore, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
 import type { JobJson, TrainRunJob } from '../queue/job-kinds';
 import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
 import { waitForJobs } from '../queue/wait-for-jobs';
 import { RunReaper } from '../reaper/run-reaper';
+import { openQueueTestbed, type QueueTestbed } from '../testing/queue-testbed';
 import { plantSilentWorkerRun } from '../testing/silent-worker-run';
 import type { JobProgress } from './job-runner';
 import { Worker, type WorkerOptions } from './worker';
@@ -29,7 +29,7 @@ function job(model: string, hyperparameters: { [key: string]: JobJson } = {}): T
 }
 
 describe('Worker with child job processes on PostgreSQL', () => {
-  let server: ServerTestDatabase;
+  let testbed: QueueTestbed;
   let database: Database;
   let queue: PgBossJobQueue;
   let leases: TypeOrmRunLeaseStore;
@@ -45,7 +45,7 @@ describe('Worker with child job processes on PostgreSQL', () => {
       threadsPerJob: 1,
       entry,
       backend: 'cpu',
-      env: { DATABASE_URL: server.url },
+      env: { DATABASE_URL: testbed.url },
       pollMs: 100,
       heartbeatMs: 200,
       ...options,
@@ -61,23 +61,15 @@ describe('Worker with child job processes on PostgreSQL', () => {
     )) as { id: string; status: string; error_message: string | null }[];
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    queue = new PgBossJobQueue(database, silentLogger, {
-      policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
-    });
-    leases = new TypeOrmRunLeaseStore(database);
+    testbed = await openQueueTestbed();
+    ({ database, queue, leases } = testbed);
     stats = new TypeOrmResourceStatsStore(database);
   });
   afterEach(async () => {
     await worker?.stop({ cancel: true });
     worker = undefined;
   });
-  afterAll(async () => {
-    await queue?.close();
-    await database?.close();
-    await server?.drop();
-  });
+  afterAll(() => testbed?.close());
 
   it('runs jobs two at a time in child processes: one completed run per job, progress, resource statistics', async () => {
     let running = 0;

@@ -1,0 +1,36 @@
+import { silentLogger } from '@tsforecast/config';
+import { openDatabase, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
+import { createServerTestDatabase } from '@tsforecast/db/testing';
+import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
+
+/** A job queue and run leases on a fresh, migrated database of the test server. */
+export interface QueueTestbed {
+  /** The database's URL, for job processes. */
+  url: string;
+  database: Database;
+  /** `train-run` jobs get one retry, at once (no backoff), so crash tests need not wait. */
+  queue: PgBossJobQueue;
+  leases: TypeOrmRunLeaseStore;
+  /** Closes the queue and the database, then drops the database. */
+  close(): Promise<void>;
+}
+
+/** Opens a {@link QueueTestbed}: for specs of the queue's consumers (worker, reaper). */
+export async function openQueueTestbed(): Promise<QueueTestbed> {
+  const server = await createServerTestDatabase();
+  const database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+  const queue = new PgBossJobQueue(database, silentLogger, {
+    policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
+  });
+  return {
+    url: server.url,
+    database,
+    queue,
+    leases: new TypeOrmRunLeaseStore(database),
+    close: async () => {
+      await queue.close();
+      await database.close();
+      await server.drop();
+    },
+  };
+}
