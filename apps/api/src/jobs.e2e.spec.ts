@@ -57,6 +57,11 @@ describe('training jobs end to end over HTTP', () => {
     return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
   };
 
+  const loggedErrors = () =>
+    api.logger.records
+      .filter((record) => record.level === 'error')
+      .map((record) => `${record.message}\n${String(record.fields['stack'] ?? '')}`);
+
   beforeAll(async () => {
     api = await buildTestApi({ API_LOCAL_WORKERS: '1', LOG_LEVEL: 'warn' });
     workers = await startApiWorkers(api.settings, api.logger);
@@ -86,7 +91,8 @@ describe('training jobs end to end over HTTP', () => {
       experiment: 'jobs-e2e',
       overrides: { maxSteps: 20 },
     });
-    expect(submitted.status).toBe(202);
+    // A 500 says only 'internal error': the logged error (message and stack) tells why.
+    expect({ status: submitted.status, errors: loggedErrors() }).toEqual({ status: 202, errors: [] });
     const location = submitted.headers.get('location')!;
 
     let job: JobBody;

@@ -4,7 +4,7 @@ import { silentLogger, type Logger } from '@tsforecast/config';
 import type { Database } from '@tsforecast/db';
 import { jobKindPolicies, jobKinds, type JobKind, type JobKindPolicy, type JobPayloads } from './job-kinds';
 import type { ActiveJob, ClaimedJob, JobOutput, JobQueue, JobState, JobStatus } from './job-queue';
-import { pgBossConnection } from './pg-boss-connection';
+import { pgBossConnection, withPgBossStartLock } from './pg-boss-connection';
 
 /** Options of {@link PgBossJobQueue}. */
 export interface PgBossJobQueueOptions {
@@ -137,15 +137,12 @@ export class PgBossJobQueue implements JobQueue {
 
   /**
    * Starts pg-boss (installing or migrating its schema) and makes sure every
-   * kind's queue exists. Two processes installing the schema at once collide
-   * on pg-boss's enum type; the loser starts again on the installed schema.
+   * kind's queue exists, one process at a time on a database (see
+   * {@link withPgBossStartLock}): concurrent installs and queue creations
+   * deadlock in PostgreSQL.
    */
   private async start(): Promise<PgBoss> {
-    try {
-      return await this.startOnce();
-    } catch {
-      return this.startOnce();
-    }
+    return withPgBossStartLock(this.database, () => this.startOnce());
   }
 
   private async startOnce(): Promise<PgBoss> {
