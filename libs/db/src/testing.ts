@@ -2,27 +2,55 @@ import { createHash, randomBytes } from 'node:crypto';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import { Client } from 'pg';
 import type { Database } from './data-source/database';
+import { openDatabase } from './data-source/open-database';
 import { openServer } from './data-source/open-server';
 import { commonOptions } from './data-source/typeorm-options';
 import { runMigrations } from './migrations/migration-runner';
 import type { PredictionInput, TrackingStore } from './tracking/tracking-store';
 
+/** How {@link openTestDatabase} gives a test database its schema. */
+export type TestSchema =
+  /** A copy of the migrated template ({@link migratedTemplate}): the fastest, for tests of what uses the schema. */
+  | 'template'
+  /** Empty, then migrated by `openDatabase(…, { migrate: true })` as a server is on open: for tests of that path. */
+  | 'migrate-on-open'
+  /** Empty and left so (`migrate: 'leave'`): for tests that apply or revert migrations themselves. */
+  | 'empty';
+
+/** Options of {@link openTestDatabase}. */
+export interface TestDatabaseOptions {
+  /** Default `'template'`. */
+  readonly schema?: TestSchema;
+  readonly logger?: Logger;
+}
+
+/** A test's own database: a {@link Database} that also says where it is. */
+export interface TestDatabase extends Database {
+  /** postgres:// URL, for job processes and second connections of the test. */
+  readonly url: string;
+  /** Its name on the test server (`tsf_test_<random>`). */
+  readonly name: string;
+}
+
 /**
- * A migrated, throw-away database for tests: a fresh `tsf_test_<random>` on
- * the test server ({@link testServerUrl}), copied from a migrated template
- * (see {@link migratedTemplate}), dropped again by `close()`. Each call gets
- * its own, so test files and Jest workers never share rows.
+ * A throw-away database for tests: a fresh `tsf_test_<random>` on the test
+ * server ({@link testServerUrl}), migrated unless asked otherwise (see
+ * {@link TestSchema}), dropped again by `close()`. Each call gets its own, so
+ * test files and Jest workers never share rows.
  *
  * @example
  * let db: Database;
  * beforeAll(async () => { db = await openTestDatabase(); });
  * afterAll(() => db.close());
  */
-export async function openTestDatabase(logger: Logger = silentLogger): Promise<Database> {
-  const server = await createServerTestDatabase(testServerUrl, await migratedTemplate(testServerUrl));
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const schema = options.schema ?? 'template';
+  const template = schema === 'template' ? await migratedTemplate(testServerUrl) : undefined;
+  const server = await createServerTestDatabase(testServerUrl, template);
   let database: Database;
   try {
-    database = await openServer(server.url, logger);
+    const migrate = schema === 'empty' ? 'leave' : true;
+    database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, options.logger ?? silentLogger, { migrate });
   } catch (error) {
     await server.drop();
     throw error;
@@ -32,6 +60,8 @@ export async function openTestDatabase(logger: Logger = silentLogger): Promise<D
   return {
     dataSource: opened.dataSource,
     kind: opened.kind,
+    url: server.url,
+    name: server.name,
     describe: () => opened.describe(),
     close: async () => {
       if (closed) return;
@@ -95,6 +125,9 @@ export interface ServerTestDatabase {
  * Creates `tsf_test_<random>` on the test server (through a connection to the
  * server's `test` database), empty or as a copy of `template`, so that each
  * test file gets its own schema.
+ *
+ * Most tests want {@link openTestDatabase}; this is for those that open the
+ * database themselves (several connections, a process of their own).
  *
  * @example
  * const server = await createServerTestDatabase();

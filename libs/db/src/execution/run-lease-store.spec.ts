@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '@tsforecast/config';
 import type { Database } from '../data-source/database';
-import { openDatabase } from '../data-source/open-database';
 import { Run } from '../entities/tracking/run';
-import { createServerTestDatabase, type ServerTestDatabase } from '../testing';
+import { openTestDatabase } from '../testing';
 import { TypeOrmResourceStatsStore } from './typeorm-resource-stats-store';
 import { TypeOrmRunLeaseStore } from './typeorm-run-lease-store';
 
 jest.setTimeout(60_000);
 
 describe('run leases and resource statistics on PostgreSQL', () => {
-  let server: ServerTestDatabase;
   let db: Database;
   let leases: TypeOrmRunLeaseStore;
   let stats: TypeOrmResourceStatsStore;
@@ -42,18 +39,14 @@ describe('run leases and resource statistics on PostgreSQL', () => {
   const status = async (id: string) => (await db.dataSource.getRepository(Run).findOneByOrFail({ id })).status;
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+    db = await openTestDatabase();
     leases = new TypeOrmRunLeaseStore(db);
     stats = new TypeOrmResourceStatsStore(db);
     [{ id: experimentId }] = (await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('leases') RETURNING id`)) as {
       id: string;
     }[];
   });
-  afterAll(async () => {
-    await db?.close();
-    await server?.drop();
-  });
+  afterAll(() => db?.close());
 
   it('fails a running run whose heartbeat went stale, naming the worker, and leaves live and ended runs alone', async () => {
     const [lost, live, ended] = [await runningRun(), await runningRun(), await runningRun()];

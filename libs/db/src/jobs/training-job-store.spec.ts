@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '@tsforecast/config';
 import type { Database } from '../data-source/database';
-import { openDatabase } from '../data-source/open-database';
-import { createServerTestDatabase, type ServerTestDatabase } from '../testing';
+import { openTestDatabase } from '../testing';
 import { TypeOrmTrainingJobStore } from './typeorm-training-job-store';
 
 jest.setTimeout(60_000);
 
 describe('training job records on PostgreSQL', () => {
-  let server: ServerTestDatabase;
   let db: Database;
   let store: TypeOrmTrainingJobStore;
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+    db = await openTestDatabase();
     store = new TypeOrmTrainingJobStore(db);
   });
-  afterAll(async () => {
-    await db?.close();
-    await server?.drop();
-  });
+  afterAll(() => db?.close());
 
   it('creates, reads back and cancels a job once (the first time is kept)', async () => {
     const jobIds = [randomUUID(), randomUUID()];

@@ -1,8 +1,6 @@
-import { silentLogger } from '@tsforecast/config';
 import type { Database } from '../data-source/database';
-import { openDatabase } from '../data-source/open-database';
 import { migrationsTableName } from '../data-source/typeorm-options';
-import { createServerTestDatabase, openTestDatabase, type ServerTestDatabase } from '../testing';
+import { openTestDatabase } from '../testing';
 import { appliedMigrations, pendingMigrations, revertAllMigrations, revertLastMigration, runMigrations } from './migration-runner';
 
 jest.setTimeout(120_000);
@@ -25,25 +23,18 @@ async function userFunctions(db: Database): Promise<string[]> {
   return rows.map((row) => row.proname);
 }
 
+// The two ways a database gets its schema: the test template (migrated by the
+// runner) and `openDatabase(…, { migrate: true })`, as a server is on open.
 describe.each([
-  ['embedded PGlite (PostgreSQL 18)', 'embedded'],
-  ['PostgreSQL 15 server', 'server'],
-] as const)('migrations on %s', (_label, kind) => {
+  ['a copy of the migrated template', 'template'],
+  ['a database migrated on open', 'migrate-on-open'],
+] as const)('migrations on %s', (_label, schema) => {
   let db: Database;
-  let server: ServerTestDatabase | undefined;
 
   beforeAll(async () => {
-    if (kind === 'embedded') {
-      db = await openTestDatabase();
-    } else {
-      server = await createServerTestDatabase();
-      db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    }
+    db = await openTestDatabase({ schema });
   });
-  afterAll(async () => {
-    await db?.close();
-    await server?.drop();
-  });
+  afterAll(() => db?.close());
 
   it('opens fully migrated, and the entities match the migrated schema exactly', async () => {
     expect(await pendingMigrations(db)).toEqual([]);

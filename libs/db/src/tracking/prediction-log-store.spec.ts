@@ -1,9 +1,8 @@
-import { silentLogger, UsageError } from '@tsforecast/config';
+import { UsageError } from '@tsforecast/config';
 import { Container } from 'inversify';
 import type { Database } from '../data-source/database';
-import { openDatabase } from '../data-source/open-database';
 import { dbModule } from '../db-module';
-import { createServerTestDatabase, registerTestModelVersion, type ServerTestDatabase } from '../testing';
+import { openTestDatabase, registerTestModelVersion } from '../testing';
 import { PredictionLogStore, type ServedPredictionColumns } from './prediction-log-store';
 import { TrackingStore } from './tracking-store';
 
@@ -14,14 +13,12 @@ jest.setTimeout(120_000);
 
 describe('PredictionLogStore on the PostgreSQL server', () => {
   let db: Database;
-  let server: ServerTestDatabase;
   let store: PredictionLogStore;
   let runId: string;
   let modelId: string;
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+    db = await openTestDatabase();
     const container = new Container();
     await container.load(dbModule(db));
     store = container.get<PredictionLogStore>(PredictionLogStore);
@@ -32,10 +29,7 @@ describe('PredictionLogStore on the PostgreSQL server', () => {
       predictions: [{ seriesId: 'holdout', ds: new Date(0), value: 9 }],
     }));
   });
-  afterAll(async () => {
-    await db?.close();
-    await server?.drop();
-  });
+  afterAll(() => db?.close());
 
   const columns = (count: number): ServedPredictionColumns => ({
     runIds: Array.from({ length: count }, () => runId),

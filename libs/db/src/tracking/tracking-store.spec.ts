@@ -1,9 +1,8 @@
-import { NotFoundError, TsforecastError, UsageError, silentLogger } from '@tsforecast/config';
+import { NotFoundError, TsforecastError, UsageError } from '@tsforecast/config';
 import { Container } from 'inversify';
 import type { Database } from '../data-source/database';
-import { openDatabase } from '../data-source/open-database';
 import { dbModule } from '../db-module';
-import { createServerTestDatabase, openTestDatabase, type ServerTestDatabase } from '../testing';
+import { openTestDatabase } from '../testing';
 import { TrackingStore, type PredictionInput } from './tracking-store';
 import { TypeOrmTrackingStore } from './typeorm-tracking-store';
 
@@ -11,31 +10,20 @@ jest.setTimeout(120_000);
 
 const sha = (c: string) => c.repeat(64);
 
-describe.each([
-  ['embedded PGlite', 'embedded'],
-  ['PostgreSQL 15 server', 'server'],
-] as const)('TrackingStore on %s', (_label, kind) => {
+// One engine, PostgreSQL, on the test server: how its schema was made is migrations.spec's concern.
+describe('TrackingStore on PostgreSQL', () => {
   let db: Database;
-  let server: ServerTestDatabase | undefined;
   let store: TrackingStore;
 
   beforeAll(async () => {
-    if (kind === 'embedded') {
-      db = await openTestDatabase();
-    } else {
-      server = await createServerTestDatabase();
-      db = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    }
+    db = await openTestDatabase();
     const container = new Container();
     await container.load(dbModule(db));
     store = container.get<TrackingStore>(TrackingStore);
     expect(store).toBeInstanceOf(TypeOrmTrackingStore);
     expect(container.get<TrackingStore>(TrackingStore)).toBe(store);
   });
-  afterAll(async () => {
-    await db?.close();
-    await server?.drop();
-  });
+  afterAll(() => db?.close());
 
   async function startedRun(experiment = 'exp', modelName = 'NHITS') {
     const { id } = await store.ensureExperiment(experiment);
@@ -237,7 +225,7 @@ describe.each([
     // Predictions arrive with the run's completion (the run recorder's only way to store them).
     await store.completeRun(run.id, { predictions: rows });
     const elapsed = performance.now() - began;
-    process.stdout.write(`[db bench] ${kind}: completeRun with 10k prediction rows in ${elapsed.toFixed(0)} ms\n`);
+    process.stdout.write(`[db bench] completeRun with 10k prediction rows in ${elapsed.toFixed(0)} ms\n`);
     const stats = (await db.dataSource.query(
       `SELECT count(*)::int AS n, count(DISTINCT series_id)::int AS series, sum(value)::float8 AS total FROM predictions WHERE run_id = $1`,
       [run.id],

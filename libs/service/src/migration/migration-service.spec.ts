@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
-import { silentLogger } from '@tsforecast/config';
-import { dbModule, openDatabase, type Database } from '@tsforecast/db';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
+import { dbModule } from '@tsforecast/db';
+import { openTestDatabase, type TestDatabase } from '@tsforecast/db/testing';
 import { TrackingQueries } from '../queries/tracking-queries';
 import { LeaderboardQuery } from '../training/leaderboard-query';
 import { MigrationService } from './migration-service';
@@ -11,23 +10,18 @@ jest.setTimeout(120_000);
 
 // `cli migrate` on the PostgreSQL server, whose schema does not migrate itself.
 describe('MigrationService on a PostgreSQL server', () => {
-  let server: ServerTestDatabase;
-  let database: Database;
+  let database: TestDatabase;
   let container: Container;
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: 'leave' });
+    database = await openTestDatabase({ schema: 'empty' });
     container = new Container();
     container.loadSync(dbModule(database));
     container.bind(MigrationService).toSelf();
     container.bind(TrackingQueries).toSelf();
     container.bind(LeaderboardQuery).toSelf();
   });
-  afterAll(async () => {
-    await database?.close();
-    await server?.drop();
-  });
+  afterAll(() => database?.close());
 
   it('applies every pending migration, reverts the last one, and health says when the schema is behind', async () => {
     const migrations = container.get(MigrationService);
@@ -40,7 +34,7 @@ describe('MigrationService on a PostgreSQL server', () => {
     const applied = await migrations.apply();
     expect(applied.applied).toEqual(before.pending);
     expect(applied.pending).toEqual([]);
-    expect(applied.database).toContain(server.name);
+    expect(applied.database).toContain(database.name);
     expect(applied.database).not.toMatch(/postgres:\/\//);
     expect(await queries.databaseHealth()).toEqual({ reachable: true, migrationsCurrent: true, pending: [] });
     expect((await migrations.apply()).applied).toEqual([]);
