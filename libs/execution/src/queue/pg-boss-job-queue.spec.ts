@@ -1,8 +1,6 @@
-import { silentLogger } from '@tsforecast/config';
-import { openDatabase, type Database } from '@tsforecast/db';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
+import { openQueueTestbed, type QueueTestbed } from '../testing/queue-testbed';
 import type { TrainRunJob } from './job-kinds';
-import { PgBossJobQueue } from './pg-boss-job-queue';
+import type { PgBossJobQueue } from './pg-boss-job-queue';
 
 jest.setTimeout(60_000);
 
@@ -20,22 +18,15 @@ function payload(model: string): TrainRunJob {
 }
 
 describe('PgBossJobQueue on PostgreSQL', () => {
-  let server: ServerTestDatabase;
-  let database: Database;
+  let testbed: QueueTestbed;
   let queue: PgBossJobQueue;
 
+  // The testbed gives `train-run` jobs one retry, at once: two attempts each below.
   beforeAll(async () => {
-    server = await createServerTestDatabase();
-    database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
-    queue = new PgBossJobQueue(database, silentLogger, {
-      policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
-    });
+    testbed = await openQueueTestbed();
+    queue = testbed.queue;
   });
-  afterAll(async () => {
-    await queue?.close();
-    await database?.close();
-    await server?.drop();
-  });
+  afterAll(() => testbed?.close());
 
   it('hands each job to one claimer, with its payload, oldest first', async () => {
     const ids = await queue.enqueue('train-run', [payload('NHITS'), payload('MLP'), payload('DLinear')]);

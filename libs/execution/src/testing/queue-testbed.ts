@@ -1,6 +1,6 @@
 import { silentLogger } from '@tsforecast/config';
-import { openDatabase, TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
-import { createServerTestDatabase } from '@tsforecast/db/testing';
+import { TypeOrmRunLeaseStore, type Database } from '@tsforecast/db';
+import { openTestDatabase } from '@tsforecast/db/testing';
 import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
 
 /** A job queue and run leases on a fresh, migrated database of the test server. */
@@ -17,20 +17,18 @@ export interface QueueTestbed {
 
 /** Opens a {@link QueueTestbed}: for specs of the queue's consumers (worker, reaper). */
 export async function openQueueTestbed(): Promise<QueueTestbed> {
-  const server = await createServerTestDatabase();
-  const database = await openDatabase({ DATABASE_URL: server.url, DATA_DIR: 'unused' }, silentLogger, { migrate: true });
+  const database = await openTestDatabase();
   const queue = new PgBossJobQueue(database, silentLogger, {
     policies: { 'train-run': { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false } },
   });
   return {
-    url: server.url,
+    url: database.url,
     database,
     queue,
     leases: new TypeOrmRunLeaseStore(database),
     close: async () => {
       await queue.close();
       await database.close();
-      await server.drop();
     },
   };
 }
