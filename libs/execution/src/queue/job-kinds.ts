@@ -2,10 +2,10 @@
 export type JobJson = string | number | boolean | null | JobJson[] | { [key: string]: JobJson };
 
 /**
- * One model × horizon of a training request (`cli train`), run by any worker
- * that sees the same data file and model directory (shared storage).
+ * What every job kind fits: one model × horizon on the request's data file,
+ * which any worker that sees the same file (shared storage) can read.
  */
-export interface TrainRunJob {
+export interface ModelFitJob {
   /** Groups the jobs of one request (the enqueuer waits on them and writes the report). */
   requestId: string;
   experiment: string;
@@ -17,8 +17,12 @@ export interface TrainRunJob {
   seasonLength?: number;
   model: string;
   horizon: number;
-  /** The request's hyperparameter overrides (the model's defaults fill the rest). */
+  /** The request's fixed hyperparameter overrides: the model's defaults fill the rest, a trial's sampled values the search space. */
   hyperparameters: { [key: string]: JobJson };
+}
+
+/** One model × horizon of a training request (`cli train`), trained by any worker that sees the data file and the model directory. */
+export interface TrainRunJob extends ModelFitJob {
   /** Where the trained model's files go (MODEL_DIR of the request, shared storage). */
   modelDir: string;
   /** A tuning search to run before the final fit (the request also enqueues `trial` jobs on the same study). */
@@ -33,9 +37,7 @@ export interface TrainRunJob {
  * search enqueues `trials - 1` of them next to the `train-run` job that runs
  * trials itself, waits for these, and refits the best.
  */
-export interface TrialJob {
-  requestId: string;
-  experiment: string;
+export interface TrialJob extends ModelFitJob {
   /** Study name (the study and its sampler state live in the database). */
   study: string;
   /** The `train-run` job of the same model × horizon: a trial job whose request was cancelled starts no trial. */
@@ -44,14 +46,6 @@ export interface TrialJob {
   search: { [key: string]: JobJson };
   /** ISO time the request was enqueued (the timeout counts from the first trial started since). */
   requestedAt: string;
-  dataPath: string;
-  fingerprint: string;
-  frequency?: string;
-  seasonLength?: number;
-  model: string;
-  horizon: number;
-  /** Fixed overrides; the sampled values fill the search space. */
-  hyperparameters: { [key: string]: JobJson };
 }
 
 /** The payload of each job kind: adding a kind is one entry here and one in {@link jobKindPolicies}. */
