@@ -1,5 +1,5 @@
-import { GraphBuilder } from '@tsforecast/graph';
 import { interpret, nd } from '@tsforecast/graph/testing';
+import { buildBody } from '../testing/build-body';
 import { NHITS, nhitsDefaults, type NHITSHyperparameters } from './nhits';
 
 const h = 12;
@@ -8,10 +8,7 @@ const inputSize = 12;
 /** NHITS's network body on a fixed window batch (float64 reference interpreter), as [B·h] values. */
 function forecast(overrides: Partial<NHITSHyperparameters>): number[] {
   const network = new NHITS(h, { ...nhitsDefaults(h), inputSize, mlpUnits: [[8, 8]], ...overrides });
-  const g = new GraphBuilder({ seed: 3 });
-  const z = g.input('z', ['B', inputSize]);
-  const mask = g.input('mask', ['B', inputSize]);
-  const out = network.body(g, z, mask, 1);
+  const { g, out } = buildBody(network, 3);
   const window = Array.from({ length: 2 * inputSize }, (_, i) => Math.sin(i) + (i % 5));
   const [values] = interpret(
     g,

@@ -1,9 +1,9 @@
-import { GraphBuilder, type Tensor } from '@tsforecast/graph';
+import { buildBody } from '../testing/build-body';
 import { PatchTST, patchCount, patchMatrix, patchtstDefaults, patchtstSpec } from './patchtst';
 
 const h = 6;
-// Tiny sizes so the test runs in seconds on a loaded machine.
-const tiny = {
+// Small sizes: the body is only built here (training: see the end of the file).
+const small = {
   ...patchtstDefaults(h),
   inputSize: 12,
   patchLen: 4,
@@ -12,16 +12,7 @@ const tiny = {
   nHeads: 2,
   hiddenSize: 8,
   linearHiddenSize: 16,
-  maxSteps: 20,
-  learningRate: 3e-3,
-  windowsBatchSize: 32,
 };
-/** Builds the network body on a fresh graph (where a model checks its own sizes). */
-function buildBody(network: { body: (g: GraphBuilder, z: Tensor, mask: Tensor, outputs: number) => Tensor }): Tensor {
-  const g = new GraphBuilder({ seed: 1 });
-  const z = g.input('z', ['B', 12]);
-  return network.body(g, z, g.input('mask', ['B', 12]), 1);
-}
 
 describe('patching', () => {
   it('replicate-pads stride values at the end, then unfolds (NeuralForecast patch_num)', () => {
@@ -55,7 +46,9 @@ describe('PatchTST', () => {
   });
 
   it('rejects a d_model not divisible by the heads', () => {
-    expect(() => buildBody(new PatchTST(h, { ...tiny, hiddenSize: 9 }))).toThrow(/'hiddenSize' must be divisible by 'nHeads' \(2\), got 9/);
+    expect(() => buildBody(new PatchTST(h, { ...small, hiddenSize: 9 }))).toThrow(
+      /'hiddenSize' must be divisible by 'nHeads' \(2\), got 9/,
+    );
   });
 
   // Training, export and serving: libs/execution/src/training/neural-models.spec.ts (every registered neural model).
