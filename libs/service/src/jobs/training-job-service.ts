@@ -8,6 +8,7 @@ import { TrainingService } from '../training/training-service';
 import { inside, resolveDataPath } from './data-path';
 import { endedTrainingJobStates, type TrainingJobRequest, type TrainingJobView } from './training-job-request';
 import { jobStateOf, progressOf, runOf, type QueuedRunFacts } from './training-job-state';
+import { cancelTrialJobsOf } from './cancel-trial-jobs';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -80,7 +81,9 @@ export class TrainingJobService {
 
   /**
    * Cancels every run that has not ended (a running fit stops at its next
-   * training step, within a heartbeat, and its run is `cancelled`); a
+   * training step, within a heartbeat, and its run is `cancelled`), the trials
+   * of its searches included: the `trial` jobs running them are cancelled, and
+   * waiting ones start no trial (see {@link cancelTrialJobsOf}); a
    * ConflictError when the job already ended.
    */
   async cancel(id: string): Promise<TrainingJobView> {
@@ -90,7 +93,11 @@ export class TrainingJobService {
     for (const run of view.runs) {
       if (run.status === 'queued' || run.status === 'running') await this.queue.cancel('train-run', run.jobId);
     }
-    this.logger.info('training job cancelled', { job: id });
+    const trials = await cancelTrialJobsOf(
+      this.queue,
+      view.runs.map((run) => run.jobId),
+    );
+    this.logger.info('training job cancelled', { job: id, trialJobs: trials.length });
     return this.get(id);
   }
 
