@@ -5,6 +5,7 @@ import { loadSettings, silentLogger } from '@tsforecast/config';
 import { buildContainer } from '@tsforecast/app';
 import { TrainingService } from '@tsforecast/service';
 import type { BenchDatabase } from './bench-database';
+import { tuningTimeline, type TuningTimeline } from './tuning-timeline';
 
 /** Options of the tuning scenario. */
 export interface TuningBenchOptions {
@@ -25,13 +26,15 @@ interface SeedResult {
   wall_ratio: number;
   best_val_mae_1: number;
   best_val_mae_2: number;
+  timeline_1: TuningTimeline;
+  timeline_2: TuningTimeline;
 }
 
 /**
  * Tuning in parallel: `train --models NHITS --search tpe --trials N` through
  * the service (queue, local workers, real job processes) with one local worker
  * slot, then two (the `train-run` job on one, `trial` jobs on the other), per
- * seed. Prints a line per seed; returns the summary: the median of wall(2) /
+ * seed. Prints a line per seed (with where each run's time went, see `tuningTimeline`); returns the summary: the median of wall(2) /
  * wall(1) and the best validation MAE of each run (the bar: ≤ 0.6, same or better).
  */
 export async function benchTuning(db: BenchDatabase, options: TuningBenchOptions): Promise<Record<string, unknown>> {
@@ -46,6 +49,8 @@ export async function benchTuning(db: BenchDatabase, options: TuningBenchOptions
       wall_ratio: round(two.wallS / one.wallS),
       best_val_mae_1: round(one.bestValMae),
       best_val_mae_2: round(two.bestValMae),
+      timeline_1: one.timeline,
+      timeline_2: two.timeline,
     };
     console.log(JSON.stringify({ bench: 'tuning-seed', model: options.model, trials: options.trials, ...result }));
     results.push(result);
@@ -69,7 +74,7 @@ async function tuneOnce(
   options: TuningBenchOptions,
   seed: number,
   slots: number,
-): Promise<{ wallS: number; bestValMae: number }> {
+): Promise<{ wallS: number; bestValMae: number; timeline: TuningTimeline }> {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-tuning-'));
   const env = {
     DATABASE_URL: db.url,
@@ -78,6 +83,7 @@ async function tuneOnce(
     DATA_DIR: join(dir, 'data'),
     LOG_LEVEL: 'warn',
   };
+  const experiment = `bench-tuning-s${seed}-w${slots}`;
   const app = await buildContainer(loadSettings({ env, cwd: dir }), { logger: silentLogger, tty: false });
   try {
     const started = performance.now();
@@ -85,7 +91,7 @@ async function tuneOnce(
       data: resolve(options.data),
       models: [options.model],
       horizons: [options.horizon],
-      experiment: `bench-tuning-s${seed}-w${slots}`,
+      experiment,
       outputDir: join(dir, 'out'),
       overrides: { maxSteps: options.maxSteps },
       search: { sampler: 'tpe', trials: options.trials, pruner: 'median', seed },
@@ -98,7 +104,7 @@ async function tuneOnce(
       throw new Error(
         `tuning with ${slots} slot(s), seed ${seed}: ${outcome.tuning.finishedTrials} trials finished, not ${options.trials}`,
       );
-    return { wallS, bestValMae: outcome.tuning.bestValue };
+    return { wallS, bestValMae: outcome.tuning.bestValue, timeline: await tuningTimeline(db.database, experiment, slots) };
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
