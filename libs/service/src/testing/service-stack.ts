@@ -39,8 +39,7 @@ export async function openServiceStack(prefix: string): Promise<ServiceStack> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const database = await openTestDatabase();
   // Queue workers' job processes open the same database from the settings.
-  const url = (database.dataSource.options as { url?: string }).url;
-  const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent', DATABASE_URL: url };
+  const env = { DATA_DIR: join(dir, 'data'), MODEL_DIR: join(dir, 'models'), LOG_LEVEL: 'silent', DATABASE_URL: database.url };
   const settings = loadSettings({ env, cwd: dir });
   const logger = new MemoryLogger();
   const container = new Container();
