@@ -10,3 +10,4 @@ export {
   type ServerTestDatabase,
 } from './testing/test-database';
 export { registerTestModelVersion, type TestModelVersion } from './testing/test-model-version';
+export { openPredictionLogTestbed, type PredictionLogTestbed } from './testing/prediction-log-testbed';

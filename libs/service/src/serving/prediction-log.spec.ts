@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Settings } from '@tsforecast/config';
+import { MemoryLogger } from '@tsforecast/config/testing';
 import { PredictionLogStore, TrackingStore, type ServedPredictionColumns } from '@tsforecast/db';
-import { registerTestModelVersion } from '@tsforecast/db/testing';
+import { openPredictionLogTestbed, type PredictionLogTestbed } from '@tsforecast/db/testing';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { PredictionLog, type ServedEntry } from './prediction-log';
 import { servingModule } from './serving-module';
@@ -104,22 +105,17 @@ describe('prediction logging (PREDICTION_LOGGING=true)', () => {
 });
 
 describe('PredictionLog on the PostgreSQL store', () => {
-  let stack: ServiceStack;
-  let store: PredictionLogStore;
-  let runId: string;
-  let modelId: string;
+  let testbed: PredictionLogTestbed;
+  const logger = new MemoryLogger();
 
   beforeAll(async () => {
-    stack = await openServiceStack('tsf-prediction-log-unit-');
-    store = stack.container.get<PredictionLogStore>(PredictionLogStore);
-    const tracking = stack.container.get<TrackingStore>(TrackingStore);
-    ({ runId, modelId } = await registerTestModelVersion(tracking, { experiment: 'log', name: 'Logged' }));
+    testbed = await openPredictionLogTestbed({ experiment: 'log', name: 'Logged' });
   });
-  afterAll(() => stack?.database.close());
+  afterAll(() => testbed?.database.close());
 
   const entry = (id: string, over: Partial<ServedEntry> = {}): ServedEntry => ({
-    runId,
-    modelId,
+    runId: testbed.runId,
+    modelId: testbed.modelId,
     servedAtMs: Date.UTC(2026, 0, 1),
     seriesIds: [id],
     forecasts: [{ ds: Float64Array.of(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2)), mean: Float64Array.of(1, 2), quantiles: [] }],
@@ -127,10 +123,10 @@ describe('PredictionLog on the PostgreSQL store', () => {
     ...over,
   });
   const count = async (id: string) =>
-    (await stack.database.dataSource.query(`SELECT count(*)::int AS n FROM predictions WHERE series_id = $1`, [id]))[0].n as number;
+    (await testbed.database.dataSource.query(`SELECT count(*)::int AS n FROM predictions WHERE series_id = $1`, [id]))[0].n as number;
 
   it('writes a batch after flushMs when fewer than flushRows points wait', async () => {
-    const log = new PredictionLog(store, { flushRows: 1000, flushMs: 50, maxRows: 1000 }, stack.logger);
+    const log = new PredictionLog(testbed.store, { flushRows: 1000, flushMs: 50, maxRows: 1000 }, logger);
     expect(log.record(entry('timer'))).toBe(true);
     expect(log.stats().pending).toBe(2);
     for (let i = 0; i < 100 && (await count('timer')) < 2; i++) await new Promise((done) => setTimeout(done, 20));
@@ -140,13 +136,13 @@ describe('PredictionLog on the PostgreSQL store', () => {
   });
 
   it('counts a failed write and goes on with the next batch', async () => {
-    const log = new PredictionLog(store, { flushRows: 2, flushMs: 60_000, maxRows: 100 }, stack.logger);
+    const log = new PredictionLog(testbed.store, { flushRows: 2, flushMs: 60_000, maxRows: 100 }, logger);
     log.record(entry('bad', { runId: 'not-a-uuid' }));
     await log.close();
     log.record(entry('good'));
     await log.close();
     expect(log.stats()).toEqual({ rows: 2, dropped: 0, failed: 2, pending: 0 });
     expect(await count('good')).toBe(2);
-    expect(stack.logger.records.some((r) => /prediction log: a batch could not be written/.test(r.message))).toBe(true);
+    expect(logger.records.some((r) => /prediction log: a batch could not be written/.test(r.message))).toBe(true);
   });
 });
