@@ -81,12 +81,16 @@ function servingRequest(request: FastifyRequest): ServingRequest {
 function rejectNonNumbers(body: unknown): void {
   const series = (body as { series?: unknown } | null)?.series;
   if (!Array.isArray(series)) return;
-  series.forEach((s: unknown, i) => {
-    const { unique_id: id, y } = (s ?? {}) as { unique_id?: unknown; y?: unknown };
-    if (!Array.isArray(y)) return;
-    const k = y.findIndex((v) => typeof v !== 'number');
-    if (k >= 0) throw new DataError(`series[${i}] ('${String(id)}'): 'y[${k}]' must be a finite number, got ${JSON.stringify(y[k])}`);
-  });
+  // Plain loops: this runs once per point before anything else (48,000 times for a 1,000-series request).
+  for (let i = 0; i < series.length; i++) {
+    const { unique_id: id, y } = (series[i] ?? {}) as { unique_id?: unknown; y?: unknown };
+    if (!Array.isArray(y)) continue;
+    for (let k = 0; k < y.length; k++) {
+      if (typeof y[k] !== 'number') {
+        throw new DataError(`series[${i}] ('${String(id)}'): 'y[${k}]' must be a finite number, got ${JSON.stringify(y[k])}`);
+      }
+    }
+  }
 }
 
 function wantsCsv(request: FastifyRequest): boolean {
