@@ -65,12 +65,15 @@ describe('ForecastService.forecastFrame', () => {
 
 describe('ForecastService.predict', () => {
   let stack: ServiceStack;
+  /** `predict` of the sample with AutoETS@1, no output: one AutoETS fit that two tests read. */
+  let predictedFromFile: Awaited<ReturnType<ForecastService['predict']>>;
   beforeAll(async () => {
     stack = await openServiceStack('tsf-predict-');
     const trained = await stack.container
       .get(TrainingService)
       .train({ data: sample, models: ['AutoETS'], horizons: [12], experiment: 'fc', outputDir: join(stack.dir, 'out') });
     expect(trained.outcomes[0]!.status).toBe('completed');
+    predictedFromFile = await stack.container.get(ForecastService).predict({ model: 'AutoETS@1', data: sample });
   });
   afterAll(() => stack.database.close());
 
@@ -95,7 +98,7 @@ describe('ForecastService.predict', () => {
   });
 
   it('records a predict run in the experiment that trained the model, with its predictions and their quantiles', async () => {
-    const result = await stack.container.get(ForecastService).predict({ model: 'AutoETS@1', data: sample });
+    const result = predictedFromFile;
     const run = await stack.container.get(TrackingQueries).getRun(result.runId);
     expect(run).toMatchObject({ kind: 'predict', status: 'completed', modelName: 'AutoETS', horizon: 12 });
     expect((await stack.container.get(TrackingQueries).listRuns({ experiment: 'fc', kind: 'predict' })).map((r) => r.id)).toContain(
@@ -113,7 +116,7 @@ describe('ForecastService.predict', () => {
   it('takes the history as a frame in memory (the API sends JSON), and names a frequency that is not the model’s', async () => {
     const service = stack.container.get(ForecastService);
     const { frame } = await stack.container.get<SeriesReader>(SeriesReader).read(sample);
-    const fromFile = await service.predict({ model: 'AutoETS@1', data: sample });
+    const fromFile = predictedFromFile;
     const fromFrame = await service.predict({ model: 'AutoETS@1', data: frame });
     expect(Array.from(fromFrame.forecast.mean[0]!)).toEqual(Array.from(fromFile.forecast.mean[0]!));
     const daily: SeriesFrame = { ...frame, frequency: { unit: 'day', step: 1 } };

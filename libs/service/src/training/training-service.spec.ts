@@ -63,26 +63,16 @@ describe('TrainingService', () => {
     expect(summary.dataset.fingerprint).toBe(createHash('sha256').update(readFileSync(panel())).digest('hex'));
   });
 
-  it('scores Naive exactly: last training value repeated', async () => {
-    const service = stack.container.get(TrainingService);
-    const result = await service.train({
-      data: panel(),
-      models: ['Naive'],
-      horizons: [2],
-      experiment: 'svc-naive',
-      outputDir: join(dir, 'out2'),
-    });
-    // long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140, 100+29+15=144 → MAE 6.
-    // short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
-    expect(result.outcomes[0]!.metrics!['mae']).toBeCloseTo(3.75, 10);
-  });
-
-  it('accumulates an experiment: a later train adds to its leaderboard, a better earlier model stays ranked first', async () => {
+  it('scores Naive exactly, then accumulates: a later train adds to the leaderboard, the better earlier model stays first', async () => {
     const service = stack.container.get(TrainingService);
     const request = { data: panel(), horizons: [2], experiment: 'svc-accumulate' };
     const first = await service.train({ ...request, models: ['Naive'], outputDir: join(dir, 'acc1') });
-    const second = await service.train({ ...request, models: ['HistoricAverage'], outputDir: join(dir, 'acc2') });
     const naive = first.outcomes[0]!;
+    // Naive repeats the last training value. long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140,
+    // 100+29+15=144 → MAE 6. short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
+    expect(naive.metrics!['mae']).toBeCloseTo(3.75, 10);
+
+    const second = await service.train({ ...request, models: ['HistoricAverage'], outputDir: join(dir, 'acc2') });
     const average = second.outcomes[0]!;
     expect(naive.metrics!['mae']).toBeLessThan(average.metrics!['mae']!);
 
