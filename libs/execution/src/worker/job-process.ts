@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { ClaimedJob } from '../queue/job-queue';
 import type { FromJobProcess, ProcessUsage, ToJobProcess } from './child-protocol';
 import type { JobOutcome, JobProgress } from './job-runner';
+import { jobProcessMallocEnv } from './job-process-malloc';
 
 /** How a job attempt in a job process ended: with an outcome, or crashed (threw, was killed, exited early). */
 export type JobProcessEnd =
@@ -70,7 +71,13 @@ export class JobProcess {
   static start(options: JobProcessOptions): JobProcess {
     const child = fork(options.entry, [], {
       execArgv: extname(options.entry) === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [],
-      env: { ...process.env, ...options.env, ORT_THREADS: String(options.threads) },
+      // glibc malloc settings first, so that the operator's own (in this process's env or `options.env`) win.
+      env: {
+        ...jobProcessMallocEnv({ ...process.env, ...options.env }),
+        ...process.env,
+        ...options.env,
+        ORT_THREADS: String(options.threads),
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new JobProcess(child, options.threads);
