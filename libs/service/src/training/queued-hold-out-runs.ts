@@ -44,8 +44,8 @@ export class QueuedHoldOutRuns {
   /**
    * Enqueues the request's jobs without waiting for them: one `train-run` job
    * per model × horizon, in the order of `specs`; with a search, also
-   * `trials - 1` `trial` jobs per neural model × horizon on the same study when
-   * workers can run them in parallel (see `trialsRunInParallel`). The
+   * `trial` jobs per neural model × horizon on the same study when workers
+   * can run them in parallel (see `trialJobsPerStudy`). The
    * `train-run` job runs trials too, so it never waits on a queue without
    * another free slot; a worker claims `train-run` jobs first, so the other
    * slots take the trials; `run` cancels the trial jobs still waiting once a
@@ -66,10 +66,11 @@ export class QueuedHoldOutRuns {
     const payloads = specs.map((spec) => this.payloadOf(request, spec, dataset, requestedAt));
     const trainRuns = await this.queue.enqueue('train-run', payloads);
     const search = request.search;
-    if (search === undefined || search.trials < 2 || !this.trialsRunInParallel(request)) return { trainRuns, trials: [] };
+    const perStudy = search === undefined ? 0 : this.trialJobsPerStudy(request, search.trials);
+    if (search === undefined || perStudy === 0) return { trainRuns, trials: [] };
     const trials: StudyTrialJobs[] = [];
     for (const [i, payload] of payloads.entries()) {
-      const jobs = this.trialJobsOf(payload, trainRuns[i]!, search.trials - 1);
+      const jobs = this.trialJobsOf(payload, trainRuns[i]!, perStudy);
       if (jobs.length > 0) trials.push({ study: jobs[0]!.study, budget: search.trials, jobIds: await this.queue.enqueue('trial', jobs) });
     }
     return { trainRuns, trials };
@@ -136,13 +137,16 @@ export class QueuedHoldOutRuns {
   }
 
   /**
-   * Whether trial jobs can run next to the `train-run` jobs: always with
-   * remote workers; with local ones only when they have more than one slot
-   * (with one, the `train-run` job runs every trial and each trial job would
-   * only start a process to find the budget used).
+   * How many trial jobs a study gets: each runs trials in turn until the
+   * budget is used (as the `train-run` job does), so one per slot that can run
+   * next to the `train-run` job is enough: `concurrency − 1` with local
+   * workers (none with one slot: the `train-run` job runs every trial);
+   * `trials − 1` with remote workers, whose number is not known here. Never
+   * more than `trials − 1`: the `train-run` job runs one at least.
    */
-  private trialsRunInParallel(request: TrainRequest): boolean {
-    return request.localWorkers === false || workerDefaults(this.settings).concurrency > 1;
+  private trialJobsPerStudy(request: TrainRequest, trials: number): number {
+    const otherSlots = request.localWorkers === false ? Infinity : workerDefaults(this.settings).concurrency - 1;
+    return Math.max(0, Math.min(trials - 1, otherSlots));
   }
 
   private payloadOf(

@@ -55,6 +55,18 @@ describe('tuning in parallel: one study, several runners', () => {
     expect((await trialsOf('budget/MLP/h6')).map((t) => t.state)).toEqual(['complete']);
   });
 
+  it('runTrialsInTurn runs trials until the budget is used, or until keepGoing says no', async () => {
+    const all = await tuning().runTrialsInTurn('MLP', 6, train, search(3), context('in-turn'));
+    expect(all).toEqual({ ran: [0, 1, 2].map((trial) => ({ trial, result: expect.any(Number) })), stopped: 'budget used' });
+    let asked = 0;
+    const told = await tuning().runTrialsInTurn('MLP', 6, train, search(3), {
+      ...context('told'),
+      keepGoing: async () => ++asked < 2,
+    });
+    expect(told).toEqual({ ran: [0, 1].map((trial) => ({ trial, result: expect.any(Number) })), stopped: 'told to stop' });
+    expect((await trialsOf('told/MLP/h6')).map((t) => t.state)).toEqual(['complete', 'complete']);
+  });
+
   it("tune waits for a trial another live process runs, then refits on all; a dead process's trial is failed, not waited on", async () => {
     await tuning().runTrial('MLP', 6, train, search(4), context('wait', await liveJob()));
     const other = await liveJob();
@@ -119,16 +131,18 @@ describe('tuning in parallel: one study, several runners', () => {
     expect(result.outcomes[0]!.tuning).toMatchObject({ studyName: 'queued-search/MLP/h6', finishedTrials: 4, newTrials: 4 });
     const trials = await trialsOf('queued-search/MLP/h6');
     expect(trials.map((t) => [t.number, t.state])).toEqual([0, 1, 2, 3].map((n) => [n, 'complete']));
-    // trials - 1 = 3 trial jobs for MLP (none for Naive), all ended: each ran a trial, found the budget
-    // used, or was cancelled as left over once the train-run job had refitted.
+    // One trial job for MLP (none for Naive): two slots, the train-run job on one; it ran trials in turn, found
+    // the budget used, or was cancelled as left over once the train-run job had refitted.
     const jobs = (await stack.database.dataSource.query(
-      `SELECT state, output FROM pgboss.job WHERE name = 'trial' AND data->>'experiment' = 'queued-search'`,
-    )) as { state: string; output: Record<string, unknown> | null }[];
-    expect(jobs).toHaveLength(3);
+      `SELECT id, state, output FROM pgboss.job WHERE name = 'trial' AND data->>'experiment' = 'queued-search'`,
+    )) as { id: string; state: string; output: { trials?: number[] } | null }[];
+    expect(jobs).toHaveLength(1);
     expect(jobs.every((j) => j.state === 'completed' || j.state === 'cancelled')).toBe(true);
-    // Every trial was asked for by a job attempt (its worker id names it), by the train-run job or a trial job.
+    // Every trial was asked for by a job attempt (its worker id names it): the train-run job's or the trial job's,
+    // whose output lists exactly the trials it asked for.
     expect(trials.every((t) => /^job:.+:1$/.test(t.workerId ?? ''))).toBe(true);
-    const byTrialJobs = jobs.filter((j) => typeof j.output?.['trial'] === 'number').length;
-    expect(new Set(trials.map((t) => t.workerId)).size).toBe(1 + byTrialJobs);
+    const byTrialJob = trials.filter((t) => t.workerId === `job:${jobs[0]!.id}:1`).map((t) => t.number);
+    expect(jobs[0]!.output?.trials ?? []).toEqual(byTrialJob);
+    expect(new Set(trials.map((t) => t.workerId)).size).toBe(byTrialJob.length > 0 ? 2 : 1);
   }, 300_000);
 });

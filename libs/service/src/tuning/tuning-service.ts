@@ -30,8 +30,20 @@ export interface TuningOutcome extends TuningSummary {
   studyId: string;
 }
 
+/** A trial that ran: its number and result (the validation MAE when it completed). */
+export interface TrialResult {
+  trial: number;
+  result: number | 'pruned' | 'failed';
+}
+
 /** What {@link TuningService.runTrial} did: ran one trial, or none (the budget was used, the timeout passed). */
-export type TrialRun = { trial: number; result: number | 'pruned' | 'failed' } | { skipped: 'budget used' | 'timeout' };
+export type TrialRun = TrialResult | { skipped: 'budget used' | 'timeout' };
+
+/** What {@link TuningService.runTrialsInTurn} did: the trials it ran, and why it stopped. */
+export interface TrialsInTurn {
+  ran: TrialResult[];
+  stopped: 'budget used' | 'timeout' | 'max trials' | 'aborted' | 'told to stop' | 'trial failed';
+}
 
 type Space = Record<string, unknown>;
 
@@ -50,8 +62,10 @@ interface Tuning {
   trialRunId?: string;
 }
 
-/** How often a tuning that used its budget looks whether the trials other processes run have ended. */
-const waitPollMs = 1000;
+/** How often a tuning that used its budget looks whether the trials other processes run have ended (its refit waits on it). */
+const waitPollMs = 250;
+/** More open trial runs than one experiment ever has at once (a page of `listRuns`). */
+const openTrialRunsLimit = 10_000;
 /** The longest it waits for them: a trial job's expiry (`jobKindPolicies.trial`); the rest are failed then. */
 const waitLimitMs = 2 * 3600_000;
 
@@ -63,7 +77,7 @@ const waitLimitMs = 2 * 3600_000;
  * scores the validation MAE of the forecast of the split-off points. The study
  * `${experiment}/${model}/h${h}` lives in the database and is shared: a
  * `train-run` job runs trials through {@link tune} while `trial` jobs on other
- * workers run one each through {@link runTrial}; the budget (`trials` trials
+ * workers run them in turn through {@link runTrialsInTurn}; the budget (`trials` trials
  * that did not fail, running ones included) is checked under the study's lock,
  * so together they never run more. Running it again continues the study
  * (trials whose process is gone are failed, see `failAbandonedTrials`). Each
@@ -120,10 +134,10 @@ export class TuningService {
   }
 
   /**
-   * Runs one trial of the study if it still has budget (a `trial` job): the
-   * same trial as {@link tune} runs, its run recorded under `runId` when given.
-   * With a timeout and `requestedAt`, no trial starts once `timeoutSeconds`
-   * passed since the request's first trial started.
+   * Runs one trial of the study if it still has budget: the same trial as
+   * {@link tune} runs, its run recorded under `runId` when given. With a
+   * timeout and `requestedAt`, no trial starts once `timeoutSeconds` passed
+   * since the request's first trial started.
    */
   async runTrial(
     modelName: string,
@@ -132,11 +146,40 @@ export class TuningService {
     search: SearchRequest,
     context: TuningContext & { runId?: string },
   ): Promise<TrialRun> {
+    const { ran, stopped } = await this.runTrialsInTurn(modelName, h, train, search, { ...context, maxTrials: 1 });
+    return ran[0] ?? { skipped: stopped === 'timeout' ? 'timeout' : 'budget used' };
+  }
+
+  /**
+   * Runs trials of the study one after the other while it has budget (a
+   * `trial` job): each the trial {@link tune} runs, the first recorded under
+   * `runId` when given. It stops when the budget is used, the timeout passed
+   * (counted as in {@link runTrial}), `maxTrials` ran, the signal aborted,
+   * `keepGoing` says no (asked before each trial after the first) or a trial
+   * failed (failed trials free their budget: a config that always fails would
+   * loop). The study is opened once: a trial costs its ask, run and fit, not a
+   * job's hand-off, data and study each.
+   */
+  async runTrialsInTurn(
+    modelName: string,
+    h: number,
+    train: SeriesFrame,
+    search: SearchRequest,
+    context: TuningContext & { runId?: string; maxTrials?: number; keepGoing?: () => Promise<boolean> },
+  ): Promise<TrialsInTurn> {
     const tuning = await this.open(modelName, h, train, search, context);
     if (context.runId !== undefined) tuning.trialRunId = context.runId;
-    if (await this.timedOut(tuning)) return { skipped: 'timeout' };
-    const [ran] = await this.runTrials(tuning, 1);
-    return ran ?? { skipped: 'budget used' };
+    const ran: TrialResult[] = [];
+    for (;;) {
+      if (ran.length >= (context.maxTrials ?? Infinity)) return { ran, stopped: 'max trials' };
+      if (context.signal?.aborted) return { ran, stopped: 'aborted' };
+      if (ran.length > 0 && context.keepGoing && !(await context.keepGoing())) return { ran, stopped: 'told to stop' };
+      if (await this.timedOut(tuning)) return { ran, stopped: 'timeout' };
+      const [trial] = await this.runTrials(tuning, 1);
+      if (trial === undefined) return { ran, stopped: 'budget used' };
+      ran.push(trial);
+      if (trial.result === 'failed') return { ran, stopped: 'trial failed' };
+    }
   }
 
   /**
@@ -162,12 +205,8 @@ export class TuningService {
   }
 
   /** Runs up to `nTrials` trials within the study's budget; their numbers and results. */
-  private async runTrials(
-    tuning: Tuning,
-    nTrials: number,
-    timeoutSeconds?: number,
-  ): Promise<{ trial: number; result: number | 'pruned' | 'failed' }[]> {
-    const ran: { trial: number; result: number | 'pruned' | 'failed' }[] = [];
+  private async runTrials(tuning: Tuning, nTrials: number, timeoutSeconds?: number): Promise<TrialResult[]> {
+    const ran: TrialResult[] = [];
     await tuning.study.optimize((trial) => this.evaluate(trial, tuning), {
       nTrials,
       budget: tuning.search.trials,
@@ -249,11 +288,21 @@ export class TuningService {
    * running: closed as their trials ended (the trial holds the link to its
    * run). A trial whose job attempt still beats closes its own run.
    */
-  private async closeOrphanedTrialRuns({ study, context }: Tuning): Promise<void> {
-    for (const trial of await study.trials()) {
-      if (trial.runId === null || trial.state === 'running') continue;
-      const { run } = await this.tracking.getRun(trial.runId);
-      if (run.status !== 'running' || (await ownerAlive(trial, this.leases))) continue;
+  private async closeOrphanedTrialRuns({ study, context, definition }: Tuning): Promise<void> {
+    const ended = (await study.trials()).filter((trial) => trial.runId !== null && trial.state !== 'running');
+    if (ended.length === 0) return;
+    // One query for the runs still open, not one per trial: this runs before each trial job's trials and on every wait poll.
+    const open = await this.tracking.listRuns({
+      experiment: context.experiment,
+      kind: 'trial',
+      model: definition.name,
+      status: 'running',
+      limit: openTrialRunsLimit,
+    });
+    const openById = new Map(open.map((run) => [run.id, run]));
+    for (const trial of ended) {
+      const run = openById.get(trial.runId!);
+      if (run === undefined || (await ownerAlive(trial, this.leases))) continue;
       // The process stopped after storing the trial but before closing its run: close it from the trial.
       const recorded = recordedRunOf(run, context.experiment);
       if (trial.state === 'complete' && trial.value !== null) await this.recorder.complete(recorded, { metrics: { val_mae: trial.value } });
