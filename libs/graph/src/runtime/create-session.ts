@@ -29,6 +29,9 @@ function baseOptions(o: RuntimeOptions): ort.InferenceSession.SessionOptions {
     // ORT requires a file prefix with profiling; the trace goes to the temp folder (endProfiling() returns its path).
     ...(o.profiling ? { enableProfiling: true, profileFilePrefix: join(tmpdir(), 'tsforecast-ort-profile') } : { enableProfiling: false }),
     logSeverityLevel: 3,
+    // Idle intra-op threads sleep instead of spinning (ORT's default): spinning cost 1.6–1.8× the CPU of a train step for
+    // little or no speed with 2 threads on the 2-core bench machine, CPU a second job slot or the JavaScript thread needs.
+    ...(o.spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
   };
 }
 

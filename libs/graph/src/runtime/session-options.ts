@@ -9,6 +9,11 @@ export interface RuntimeOptions {
   readonly backend?: Backend;
   /** Intra-op threads; 0 or absent = ORT default (one per core). */
   readonly threads?: number;
+  /**
+   * Let idle intra-op threads spin-wait for work (ORT's own default) rather than sleep (our default, false): spinning
+   * buys a little latency with the CPU other jobs and the JavaScript thread could use. Only matters with `threads` > 1.
+   */
+  readonly spinning?: boolean;
   /** Inter-op threads (default 1: graphs run sequentially). */
   readonly interOpThreads?: number;
   /** ORT CPU memory arena (default true). */
