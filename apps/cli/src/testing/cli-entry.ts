@@ -30,14 +30,18 @@ export function cliEntry(): CliEntry {
 let entry: CliEntry | undefined;
 
 /**
- * Whether `dist/` of the CLI and of every lib holds, for each source file its
- * build compiles, a `.js` file written after the source was last changed (a
+ * Whether `dist/` of the CLI and of every lib holds, for each source file the
+ * CLI may load, a `.js` file written after the source was last changed (a
  * source edited, added or renamed since the last build means no).
  */
 function builtIsCurrent(): boolean {
   const projects = [
     { dir: join(root, 'apps/cli'), skip: /\.spec\.ts$|^testing\// },
-    ...readdirSync(join(root, 'libs')).map((lib) => ({ dir: join(root, 'libs', lib), skip: /\.spec\.ts$|(^|\/)(fixtures|golden)\// })),
+    // A lib's test entry (`src/testing.ts`, `src/testing/`) is for specs only: the CLI never loads it.
+    ...readdirSync(join(root, 'libs')).map((lib) => ({
+      dir: join(root, 'libs', lib),
+      skip: /\.spec\.ts$|^testing\.ts$|^testing\/|(^|\/)(fixtures|golden)\//,
+    })),
   ];
   return projects.every(({ dir, skip }) =>
     sourceFiles(join(dir, 'src'))
