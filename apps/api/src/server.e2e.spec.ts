@@ -2,10 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import 'reflect-metadata';
-import { loadSettings, silentLogger } from '@tsforecast/config';
-import { buildContainer } from '@tsforecast/app';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
+import { createServerTestDatabase, migratedTemplate, type ServerTestDatabase } from '@tsforecast/app/testing';
 
 jest.setTimeout(180_000);
 
@@ -17,7 +14,8 @@ describe('api server process', () => {
   let database: ServerTestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
-    database = await createServerTestDatabase();
+    // A server database is migrated by `cli migrate`, never by the API: a copy of the migrated template.
+    database = await createServerTestDatabase(undefined, await migratedTemplate());
     const dir = mkdtempSync(join(tmpdir(), 'tsf-api-server-'));
     env = {
       DATABASE_URL: database.url,
@@ -26,8 +24,6 @@ describe('api server process', () => {
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'warn',
     };
-    // A server database is migrated by `cli migrate`, never by the API: do it here.
-    await (await buildContainer(loadSettings({ env, cwd: dir }), { migrate: true, logger: silentLogger })).close();
   });
   afterAll(() => database?.drop());
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadSettings, silentLogger, systemClock } from '@tsforecast/config';
 import { buildContainer } from '@tsforecast/app';
-import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
+import { createServerTestDatabase, migratedTemplate, type ServerTestDatabase } from '@tsforecast/app/testing';
 import { TokenVerifier } from '@tsforecast/service';
 import { registerModelVersions } from '@tsforecast/service/testing';
 import { cliSandbox, runCli } from './testing/run-cli';
@@ -44,9 +44,10 @@ describe('cli models list / promote', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    server = await createServerTestDatabase();
+    // A copy of the migrated template: this file is not about migrations (integrity.e2e's are).
+    server = await createServerTestDatabase(undefined, await migratedTemplate());
     env = { ...cliSandbox('tsf-cli-registry-').env, DATABASE_URL: server.url };
-    const runtime = await buildContainer(loadSettings({ env, cwd: '/nonexistent' }), { migrate: true, tty: false, logger: silentLogger });
+    const runtime = await buildContainer(loadSettings({ env, cwd: '/nonexistent' }), { tty: false, logger: silentLogger });
     try {
       await registerModelVersions(runtime.container, 'NHITS', 3);
     } finally {
