@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cliEntry } from './testing/cli-entry';
 import { cliSandbox } from './testing/run-cli';
 
 jest.setTimeout(600_000);
@@ -10,8 +11,11 @@ const main = resolve(__dirname, 'main.ts');
 
 /** A CLI process started like a user starts it, JSON logs at `info`; its output so far and its exit. */
 function startCli(args: readonly string[], env: Record<string, string>) {
-  // node with tsx's loader (not tsx's wrapper), so that SIGTERM reaches the CLI itself.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+  // node itself, so that SIGTERM reaches the CLI: the built program when it is current (as the other CLI specs
+  // run it, see cliEntry), else the sources with tsx's loader (not tsx's wrapper).
+  const entry = cliEntry();
+  const program = entry.built ? entry.args : ['--import', 'tsx', main];
+  const child: ChildProcess = spawn(process.execPath, [...program, ...args], {
     cwd: root,
     env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
   });
