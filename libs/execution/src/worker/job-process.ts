@@ -4,6 +4,7 @@ import type { ClaimedJob } from '../queue/job-queue';
 import type { FromJobProcess, ProcessUsage, ToJobProcess } from './child-protocol';
 import type { JobOutcome, JobProgress } from './job-runner';
 import { jobProcessMallocEnv } from './job-process-malloc';
+import { jobProcessV8Flags } from './job-process-v8-flags';
 
 /** How a job attempt in a job process ended: with an outcome, or crashed (threw, was killed, exited early). */
 export type JobProcessEnd =
@@ -70,7 +71,7 @@ export class JobProcess {
   /** Forks the process; it starts building its runtime at once. */
   static start(options: JobProcessOptions): JobProcess {
     const child = fork(options.entry, [], {
-      execArgv: extname(options.entry) === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [],
+      execArgv: [...jobProcessV8Flags, ...(extname(options.entry) === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [])],
       // glibc malloc settings first, so that the operator's own (in this process's env or `options.env`) win.
       env: {
         ...jobProcessMallocEnv({ ...process.env, ...options.env }),
