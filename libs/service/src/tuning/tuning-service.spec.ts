@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { SeriesReader, holdOut } from '@tsforecast/data';
 import { TrackingStore, type Run } from '@tsforecast/db';
 import { Study, StudyStorage, type Trial } from '@tsforecast/hyperparameter';
 import { TrainingService } from '../training/training-service';
+import { TuningService } from './tuning-service';
 import type { TrainRequest } from '../training/train-request';
 
 jest.setTimeout(120_000);
@@ -34,12 +36,18 @@ describe('TrainingService with search (TuningService)', () => {
   const runsOf = async (experiment: string): Promise<Run[]> =>
     stack.container.get<TrackingStore>(TrackingStore).listRuns({ experiment, limit: 1000 });
 
-  /** Tunes `trials` MLP trials, then asks one more trial and starts its run, as a process stopped mid-trial leaves them. */
+  /**
+   * Tunes `trials` MLP trials in this process (no queue, no refit: the setup needs only the study), then asks one more
+   * trial and starts its run, as a process stopped mid-trial leaves them.
+   */
   async function leaveRunningTrial(
     experiment: string,
     trials: number,
   ): Promise<{ study: Study<unknown>; trial: Trial<unknown>; run: { id: string } }> {
-    const { experimentId } = await stack.container.get(TrainingService).train(request(experiment, trials));
+    const { data, overrides, search } = request(experiment, trials);
+    const { frame } = await stack.container.get<SeriesReader>(SeriesReader).read(data);
+    await stack.container.get(TuningService).tune('MLP', 6, holdOut(frame, 6).train, search!, { experiment, overrides: overrides! });
+    const { experimentId } = (await runsOf(experiment))[0]!;
     const study = await Study.load(`${experiment}/MLP/h6`, { storage: stack.container.get<StudyStorage>(StudyStorage) });
     const trial = await study.ask();
     const run = await stack.container
@@ -111,7 +119,7 @@ describe('TrainingService with search (TuningService)', () => {
       status: 'failed',
       errorMessage: expect.stringMatching(/trial 2 was left running by a process that stopped; marked failed/),
     });
-    expect(runs.filter((r) => r.kind === 'train')).toHaveLength(2);
+    expect(runs.filter((r) => r.kind === 'train')).toHaveLength(1);
     const refit = runs.find((r) => r.id === result.outcomes[0]!.runId)!;
     expect(refit.parameters['tuning']).toMatchObject({ study: 'resume/MLP/h6', finishedTrials: 4 });
     // The study is loaded in the queue's job process, whose log is not this
