@@ -36,7 +36,8 @@ describe('cli train --search (end to end)', () => {
     const killed = await runCliUntilKilled(args, { ...own, LOG_LEVEL: 'debug' }, trial1Started);
     expect(killed.stderr).toMatch(/"trial":0,.*"msg":"trial complete"/);
     expect(killed.code).toBeNull();
-    const resumed = runCli(args, own);
+    // The resumed command fails the killed trial once its job attempt's lease is 10 s silent (default 30 s).
+    const resumed = runCli(args, { ...own, WORKER_LOST_AFTER_MS: '10000' });
     expect({ code: resumed.code, stderr: resumed.stderr }).toEqual({
       code: 0,
       stderr: expect.stringMatching(/marked 1 stale running trial\(s\) as failed: 1"/),
@@ -46,7 +47,7 @@ describe('cli train --search (end to end)', () => {
     expect(runs.match(/MLP\s+12\s+trial\s+completed/g)).toHaveLength(3);
     expect(runs.match(/MLP\s+12\s+trial\s+failed/g)).toHaveLength(1);
     // The killed command's own train-run job is retried once its lease goes stale (at-least-once): while the
-    // resumed command waits those 30 s for the killed trial, its worker may run that retry (a second refit).
+    // resumed command waits those 10 s for the killed trial, its worker may run that retry (a second refit).
     expect(runs.match(/MLP\s+12\s+train\s+completed/g)?.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -49,6 +49,11 @@ describe('loadSettings', () => {
       /MAX_PARALLEL_RUNS="0".*expected a number >= 1/,
     );
     expect(() => loadSettings({ env: { ENABLE_GPU: 'maybe' }, cwd: tempDir() })).toThrow(ConfigError);
+    // Workers beat every 5 s: a shorter limit would take live workers for lost.
+    expect(() => loadSettings({ env: { WORKER_LOST_AFTER_MS: '5000' }, cwd: tempDir() })).toThrow(
+      /WORKER_LOST_AFTER_MS="5000".*expected a number >= 10000/,
+    );
+    expect(loadSettings({ env: {}, cwd: tempDir() }).WORKER_LOST_AFTER_MS).toBe(30_000);
   });
 
   it('never shows a password from DATABASE_URL', () => {

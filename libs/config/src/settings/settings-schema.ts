@@ -21,6 +21,11 @@ export const settingsSchema = z.object({
   OUTPUT_DIR: z.string().min(1).default('outputs'),
   LOG_DIR: z.string().min(1).default('logs'),
   MAX_PARALLEL_RUNS: positiveInt.default(1),
+  /**
+   * Silence after which a worker counts as lost (ms): its running runs are failed ("worker lost"), their jobs retried,
+   * and a search's trials it ran are failed so their budget frees. Workers beat every 5 s, so at least 10 s.
+   */
+  WORKER_LOST_AFTER_MS: z.coerce.number().int().min(10_000).default(30_000),
   DEFAULT_BACKEND: z.enum(['cpu', 'webgpu', 'cuda']).default('cpu'),
   ENABLE_GPU: booleanText.default(false),
   /** GPU memory limit in MiB for the CUDA / WebGPU execution providers; 0 = no limit. */

@@ -1,5 +1,5 @@
 import type { ContainerModuleLoadOptions, ResolutionContext } from 'inversify';
-import { Logger, silentLogger } from '@tsforecast/config';
+import { Logger, Settings, silentLogger } from '@tsforecast/config';
 import { Database, RunLeaseStore } from '@tsforecast/db';
 import { JobQueue } from '../queue/job-queue';
 import { PgBossJobQueue } from '../queue/pg-boss-job-queue';
@@ -26,10 +26,16 @@ export function bindQueueAndWorkers(options: ContainerModuleLoadOptions): void {
           ctx.get<RunLeaseStore>(RunLeaseStore),
           ctx.get<JobQueue>(JobQueue),
           logger(ctx),
-          defaultLostRunLimits,
+          lostRunLimits(ctx),
           ctx.getAll<AbandonedRunCleanup>(AbandonedRunCleanup, { optional: true }),
         ),
     )
     .inSingletonScope();
   options.bind<LocalWorkers>(LocalWorkers).to(ChildProcessWorkers).inSingletonScope();
+}
+
+/** The reaper's limits: a lease silent for `WORKER_LOST_AFTER_MS` is lost (the defaults where no settings are bound). */
+function lostRunLimits(ctx: ResolutionContext) {
+  const settings = ctx.get<Settings>(Settings, { optional: true });
+  return settings === undefined ? defaultLostRunLimits : { ...defaultLostRunLimits, staleAfterMs: settings.WORKER_LOST_AFTER_MS };
 }

@@ -10,8 +10,12 @@ export interface TrialOwner {
   readonly attempt: number;
 }
 
-/** Silence after which an attempt's lease is stale: six missed 5 s heartbeats, as the run reaper counts. */
-export const trialOwnerStaleAfterMs = 30_000;
+/** The stores a liveness check reads, and the silence after which an attempt's lease is stale (`WORKER_LOST_AFTER_MS`, as the run reaper counts). */
+export interface TrialLiveness {
+  readonly leases: RunLeaseStore;
+  readonly tracking: TrackingStore;
+  readonly staleAfterMs: number;
+}
 
 /** The worker id a study records on the trials of a job attempt: `job:<id>:<attempt>`. */
 export function trialWorkerId(owner: TrialOwner): string {
@@ -32,10 +36,7 @@ export function trialOwnerOf(workerId: string | null): TrialOwner | undefined {
  * queue (no lease to tell; that process is taken as stopped, as a resumed study
  * always did). Returns the numbers of the trials it failed.
  */
-export async function failAbandonedTrials<S>(
-  study: Study<S>,
-  stores: { leases: RunLeaseStore; tracking: TrackingStore },
-): Promise<number[]> {
+export async function failAbandonedTrials<S>(study: Study<S>, stores: TrialLiveness): Promise<number[]> {
   const failed: number[] = [];
   for (const trial of await study.trials()) {
     if (trial.state !== 'running' || (await isAlive(trial, stores))) continue;
@@ -49,18 +50,21 @@ export async function failAbandonedTrials<S>(
   return failed;
 }
 
-async function isAlive(trial: TrialRecord, stores: { leases: RunLeaseStore; tracking: TrackingStore }): Promise<boolean> {
+async function isAlive(trial: TrialRecord, stores: TrialLiveness): Promise<boolean> {
   if (trial.runId !== null) {
     const { run } = await stores.tracking.getRun(trial.runId);
     if (run.status !== 'running') return false;
   }
-  return ownerAlive(trial, stores.leases);
+  return ownerAlive(trial, stores);
 }
 
 /** Whether the job attempt that asked for the trial still beats (false for a trial asked for outside the queue). */
-export async function ownerAlive(trial: Pick<TrialRecord, 'workerId'>, leases: RunLeaseStore): Promise<boolean> {
+export async function ownerAlive(
+  trial: Pick<TrialRecord, 'workerId'>,
+  { leases, staleAfterMs }: Pick<TrialLiveness, 'leases' | 'staleAfterMs'>,
+): Promise<boolean> {
   const owner = trialOwnerOf(trial.workerId);
   if (owner === undefined) return false;
-  const lease = await leases.attemptLease(owner.jobId, owner.attempt, trialOwnerStaleAfterMs);
+  const lease = await leases.attemptLease(owner.jobId, owner.attempt, staleAfterMs);
   return lease !== null && !lease.stale;
 }

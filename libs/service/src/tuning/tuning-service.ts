@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
-import { Logger, UsageError } from '@tsforecast/config';
+import { Logger, Settings, UsageError } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides, type ModelDefinition } from '@tsforecast/model';
 import { RunLeaseStore, TrackingStore, type Run } from '@tsforecast/db';
 import { PrunerFactory, SamplerFactory, Study, StudyStorage, TrialPruned, type Trial } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
 import { RunRecorder, type RecordedRun, type RunDataset } from '../recording/run-recorder';
-import { failAbandonedTrials, ownerAlive, trialWorkerId, type TrialOwner } from './abandoned-trials';
+import { failAbandonedTrials, ownerAlive, trialWorkerId, type TrialLiveness, type TrialOwner } from './abandoned-trials';
 
 /** Where a tuning's trials are recorded, and who runs them. */
 export interface TuningContext {
@@ -95,6 +95,7 @@ export class TuningService {
     @inject(SamplerFactory) private readonly samplers: SamplerFactory,
     @inject(PrunerFactory) private readonly pruners: PrunerFactory,
     @inject(Logger) private readonly logger: Logger,
+    @inject(Settings) private readonly settings: Settings,
   ) {}
 
   /**
@@ -188,6 +189,11 @@ export class TuningService {
    * gone), their budget is free again and it runs more, as long as attempts,
    * time and the sampler last.
    */
+  /** What tells a trial's process alive: its job attempt's lease, stale after `WORKER_LOST_AFTER_MS` as the reaper counts. */
+  private liveness(): TrialLiveness {
+    return { leases: this.leases, tracking: this.tracking, staleAfterMs: this.settings.WORKER_LOST_AFTER_MS };
+  }
+
   private async runUntilBudgetUsed(tuning: Tuning, attempts: number): Promise<void> {
     const { search, study, context } = tuning;
     const deadline = search.timeoutSeconds === undefined ? Infinity : Date.now() + search.timeoutSeconds * 1000;
@@ -273,7 +279,7 @@ export class TuningService {
   }
 
   private async failAbandoned(tuning: Tuning): Promise<void> {
-    const failed = await failAbandonedTrials(tuning.study, { leases: this.leases, tracking: this.tracking });
+    const failed = await failAbandonedTrials(tuning.study, this.liveness());
     if (failed.length > 0)
       // The wording Study.load's failStaleTrials logs (scripts and the kill test grep it).
       tuning.log.warn(
@@ -302,7 +308,7 @@ export class TuningService {
     const openById = new Map(open.map((run) => [run.id, run]));
     for (const trial of ended) {
       const run = openById.get(trial.runId!);
-      if (run === undefined || (await ownerAlive(trial, this.leases))) continue;
+      if (run === undefined || (await ownerAlive(trial, this.liveness()))) continue;
       // The process stopped after storing the trial but before closing its run: close it from the trial.
       const recorded = recordedRunOf(run, context.experiment);
       if (trial.state === 'complete' && trial.value !== null) await this.recorder.complete(recorded, { metrics: { val_mae: trial.value } });
