@@ -18,7 +18,8 @@
  *
  * Flags: --steps N (training steps, 20), --ort-threads N (1), --window-ms N (FORECAST_BATCH_WINDOW_MS, 0),
  * --cpu-prof DIR (the server writes a V8 CPU profile there when it stops), --duration N (= --seconds N),
- * --prediction-logging (the server runs with PREDICTION_LOGGING=true; mixed reports the rows written and dropped).
+ * --prediction-logging (the server runs with PREDICTION_LOGGING=true; mixed reports the rows written and dropped),
+ * --no-serve-flags (start the server without the Node flags of `nx serve api`, e.g. to measure what they give).
  */
 import { loadavg, cpus } from 'node:os';
 import {
@@ -243,10 +244,11 @@ async function main(): Promise<void> {
     ortThreads: ortThreads(),
     env: { FORECAST_BATCH_WINDOW_MS: arg('window-ms', '0'), PREDICTION_LOGGING: String(predictionLogging()) },
     nodeArgs: profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    serveFlags: !process.argv.includes('--no-serve-flags'),
   });
   const client = new HttpClient(server.port, server.token);
   try {
-    emit({ scenario: 'setup', model: server.model, h, input_size: inputSize, stage: 'production' });
+    emit({ scenario: 'setup', model: server.model, h, input_size: inputSize, stage: 'production', node_flags: server.nodeFlags });
     for (const scenario of scenarios) {
       if (scenario === 'latency') await latency(server, client, seconds);
       if (scenario === 'throughput') await throughput(server, client, 'NHITS@production', seconds);

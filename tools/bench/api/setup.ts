@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,8 @@ export interface BenchServer {
   readonly token: string;
   readonly model: string;
   readonly server: ChildProcess;
+  /** The Node flags it was started with (those of `nx serve api`, unless turned off). */
+  readonly nodeFlags: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,8 @@ export async function startBenchServer(options: {
   env?: Record<string, string>;
   /** Node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (the profile is written when it stops). */
   nodeArgs?: readonly string[];
+  /** Whether the server gets the Node flags of `nx serve api` (default true). */
+  serveFlags?: boolean;
 }): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-api-'));
   const database: ServerTestDatabase = await createServerTestDatabase(options.adminUrl);
@@ -76,26 +80,32 @@ export async function startBenchServer(options: {
     await runtime.close();
   }
   const port = await freePort();
+  const nodeFlags = options.serveFlags === false ? [] : serveNodeFlags();
   // From the repository root, where tsx finds the tsconfig paths of the libs; every path setting is absolute.
-  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      API_PORT: String(port),
-      API_RATE_LIMIT: '100000000',
-      LOG_LEVEL: 'warn',
-      ORT_THREADS: String(options.ortThreads),
-      ...options.env,
+  const server = spawn(
+    process.execPath,
+    [...nodeFlags, ...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'apps/api/src/server.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+        API_PORT: String(port),
+        API_RATE_LIMIT: '100000000',
+        LOG_LEVEL: 'warn',
+        ORT_THREADS: String(options.ortThreads),
+        ...options.env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   await waitForHealth(port, server);
   return {
     port,
     token,
     model,
     server,
+    nodeFlags,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((done) => server.once('exit', done));
@@ -103,6 +113,18 @@ export async function startBenchServer(options: {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The Node flags `nx serve api` starts the server with (its `serve` command in apps/api/project.json, e.g.
+ * `--max-semi-space-size=32`), so the bench measures the server as it is launched.
+ */
+function serveNodeFlags(): string[] {
+  const project = JSON.parse(readFileSync(join(root, 'apps/api/project.json'), 'utf8')) as {
+    targets: { serve: { options: { command: string } } };
+  };
+  const words = project.targets.serve.options.command.split(/\s+/);
+  return words.slice(1).filter((word) => word.startsWith('--'));
 }
 
 async function waitForHealth(port: number, server: ChildProcess): Promise<void> {
