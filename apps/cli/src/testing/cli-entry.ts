@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const root = resolve(__dirname, '../../../..');
+import { join } from 'node:path';
+import { builtIsCurrent, libProjects, repositoryRoot as root } from '@tsforecast/config/testing';
 
 /** How the end-to-end tests start the CLI: a program and the arguments before the CLI's own. */
 export interface CliEntry {
@@ -21,7 +19,7 @@ export interface CliEntry {
  */
 export function cliEntry(): CliEntry {
   entry ??=
-    process.env['TEST_CLI'] !== 'source' && builtIsCurrent()
+    process.env['TEST_CLI'] !== 'source' && cliBuiltIsCurrent()
       ? { command: process.execPath, args: [join(root, 'apps/cli/dist/main.js')], built: true }
       : { command: join(root, 'node_modules/.bin/tsx'), args: [join(root, 'apps/cli/src/main.ts')], built: false };
   return entry;
@@ -29,32 +27,10 @@ export function cliEntry(): CliEntry {
 
 let entry: CliEntry | undefined;
 
-/**
- * Whether `dist/` of the CLI and of every lib holds, for each source file the
- * CLI may load, a `.js` file written after the source was last changed (a
- * source edited, added or renamed since the last build means no).
- */
-function builtIsCurrent(): boolean {
-  const projects = [
+/** Whether the built CLI and every lib's `dist/` are current (a lib's test entry, `src/testing.ts` or `src/testing/`, is for specs only: the CLI never loads it). */
+function cliBuiltIsCurrent(): boolean {
+  return builtIsCurrent([
     { dir: join(root, 'apps/cli'), skip: /\.spec\.ts$|^testing\// },
-    // A lib's test entry (`src/testing.ts`, `src/testing/`) is for specs only: the CLI never loads it.
-    ...readdirSync(join(root, 'libs')).map((lib) => ({
-      dir: join(root, 'libs', lib),
-      skip: /\.spec\.ts$|^testing\.ts$|^testing\/|(^|\/)(fixtures|golden)\//,
-    })),
-  ];
-  return projects.every(({ dir, skip }) =>
-    sourceFiles(join(dir, 'src'))
-      .filter((file) => !skip.test(file))
-      .every((file) => {
-        const built = join(dir, 'dist', file.replace(/\.ts$/, '.js'));
-        return existsSync(built) && statSync(built).mtimeMs >= statSync(join(dir, 'src', file)).mtimeMs;
-      }),
-  );
-}
-
-/** Paths of the `.ts` files under `dir`, relative to it. */
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+    ...libProjects(/^testing\.ts$|^testing\/|(^|\/)(fixtures|golden)\//),
+  ]);
 }
