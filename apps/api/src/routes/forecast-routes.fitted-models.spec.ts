@@ -1,4 +1,4 @@
-import { hourlyFrame, hourlySeries as hourly, saveFittedModel } from '@tsforecast/service/testing';
+import { hourlyFrame, hourlySeries as hourly, hourlyTimestamp, saveFittedModel } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 
 // POST /forecast over saved baseline and statistical versions (SeasonalNaive,
@@ -8,9 +8,6 @@ import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 jest.setTimeout(300_000);
 
 const h = 24;
-const start = Date.UTC(2024, 0, 1);
-const hour = 3_600_000;
-const iso = (ts: number) => new Date(ts).toISOString().slice(0, 19);
 
 describe('POST /forecast with baseline and statistical versions', () => {
   let api: TestApi;
@@ -40,7 +37,7 @@ describe('POST /forecast with baseline and statistical versions', () => {
       const { y } = series[i]!;
       // ŷ[k] = y[T − 24 + (k mod 24)], from the request's history, not the training data's.
       expect(f.y_hat).toEqual(Array.from({ length: h }, (_, k) => y[y.length - 24 + (k % 24)]));
-      expect(f.ds[0]).toBe(iso(start + y.length * hour));
+      expect(f.ds[0]).toBe(hourlyTimestamp(y.length));
     });
     expect(Object.keys(body.forecasts[0])).toEqual(['unique_id', 'ds', 'y_hat']);
   });

@@ -1,4 +1,4 @@
-import { saveFittedModel, type FittedModelSpec } from '@tsforecast/service/testing';
+import { hourlyTimestamp, saveFittedModel, type FittedModelSpec } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 import { postBadRequests, random, type BadRequest } from '../testing/bad-requests';
 
@@ -11,11 +11,9 @@ import { postBadRequests, random, type BadRequest } from '../testing/bad-request
 jest.setTimeout(300_000);
 
 const bodyLimit = 100_000;
-const start = Date.UTC(2024, 0, 1);
-const iso = (t: number) => new Date(start + t * 3_600_000).toISOString().slice(0, 19);
 
 function goodSeries(id: string, length = 48) {
-  return { unique_id: id, ds: Array.from({ length }, (_, t) => iso(t)), y: Array.from({ length }, (_, t) => 10 + Math.sin(t)) };
+  return { unique_id: id, ds: Array.from({ length }, (_, t) => hourlyTimestamp(t)), y: Array.from({ length }, (_, t) => 10 + Math.sin(t)) };
 }
 
 /** One bad request: JSON whose every variant breaks one rule, or a bad CSV. */
@@ -40,7 +38,7 @@ function badRequest(next: () => number, model: string): BadRequest {
       const ds = series().ds.map((d, t) => (t === bad ? pick(['2024-02-30', 'x', '', '2024-01-01T25:00', '🚀']) : d));
       return json({ model, series: [{ ...series(), ds }] });
     },
-    () => json({ model, series: [{ ...series(), ds: series().ds.map((_, t) => iso(t === 20 ? 22 : t)) }] }),
+    () => json({ model, series: [{ ...series(), ds: series().ds.map((_, t) => hourlyTimestamp(t === 20 ? 22 : t)) }] }),
     () => json({ model, series: [{ ...series(), ds: [...series().ds].reverse() }] }),
     () => json({ model, series: [{ ...series(), y: series().y.slice(at(47) + 1) }] }),
     () => {

@@ -1,4 +1,4 @@
-import { hourlyFrame, hourlySeries as hourly, saveFittedModel } from '@tsforecast/service/testing';
+import { hourlyFrame, hourlySeries as hourly, hourlyTimestamp, saveFittedModel } from '@tsforecast/service/testing';
 import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 
 // POST /forecast over a real NHITS (h 24, input 48, mqloss → lo/hi-80) saved in
@@ -8,9 +8,6 @@ import { bearer, buildTestApi, type TestApi } from '../testing/build-test-api';
 jest.setTimeout(300_000);
 
 const h = 24;
-const start = Date.UTC(2024, 0, 1);
-const hour = 3_600_000;
-const iso = (ts: number) => new Date(ts).toISOString().slice(0, 19);
 const bodyLimit = 200_000;
 describe('POST /forecast', () => {
   let api: TestApi;
@@ -37,7 +34,7 @@ describe('POST /forecast', () => {
     const [a] = body.forecasts;
     expect(Object.keys(a).sort()).toEqual(['ds', 'hi-80', 'lo-80', 'unique_id', 'y_hat']);
     expect(a.ds).toHaveLength(h);
-    expect(a.ds[0]).toBe(iso(start + 60 * hour));
+    expect(a.ds[0]).toBe(hourlyTimestamp(60));
     expect(a.y_hat.every((v: number) => Number.isFinite(v))).toBe(true);
     // Written with JSON.stringify (not the schema serializer): the same JSON, key order included, as application/json.
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');

@@ -13,7 +13,7 @@ import { ModelVersionRegistry } from '../registry/model-version-registry';
 import { servingModule } from './serving-module';
 import { ServingService } from './serving-service';
 import type { SeriesInput } from './series-input';
-import { hourlyFrame as frameOf, hourlySeries as hourly } from './testing/hourly-series';
+import { hourlyFrame as frameOf, hourlySeries as hourly, hourlyTimestamp } from './testing/hourly-series';
 
 // The serving path on a real trained NHITS (h 24, input 48, mqloss → lo/hi-80)
 // and real ORT sessions: what it serves must be what `cli predict`'s
@@ -24,9 +24,19 @@ import { hourlyFrame as frameOf, hourlySeries as hourly } from './testing/hourly
 jest.setTimeout(300_000);
 
 const h = 24;
-const start = Date.UTC(2024, 0, 1);
-const hour = 3_600_000;
-const iso = (ts: number) => new Date(ts).toISOString().slice(0, 19);
+
+/** A service stack with the serving module bound, and its (one per process) ServingService. */
+async function openServingStack(prefix: string): Promise<{ stack: ServiceStack; serving: ServingService }> {
+  const stack = await openServiceStack(prefix);
+  stack.container.loadSync(servingModule);
+  return { stack, serving: stack.container.get(ServingService) };
+}
+
+/** Releases the served sessions, then the stack's database. */
+async function closeServingStack({ stack, serving }: { stack?: ServiceStack; serving?: ServingService }): Promise<void> {
+  await serving?.close();
+  await stack?.database.close();
+}
 
 describe('ServingService (a trained NHITS served from its saved ONNX file)', () => {
   let stack: ServiceStack;
@@ -36,8 +46,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   let mlpClaimingBaseline: string;
 
   beforeAll(async () => {
-    stack = await openServiceStack('tsf-serving-');
-    stack.container.loadSync(servingModule);
+    ({ stack, serving } = await openServingStack('tsf-serving-'));
     const training = frameOf(['a', 'b', 'c'].map((id, i) => hourly(id, 240, 5 * i)));
     const overrides = { maxSteps: 5, inputSize: 48, loss: 'mqloss', level: [80], mlpUnits: [[16, 16]], seed: 1 };
     nhits = await saveFittedModel(stack.container, { model: 'NHITS', h, frame: training, hyperparameters: overrides });
@@ -52,12 +61,8 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     });
     const { artifactPath } = await stack.container.get<TrackingStore>(TrackingStore).findModel(mlpWithoutOnnx);
     await rm(join(artifactPath, 'model.onnx'));
-    serving = stack.container.get(ServingService);
   });
-  afterAll(async () => {
-    await serving.close();
-    await stack.database.close();
-  });
+  afterAll(() => closeServingStack({ stack, serving }));
 
   it('serves what ForecastService.predict computes for the same history, with lo-80/hi-80 from the quantiles', async () => {
     const series = [hourly('x', 100, 3), hourly('y', 60, 11)];
@@ -72,8 +77,8 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
       expect(f.ds).toHaveLength(h);
     });
     // ds continue each series hourly, formatted as `cli predict` writes them.
-    expect(served.forecasts[0]!.ds[0]).toBe(iso(start + 100 * hour));
-    expect(served.forecasts[1]!.ds[23]).toBe(iso(start + 83 * hour));
+    expect(served.forecasts[0]!.ds[0]).toBe(hourlyTimestamp(100));
+    expect(served.forecasts[1]!.ds[23]).toBe(hourlyTimestamp(83));
     expect(Object.keys(served.forecasts[0]!).sort()).toEqual(['ds', 'hi-80', 'lo-80', 'unique_id', 'y_hat']);
   });
 
@@ -150,7 +155,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
         /'ds\[1\]' must be .*ds must be increasing\), got '2024-01-01T00:00:00'/,
       ],
       [
-        [{ ...good, ds: [...good.ds.slice(0, 10), iso(start + 11 * hour), ...good.ds.slice(11)] }],
+        [{ ...good, ds: [...good.ds.slice(0, 10), hourlyTimestamp(11), ...good.ds.slice(11)] }],
         /'ds\[10\]' must be 2024-01-01T10:00:00 .*regular at the model's frequency/,
       ],
       [[], /'series' must hold at least one series/],
@@ -182,17 +187,12 @@ describe('ServingService (baseline and statistical versions, fitted on the reque
   let autoEts: string;
 
   beforeAll(async () => {
-    stack = await openServiceStack('tsf-serving-fit-');
-    stack.container.loadSync(servingModule);
+    ({ stack, serving } = await openServingStack('tsf-serving-fit-'));
     const training = frameOf(['a', 'b'].map((id, i) => hourly(id, 96, 5 * i)));
     seasonalNaive = await saveFittedModel(stack.container, { model: 'SeasonalNaive', h, frame: training });
     autoEts = await saveFittedModel(stack.container, { model: 'AutoETS', h, frame: training });
-    serving = stack.container.get(ServingService);
   });
-  afterAll(async () => {
-    await serving.close();
-    await stack.database.close();
-  });
+  afterAll(() => closeServingStack({ stack, serving }));
 
   it('SeasonalNaive repeats the last season of each request series (not of the training data)', async () => {
     const series = [hourly('x', 50, 3), hourly('y', 31, 11)];
@@ -204,7 +204,7 @@ describe('ServingService (baseline and statistical versions, fitted on the reque
       // ŷ[k] = y[T − m + (k mod m)]: the last season tiled over the horizon.
       expect(f.y_hat).toEqual(Array.from({ length: h }, (_, k) => y[y.length - m + (k % m)]));
     });
-    expect(served.forecasts[0]!.ds[0]).toBe(iso(start + 50 * hour));
+    expect(served.forecasts[0]!.ds[0]).toBe(hourlyTimestamp(50));
     expect(Object.keys(served.forecasts[0]!)).toEqual(['unique_id', 'ds', 'y_hat']);
   });
 
