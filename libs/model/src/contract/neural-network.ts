@@ -38,7 +38,7 @@ export abstract class NeuralNetwork<H extends TrainingHyperparameters> {
 }
 
 /**
- * What a neural model file declares; `execution` turns it into a
+ * What a neural model file declares (through `neuralModelSpec`); `execution` turns it into a
  * `ModelDefinition` whose models train this network.
  */
 export interface NeuralModelSpec<H extends TrainingHyperparameters> {
@@ -49,8 +49,9 @@ export interface NeuralModelSpec<H extends TrainingHyperparameters> {
   build(h: number, hyperparameters: H): NeuralNetwork<H>;
   /**
    * The default search space at horizon `h` (`--search`), typed against `H`:
-   * a key that is not a hyperparameter is a compile error. Usually
-   * `{ ...trainingSpace(h), <model-specific entries> }` (NeuralForecast's Auto* ranges).
+   * a key that is not a hyperparameter is a compile error. `neuralModelSpec`
+   * (neural/neural-model-spec.ts) makes it `{ ...trainingSpace(h), <the model's
+   * own entries> }` (NeuralForecast's Auto* ranges).
    */
   searchSpace(h: number): SearchSpace<H>;
 }

@@ -1,9 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { choice } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 
 /** Hyperparameters of {@link DLinear}. */
 export interface DLinearHyperparameters extends TrainingHyperparameters {
@@ -51,14 +51,11 @@ export class DLinear extends NeuralNetwork<DLinearHyperparameters> {
 }
 
 /** Registration of {@link DLinear}. */
-export const dlinearSpec: NeuralModelSpec<DLinearHyperparameters> = {
-  name: 'DLinear',
+export const dlinearSpec = neuralModelSpec('DLinear', DLinear, {
   description: 'Decomposition-linear: moving-average trend and seasonal rest, each mapped linearly to the horizon.',
-  defaults: (h) => dlinearDefaults(h),
+  defaults: dlinearDefaults,
   // NeuralForecast `AutoDLinear`: the (odd) moving-average window.
-  searchSpace: (h): SearchSpace<DLinearHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     movingAvgWindow: choice('movingAvgWindow', [11, 25, 51] as const),
-  }),
-  build: (h, hp) => new DLinear(h, hp),
-};
+  },
+});

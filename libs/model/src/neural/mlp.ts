@@ -1,8 +1,8 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, randint, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { choice, randint } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 
 /** Hyperparameters of {@link MLP}. */
 export interface MLPHyperparameters extends TrainingHyperparameters {
@@ -35,15 +35,12 @@ export class MLP extends NeuralNetwork<MLPHyperparameters> {
 }
 
 /** Registration of {@link MLP}. */
-export const mlpSpec: NeuralModelSpec<MLPHyperparameters> = {
-  name: 'MLP',
+export const mlpSpec = neuralModelSpec('MLP', MLP, {
   description: 'Multi-layer perceptron from the input window to the horizon (NeuralForecast MLP).',
-  defaults: (h) => mlpDefaults(h),
+  defaults: mlpDefaults,
   // NeuralForecast `AutoMLP`: 256–1024 units, 2–6 layers.
-  searchSpace: (h): SearchSpace<MLPHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     hiddenSize: choice('hiddenSize', [256, 512, 1024] as const),
     numLayers: randint('numLayers', 2, 6),
-  }),
-  build: (h, hp) => new MLP(h, hp),
-};
+  },
+});

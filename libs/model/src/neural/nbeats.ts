@@ -1,9 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, randint, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { choice, randint } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 import type { Activation } from './activation';
 import { blockMlp, flipMatrix } from './block-mlp';
 
@@ -127,13 +127,11 @@ export class NBEATS extends NeuralNetwork<NBEATSHyperparameters> {
 }
 
 /** Registration of {@link NBEATS}. */
-export const nbeatsSpec: NeuralModelSpec<NBEATSHyperparameters> = {
-  name: 'NBEATS',
+export const nbeatsSpec = neuralModelSpec('NBEATS', NBEATS, {
   description: 'Neural Basis Expansion Analysis: doubly residual MLP stacks with identity, trend and seasonality bases.',
-  defaults: (h) => nbeatsDefaults(h),
+  defaults: nbeatsDefaults,
   // NeuralForecast `AutoNBEATS`: the MLP width of every stack and the seasonality harmonics.
-  searchSpace: (h): SearchSpace<NBEATSHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     mlpUnits: choice('mlpUnits', [
       [
         [512, 512],
@@ -147,6 +145,5 @@ export const nbeatsSpec: NeuralModelSpec<NBEATSHyperparameters> = {
       ],
     ]),
     nHarmonics: randint('nHarmonics', 1, 3),
-  }),
-  build: (h, hp) => new NBEATS(h, hp),
-};
+  },
+});

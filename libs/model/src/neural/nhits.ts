@@ -1,9 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { choice } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 import type { Activation } from './activation';
 import { blockMlp, flipMatrix } from './block-mlp';
 
@@ -91,14 +91,12 @@ export class NHITS extends NeuralNetwork<NHITSHyperparameters> {
 }
 
 /** Registration of {@link NHITS}. */
-export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
-  name: 'NHITS',
+export const nhitsSpec = neuralModelSpec('NHITS', NHITS, {
   description: 'Neural Hierarchical Interpolation for Time Series: multi-rate pooled MLP stacks with interpolated forecasts.',
-  defaults: (h) => nhitsDefaults(h),
+  defaults: nhitsDefaults,
   // NeuralForecast `AutoNHITS`: pooling kernels and downsampling factors per stack. A kernel longer than the input
   // pools the whole window and a factor above h gives one knot (see `body`), as in NeuralForecast.
-  searchSpace: (h): SearchSpace<NHITSHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     nPoolKernelSize: choice('nPoolKernelSize', [
       [2, 2, 1],
       [1, 1, 1],
@@ -115,6 +113,5 @@ export const nhitsSpec: NeuralModelSpec<NHITSHyperparameters> = {
       [40, 20, 1],
       [1, 1, 1],
     ]),
-  }),
-  build: (h, hp) => new NHITS(h, hp),
-};
+  },
+});

@@ -1,8 +1,8 @@
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { randint, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { randint } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 
 /** Hyperparameters of {@link NLinear} (the shared ones only). */
 export type NLinearHyperparameters = TrainingHyperparameters;
@@ -28,14 +28,11 @@ export class NLinear extends NeuralNetwork<NLinearHyperparameters> {
 }
 
 /** Registration of {@link NLinear}. */
-export const nlinearSpec: NeuralModelSpec<NLinearHyperparameters> = {
-  name: 'NLinear',
+export const nlinearSpec = neuralModelSpec('NLinear', NLinear, {
   description: 'Normalised linear: last-value-subtracted window mapped linearly to the horizon.',
-  defaults: (h) => nlinearDefaults(h),
+  defaults: nlinearDefaults,
   // NeuralForecast `AutoNLinear`: the random seed (NLinear has no other parameter).
-  searchSpace: (h): SearchSpace<NLinearHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     seed: randint('seed', 1, 20),
-  }),
-  build: (h, hp) => new NLinear(h, hp),
-};
+  },
+});

@@ -1,9 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import { init, type GraphBuilder, type Tensor } from '@tsforecast/graph';
-import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { choice } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 
 /** Activations of the PatchTST feed-forward sublayer. */
 export type PatchTSTActivation = 'gelu' | 'relu';
@@ -212,15 +212,12 @@ function encoderLayer(
 }
 
 /** Registration of {@link PatchTST}. */
-export const patchtstSpec: NeuralModelSpec<PatchTSTHyperparameters> = {
-  name: 'PatchTST',
+export const patchtstSpec = neuralModelSpec('PatchTST', PatchTST, {
   description: 'Patch Time-Series Transformer: RevIN, patch embeddings, Transformer encoder and a flatten head to the horizon.',
-  defaults: (h) => patchtstDefaults(h),
+  defaults: patchtstDefaults,
   // NeuralForecast `AutoPatchTST`: model width and attention heads (every width divides by every head count).
-  searchSpace: (h): SearchSpace<PatchTSTHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     hiddenSize: choice('hiddenSize', [16, 128, 256] as const),
     nHeads: choice('nHeads', [4, 16] as const),
-  }),
-  build: (h, hp) => new PatchTST(h, hp),
-};
+  },
+});

@@ -1,9 +1,9 @@
 import { ConfigError } from '@tsforecast/config';
 import type { GraphBuilder, Tensor } from '@tsforecast/graph';
-import { choice, type SearchSpace } from '@tsforecast/hyperparameter';
-import { NeuralNetwork, type NeuralModelSpec } from '../contract/neural-network';
+import { choice } from '@tsforecast/hyperparameter';
+import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
-import { trainingSpace } from './training-space';
+import { neuralModelSpec } from './neural-model-spec';
 
 /** Hyperparameters of {@link TiDE}. */
 export interface TiDEHyperparameters extends TrainingHyperparameters {
@@ -107,15 +107,12 @@ export class TiDE extends NeuralNetwork<TiDEHyperparameters> {
 }
 
 /** Registration of {@link TiDE}. */
-export const tideSpec: NeuralModelSpec<TiDEHyperparameters> = {
-  name: 'TiDE',
+export const tideSpec = neuralModelSpec('TiDE', TiDE, {
   description: 'Time-series Dense Encoder: residual MLP encoder/decoder, per-step temporal decoder and a global linear skip.',
-  defaults: (h) => tideDefaults(h),
+  defaults: tideDefaults,
   // NeuralForecast `AutoTiDE`: hidden width and dropout.
-  searchSpace: (h): SearchSpace<TiDEHyperparameters> => ({
-    ...trainingSpace(h),
+  searchSpace: {
     hiddenSize: choice('hiddenSize', [256, 512, 1024] as const),
     dropout: choice('dropout', [0, 0.1, 0.2, 0.3, 0.5] as const),
-  }),
-  build: (h, hp) => new TiDE(h, hp),
-};
+  },
+});

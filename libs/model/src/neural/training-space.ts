@@ -7,10 +7,11 @@ export const INPUT_SIZE_MULTIPLIERS = [1, 2, 3, 4, 5] as const;
 /**
  * The part every neural model's default space shares, after NeuralForecast's
  * Auto* configs: `inputSize = h × {1..5}`, lr log-uniform in [1e-4, 1e-1],
- * scaler, 500–1500 steps, series and window batch sizes.
+ * scaler, 500–1500 steps, series and window batch sizes. `neuralModelSpec`
+ * lays each model's own entries over it.
  *
  * @example
- * searchSpace: (h): SearchSpace<MyHyperparameters> => ({ ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512] as const) }),
+ * const space: SearchSpace<MyHyperparameters> = { ...trainingSpace(h), hiddenSize: choice('hiddenSize', [256, 512] as const) };
  */
 export function trainingSpace(h: number): SearchSpace<TrainingHyperparameters> {
   return {
