@@ -5,7 +5,7 @@ import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { neuralModelSpec } from './neural-model-spec';
 import type { Activation } from './activation';
-import { blockMlp, flipMatrix } from './block-mlp';
+import { blockMlp, doublyResidualStacks, type BlockOutput } from './block-mlp';
 
 /** Stack kinds of {@link NBEATS}. */
 export type NBEATSStack = 'identity' | 'trend' | 'seasonality';
@@ -85,44 +85,30 @@ export class NBEATS extends NeuralNetwork<NBEATSHyperparameters> {
     const h = this.h;
     if (hp.nBlocks.length !== hp.stackTypes.length)
       throw new ConfigError(`'nBlocks' must have one entry per stack (${hp.stackTypes.length}), got ${hp.nBlocks.length}`);
-    const flip = g.constant(flipMatrix(l), [l, l]);
-    let residuals = g.matmul(z, flip);
-    const flippedMask = g.matmul(mask, flip);
     const batch = z.shape[0];
-    let forecast = g.reshape(g.slice(z, 1, l - 1, l), [batch, 1, 1]);
-    hp.stackTypes.forEach((type, s) => {
-      for (let b = 0; b < hp.nBlocks[s]; b++) {
-        g.scope(`stack${s}.block${b}`, () => {
-          let backcast: Tensor;
-          let blockForecast: Tensor;
-          if (type === 'identity') {
-            const theta = blockMlp(g, residuals, hp.mlpUnits, l + outputs * h, hp.activation, hp.dropoutProbTheta);
-            backcast = g.slice(theta, 1, 0, l);
-            blockForecast = g.reshape(g.slice(theta, 1, l, l + outputs * h), [batch, h, outputs]);
-          } else {
-            const back =
-              type === 'trend'
-                ? { values: trendBasis(hp.nPolynomials, l), rows: hp.nPolynomials + 1 }
-                : seasonalityBasis(hp.nHarmonics, l, h, true);
-            const fore =
-              type === 'trend'
-                ? { values: trendBasis(hp.nPolynomials, h), rows: hp.nPolynomials + 1 }
-                : seasonalityBasis(hp.nHarmonics, h, h, false);
-            const p = back.rows;
-            if (type !== 'trend' && type !== 'seasonality')
-              throw new ConfigError(`'stackTypes' entries must be identity, trend or seasonality, got '${String(type)}'`);
-            const theta = blockMlp(g, residuals, hp.mlpUnits, p * (outputs + 1), hp.activation, hp.dropoutProbTheta);
-            // backcast = θ_b · basis_b; forecast[b, t, q] = Σ_p θ_f[b, p, q] · basis_f[p, t]
-            backcast = g.matmul(g.slice(theta, 1, 0, p), g.constant(back.values, [p, l]));
-            const thetaF = g.transpose(g.reshape(g.slice(theta, 1, p, p * (outputs + 1)), [batch, p, outputs]), [0, 2, 1]);
-            blockForecast = g.transpose(g.matmul(thetaF, g.constant(fore.values, [p, h])), [0, 2, 1]);
-          }
-          residuals = g.mul(g.sub(residuals, backcast), flippedMask);
-          forecast = g.add(forecast, blockForecast);
-        });
+    return doublyResidualStacks(g, z, mask, hp, (residuals, s): BlockOutput => {
+      const type = hp.stackTypes[s];
+      if (type === 'identity') {
+        const theta = blockMlp(g, residuals, hp.mlpUnits, l + outputs * h, hp.activation, hp.dropoutProbTheta);
+        return { backcast: g.slice(theta, 1, 0, l), forecast: g.reshape(g.slice(theta, 1, l, l + outputs * h), [batch, h, outputs]) };
       }
+      const back =
+        type === 'trend'
+          ? { values: trendBasis(hp.nPolynomials, l), rows: hp.nPolynomials + 1 }
+          : seasonalityBasis(hp.nHarmonics, l, h, true);
+      const fore =
+        type === 'trend'
+          ? { values: trendBasis(hp.nPolynomials, h), rows: hp.nPolynomials + 1 }
+          : seasonalityBasis(hp.nHarmonics, h, h, false);
+      const p = back.rows;
+      if (type !== 'trend' && type !== 'seasonality')
+        throw new ConfigError(`'stackTypes' entries must be identity, trend or seasonality, got '${String(type)}'`);
+      const theta = blockMlp(g, residuals, hp.mlpUnits, p * (outputs + 1), hp.activation, hp.dropoutProbTheta);
+      // backcast = θ_b · basis_b; forecast[b, t, q] = Σ_p θ_f[b, p, q] · basis_f[p, t]
+      const backcast = g.matmul(g.slice(theta, 1, 0, p), g.constant(back.values, [p, l]));
+      const thetaF = g.transpose(g.reshape(g.slice(theta, 1, p, p * (outputs + 1)), [batch, p, outputs]), [0, 2, 1]);
+      return { backcast, forecast: g.transpose(g.matmul(thetaF, g.constant(fore.values, [p, h])), [0, 2, 1]) };
     });
-    return forecast;
   }
 }
 

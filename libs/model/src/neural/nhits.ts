@@ -5,7 +5,7 @@ import { NeuralNetwork } from '../contract/neural-network';
 import { trainingDefaults, type TrainingHyperparameters } from '../contract/training-hyperparameters';
 import { neuralModelSpec } from './neural-model-spec';
 import type { Activation } from './activation';
-import { blockMlp, flipMatrix } from './block-mlp';
+import { blockMlp, doublyResidualStacks, type BlockOutput } from './block-mlp';
 
 /** Hyperparameters of {@link NHITS} (one entry per stack in the lists). */
 export interface NHITSHyperparameters extends TrainingHyperparameters {
@@ -59,34 +59,23 @@ export class NHITS extends NeuralNetwork<NHITSHyperparameters> {
         `'nBlocks', 'nPoolKernelSize' and 'nFreqDownsample' must have one entry per stack, got lengths ${stacks}, ${hp.nPoolKernelSize.length}, ${hp.nFreqDownsample.length}`,
       );
     }
-    const flip = g.constant(flipMatrix(l), [l, l]);
-    let residuals = g.matmul(z, flip);
-    const flippedMask = g.matmul(mask, flip);
-    let forecast = g.reshape(g.slice(z, 1, l - 1, l), [z.shape[0], 1, 1]);
-    for (let s = 0; s < stacks; s++) {
-      for (let b = 0; b < hp.nBlocks[s]; b++) {
-        g.scope(`stack${s}.block${b}`, () => {
-          // PyTorch's ceil-mode pooling (NeuralForecast) turns a kernel longer than the window into one
-          // window over all of it; AutoNHITS proposes such kernels (16 with inputSize = h = 12).
-          const k = Math.min(hp.nPoolKernelSize[s], l);
-          const pooled =
-            k <= 1
-              ? residuals
-              : hp.poolingMode === 'MaxPool1d'
-                ? g.maxPool1d(residuals, { kernel: k, stride: k, ceilMode: true })
-                : g.avgPool1d(residuals, { kernel: k, stride: k, ceilMode: true });
-          const knots = Math.max(Math.floor(this.h / hp.nFreqDownsample[s]), 1);
-          const theta = blockMlp(g, pooled, hp.mlpUnits, l + outputs * knots, hp.activation, hp.dropoutProbTheta);
-          const backcast = g.slice(theta, 1, 0, l);
-          // knots: [B, Q, K] → interpolate to [B, Q, h] → [B, h, Q]
-          const knotValues = g.reshape(g.slice(theta, 1, l, l + outputs * knots), [z.shape[0], outputs, knots]);
-          const blockForecast = g.transpose(g.interpolateLinear(knotValues, this.h), [0, 2, 1]);
-          residuals = g.mul(g.sub(residuals, backcast), flippedMask);
-          forecast = g.add(forecast, blockForecast);
-        });
-      }
-    }
-    return forecast;
+    return doublyResidualStacks(g, z, mask, hp, (residuals, s): BlockOutput => {
+      // PyTorch's ceil-mode pooling (NeuralForecast) turns a kernel longer than the window into one
+      // window over all of it; AutoNHITS proposes such kernels (16 with inputSize = h = 12).
+      const k = Math.min(hp.nPoolKernelSize[s], l);
+      const pooled =
+        k <= 1
+          ? residuals
+          : hp.poolingMode === 'MaxPool1d'
+            ? g.maxPool1d(residuals, { kernel: k, stride: k, ceilMode: true })
+            : g.avgPool1d(residuals, { kernel: k, stride: k, ceilMode: true });
+      const knots = Math.max(Math.floor(this.h / hp.nFreqDownsample[s]), 1);
+      const theta = blockMlp(g, pooled, hp.mlpUnits, l + outputs * knots, hp.activation, hp.dropoutProbTheta);
+      const backcast = g.slice(theta, 1, 0, l);
+      // knots: [B, Q, K] → interpolate to [B, Q, h] → [B, h, Q]
+      const knotValues = g.reshape(g.slice(theta, 1, l, l + outputs * knots), [z.shape[0], outputs, knots]);
+      return { backcast, forecast: g.transpose(g.interpolateLinear(knotValues, this.h), [0, 2, 1]) };
+    });
   }
 }
 
