@@ -1,9 +1,12 @@
 import { GraphBuilder } from '../builder/graph-builder';
-import { opKinds } from '../ir/op-kind';
+import type { OpKind } from '../ir/op-kind';
 import { buildCase } from '../testing/case-feeds';
 import { gradCheck } from '../testing/grad-check';
 import { opCases } from '../testing/op-cases';
 import { lowerings, opTable, vjpRules } from './op-table';
+
+// opTable is typed `{ [K in OpKind]: OpDef<K> }`: its keys are every op kind (a missing one does not compile).
+const opKinds = Object.keys(opTable) as OpKind[];
 
 describe('op rules', () => {
   it('has a definition, VJP rule, lowering and at least one gradcheck case for every op kind', () => {
@@ -15,7 +18,6 @@ describe('op rules', () => {
       expect(typeof vjpRules[k]).toBe('function');
       expect(typeof lowerings[k]).toBe('function');
     }
-    expect(Object.keys(opTable).sort()).toEqual([...opKinds].sort());
   });
 
   describe.each(opCases.map((c) => [c.name, c] as const))('gradcheck (float64): %s', (_name, c) => {
