@@ -156,4 +156,17 @@ describe('run leases and resource statistics on PostgreSQL', () => {
       stats.record({ runId: randomUUID(), workerId: 'w', wallMs: 1, cpuMs: 1, peakRssBytes: 1, threads: 1, backend: 'cpu' }),
     ).rejects.toThrow(/resource_stats_run_id_fkey/);
   });
+
+  it("a new attempt takes the run's heartbeat row over: worker, job, attempt and a fresh beat", async () => {
+    const id = await runningRun();
+    await leases.open({ runId: id, workerId: 'w:1', jobId: randomUUID(), jobKind: 'train-run', attempt: 1 });
+    await backdateBeat(id, 60);
+    const jobId = randomUUID();
+    await leases.open({ runId: id, workerId: 'w:2', jobId, jobKind: 'tune-trial', attempt: 2 });
+    const rows = (await db.dataSource.query(
+      `SELECT worker_id, job_id, job_kind, attempt, beat_at > now() - interval '10 s' AS fresh FROM run_heartbeats WHERE run_id = $1`,
+      [id],
+    )) as unknown[];
+    expect(rows).toEqual([{ worker_id: 'w:2', job_id: jobId, job_kind: 'tune-trial', attempt: 2, fresh: true }]);
+  });
 });

@@ -10,11 +10,10 @@ import type { ResourceStatsInput, ResourceStatsStore, RunResourceStats } from '.
 @injectFromBase()
 export class TypeOrmResourceStatsStore extends DataSourceStore implements ResourceStatsStore {
   async record(stats: ResourceStatsInput): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ResourceStats)
-      .values({
+    // One row a run: a second record (a retried attempt) overwrites the first.
+    await this.dataSource.manager.upsert(
+      ResourceStats,
+      {
         runId: stats.runId,
         jobId: stats.jobId ?? null,
         workerId: stats.workerId,
@@ -24,9 +23,9 @@ export class TypeOrmResourceStatsStore extends DataSourceStore implements Resour
         threads: stats.threads,
         backend: stats.backend,
         stepsPerSecond: stats.stepsPerSecond ?? null,
-      })
-      .orUpdate(['job_id', 'worker_id', 'wall_ms', 'cpu_ms', 'peak_rss_bytes', 'threads', 'backend', 'steps_per_second'], ['run_id'])
-      .execute();
+      },
+      ['runId'],
+    );
   }
 
   async forRun(runId: string): Promise<RunResourceStats | null> {

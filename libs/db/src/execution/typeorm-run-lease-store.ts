@@ -9,20 +9,19 @@ import type { AttemptLease, LostRun, LostRunLimits, RunBeatProgress, RunLease, R
 @injectFromBase()
 export class TypeOrmRunLeaseStore extends DataSourceStore implements RunLeaseStore {
   async open(lease: RunLease): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(RunHeartbeat)
-      .values({
+    // A run's new attempt takes its heartbeat row over (worker, job, attempt, beat).
+    await this.dataSource.manager.upsert(
+      RunHeartbeat,
+      {
         runId: lease.runId,
         workerId: lease.workerId,
         jobId: lease.jobId ?? null,
         jobKind: lease.jobKind ?? null,
         attempt: lease.attempt ?? null,
         beatAt: () => 'now()',
-      })
-      .orUpdate(['worker_id', 'job_id', 'job_kind', 'attempt', 'beat_at'], ['run_id'])
-      .execute();
+      },
+      ['runId'],
+    );
   }
 
   async beat(runIds: readonly string[], progress?: ReadonlyMap<string, RunBeatProgress>): Promise<void> {
