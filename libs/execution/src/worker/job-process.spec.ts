@@ -34,8 +34,14 @@ async function probe(env: NodeJS.ProcessEnv = {}): Promise<Record<string, number
 }
 
 describe('JobProcess.start', () => {
-  it('starts the process with single-threaded GC, the glibc malloc thresholds and its ORT threads', async () => {
-    expect(await probe()).toEqual({ singleThreadedGc: 1, mallocMmapThreshold: 33554432, mallocTrimThreshold: 268435456, threads: 2 });
+  it('starts the process with single-threaded GC, ArrayBuffer transfer, the glibc malloc thresholds and its ORT threads', async () => {
+    expect(await probe()).toEqual({
+      singleThreadedGc: 1,
+      arrayBufferTransfer: 1,
+      mallocMmapThreshold: 33554432,
+      mallocTrimThreshold: 268435456,
+      threads: 2,
+    });
   });
 
   it("keeps the operator's malloc threshold", async () => {

@@ -10,6 +10,7 @@ import { bindFeeds, type Feeds } from './feeds';
 import { onnxRuntime } from './onnx-runtime';
 import type { Backend, RuntimeOptions } from './session-options';
 import { copyValues, checkValues } from './parameter-values';
+import { freeOutputCopies } from './output-copies';
 
 /** Options of {@link TrainStepSession.create}. */
 export interface TrainSessionOptions extends RuntimeOptions {
@@ -63,6 +64,8 @@ export class TrainStepSession {
   private readonly masks = new Map<string, ort.Tensor>();
   private timing = { steps: 0, runMs: 0, totalMs: 0 };
   private outputsInPlace: boolean | undefined;
+  /** The buffers this session owns: never freed as output copies. */
+  private readonly ownBuffers = new Set<ArrayBufferLike>();
 
   private constructor(
     private readonly compiled: CompiledTrainStep,
@@ -90,6 +93,8 @@ export class TrainStepSession {
       this.byName.set(s.input, slot);
       return slot;
     });
+    for (const slot of this.slots) for (const b of slot.buffers) this.ownBuffers.add(b.buffer);
+    for (const t of [this.lr, this.step, this.loss, this.gradNorm]) this.ownBuffers.add((t.data as Float32Array).buffer);
     for (const p of compiled.persistents) if (!this.byName.has(p.name)) this.idle.set(p.name, Float32Array.from(initial.get(p.name)!));
   }
 
@@ -139,6 +144,7 @@ export class TrainStepSession {
       s.buffers.reverse();
       s.tensors.reverse();
     }
+    freeOutputCopies(out, this.ownBuffers);
     this.stepCount = step;
     this.timing.steps++;
     this.timing.runMs += r1 - r0;
