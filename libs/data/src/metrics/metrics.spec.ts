@@ -1,6 +1,3 @@
-import { UsageError } from '@tsforecast/config';
-import type { SeriesFrame } from '../frame/series-frame';
-import { evaluateForecasts } from './evaluate-forecasts';
 import { mase, seasonalNaiveScale } from './mase';
 import { mae, mape, mse, rmse, smape } from './point-metrics';
 
@@ -44,39 +41,5 @@ describe('point metrics (hand-computed)', () => {
 
   it('rejects forecasts of the wrong length', () => {
     expect(() => mae(f(1, 2), f(1))).toThrow(/'yHat' must have the length of 'y' \(2\), got 1/);
-  });
-});
-
-describe('evaluateForecasts', () => {
-  const frame = (series: Record<string, number[]>): SeriesFrame => ({
-    frequency: { unit: 'day', step: 1 },
-    seasonLength: 1,
-    exogenousColumns: [],
-    series: Object.entries(series).map(([id, y]) => ({ id, y: f(...y), ds: f(...y.map((_, i) => i)), exogenous: {} })),
-  });
-
-  it('averages per-series metrics over series, skipping NaN', () => {
-    const train = frame({ a: [1, 2, 3], b: [0, 0, 4] });
-    const test = frame({ a: [4, 6], b: [0, 0] });
-    const forecasts = { seriesIds: ['b', 'a'], mean: [f(1, 1), f(4, 4)] };
-    const { perSeries, panel } = evaluateForecasts(test, forecasts, { train });
-    // a: |e| = 0, 2 → MAE 1, MSE 2, RMSE √2, MAPE 100·(0 + 2/6)/2, scale 1 → MASE 1
-    // b: |e| = 1, 1 → MAE 1, MSE 1, RMSE 1, MAPE NaN, sMAPE 200, scale (0 + 4)/2 = 2 → MASE 0.5
-    expect(perSeries.map((s) => s.id)).toEqual(['a', 'b']);
-    expect(perSeries[0]!.values.mape).toBeCloseTo(100 / 6, 12);
-    expect(perSeries[1]!.values.mape).toBeNaN();
-    expect(panel.mae).toBeCloseTo(1, 12);
-    expect(panel.mse).toBeCloseTo(1.5, 12);
-    expect(panel.rmse).toBeCloseTo((Math.SQRT2 + 1) / 2, 12);
-    expect(panel.mape).toBeCloseTo(100 / 6, 12);
-    expect(panel.smape).toBeCloseTo(((0 + (200 * 2) / 10) / 2 + 200) / 2, 12);
-    expect(panel.mase).toBeCloseTo((1 + 0.5) / 2, 12);
-  });
-
-  it('needs the training frame for MASE and a forecast for every series', () => {
-    const test = frame({ a: [1] });
-    expect(() => evaluateForecasts(test, { seriesIds: ['a'], mean: [f(1)] }, { metrics: ['mase'] })).toThrow(UsageError);
-    expect(evaluateForecasts(test, { seriesIds: ['a'], mean: [f(1)] }).panel).not.toHaveProperty('mase');
-    expect(() => evaluateForecasts(test, { seriesIds: ['z'], mean: [f(1)] })).toThrow(/no forecast for series 'a'/);
   });
 });
