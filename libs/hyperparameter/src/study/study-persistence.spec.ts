@@ -3,7 +3,7 @@ import { MemoryLogger } from '@tsforecast/config/testing';
 import { TypeOrmStudyStore, TypeOrmTrackingStore, openDatabase, type Database } from '@tsforecast/db';
 import { createServerTestDatabase, openTestDatabase, type ServerTestDatabase } from '@tsforecast/db/testing';
 import { MedianPruner } from '../pruners/percentile-pruner';
-import { TpeSampler } from '../samplers/tpe/tpe-sampler';
+import { TpeSampler, type TpeSamplerOptions } from '../samplers/tpe/tpe-sampler';
 import { choice, randint, uniform } from '../space/expressions';
 import { InMemoryStudyStorage } from './in-memory-study-storage';
 import { Study } from './study';
@@ -140,21 +140,21 @@ describe('PostgreSQL server: several workers on one study', () => {
     await server?.drop();
   });
 
+  /** Study `name` opened by worker `w{i}` on connection `i`, with its own TPE sampler. */
+  const openStudy = (name: string, i: number, tpe: TpeSamplerOptions) =>
+    Study.createOrLoad({
+      name,
+      space,
+      storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[i]!)),
+      sampler: new TpeSampler(tpe),
+      workerId: `w${i}`,
+    });
+
   it('two Study objects on separate connections never share a trial number and see each other', async () => {
-    const a = await Study.createOrLoad({
-      name: 'shared',
-      space,
-      storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[0])),
-      sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }),
-      workerId: 'a',
-    });
-    const b = await Study.createOrLoad({
-      name: 'shared',
-      space,
-      storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[1])),
-      sampler: new TpeSampler({ seed: 1, nStartupTrials: 4 }),
-      workerId: 'b',
-    });
+    const [a, b] = [
+      await openStudy('shared', 0, { seed: 1, nStartupTrials: 4 }),
+      await openStudy('shared', 1, { seed: 1, nStartupTrials: 4 }),
+    ];
     expect(b.record.id).toBe(a.record.id);
     const slow = async (t: { params: Parameters<typeof objective>[0] }): Promise<number> => {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -163,22 +163,14 @@ describe('PostgreSQL server: several workers on one study', () => {
     await Promise.all([a.optimize(slow, { nTrials: 12, concurrency: 3 }), b.optimize(slow, { nTrials: 12, concurrency: 3 })]);
     const trials = await a.trials();
     expect(trials.map((t) => t.number)).toEqual(Array.from({ length: 24 }, (_, i) => i));
-    expect(new Set(trials.map((t) => t.workerId))).toEqual(new Set(['a', 'b']));
+    expect(new Set(trials.map((t) => t.workerId))).toEqual(new Set(['w0', 'w1']));
     expect(trials.every((t) => t.state === 'complete')).toBe(true);
     // Same seed on both workers, yet distinct suggestions: the stream depends on the trial number.
     expect(new Set(trials.map((t) => t.params['x'])).size).toBe(24);
   }, 120_000);
 
   it('askWithin never overshoots the budget when workers on separate connections ask at once; failed trials free a slot', async () => {
-    const open = (i: number) =>
-      Study.createOrLoad({
-        name: 'budget',
-        space,
-        storage: new DatabaseStudyStorage(new TypeOrmStudyStore(databases[i]!)),
-        sampler: new TpeSampler({ seed: 3 }),
-        workerId: `w${i}`,
-      });
-    const [a, b] = [await open(0), await open(1)];
+    const [a, b] = [await openStudy('budget', 0, { seed: 3 }), await openStudy('budget', 1, { seed: 3 })];
     const failed = await a.ask();
     await a.tell(failed, 'failed');
     const asked = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).askWithin(5)));
