@@ -58,9 +58,9 @@ export interface ActiveJob {
  */
 export const JobQueue = Symbol('JobQueue');
 export interface JobQueue {
-  /** Adds jobs of one kind; returns their ids in order. */
+  /** Adds jobs of one kind; returns their ids in order. Jobs of one call are claimed in the order given. */
   enqueue<K extends JobKind>(kind: K, payloads: readonly JobPayloads[K][]): Promise<string[]>;
-  /** Claims up to `limit` waiting jobs of `kind` (oldest first); each is `active` until completed, failed or expired. */
+  /** Claims up to `limit` waiting jobs of `kind` (oldest first, a call's jobs in its order); each is `active` until completed, failed or expired. */
   claim<K extends JobKind>(kind: K, limit: number): Promise<ClaimedJob<K>[]>;
   /** Ends an active job well; false when it was no longer active (cancelled, expired). */
   complete(kind: JobKind, id: string, output: JobOutput): Promise<boolean>;

@@ -42,6 +42,17 @@ describe('PgBossJobQueue on PostgreSQL', () => {
     expect(statuses[1]?.output).toEqual({ runId: 'run-of-MLP' });
   });
 
+  it('hands out the jobs of one enqueue in the order given', async () => {
+    const models = Array.from({ length: 12 }, (_, i) => `M${i}`);
+    await queue.enqueue('train-run', models.map(payload));
+    const claimed: string[] = [];
+    for (let job = (await queue.claim('train-run', 1))[0]; job !== undefined; job = (await queue.claim('train-run', 1))[0]) {
+      claimed.push(job.payload.model);
+      await queue.complete('train-run', job.id, {});
+    }
+    expect(claimed).toEqual(models);
+  });
+
   it('retries a failed attempt, then ends failed with the last error', async () => {
     const [id] = await queue.enqueue('train-run', [payload('NHITS')]);
     const [attempt1] = await queue.claim('train-run', 1);

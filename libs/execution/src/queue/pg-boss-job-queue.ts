@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { silentLogger, type Logger } from '@tsforecast/config';
 import type { Database } from '@tsforecast/db';
 import { jobKindPolicies, jobKinds, type JobKind, type JobKindPolicy, type JobPayloads } from './job-kinds';
 import type { ActiveJob, ClaimedJob, JobOutput, JobQueue, JobState, JobStatus } from './job-queue';
+import { orderedJobIds } from './ordered-job-ids';
 import { pgBossConnection, withPgBossStartLock } from './pg-boss-connection';
 
 /** Options of {@link PgBossJobQueue}. */
@@ -42,8 +42,10 @@ export class PgBossJobQueue implements JobQueue {
   async enqueue<K extends JobKind>(kind: K, payloads: readonly JobPayloads[K][]): Promise<string[]> {
     const boss = await this.boss();
     const policy = this.policies[kind];
-    const jobs = payloads.map((data) => ({
-      id: randomUUID(),
+    // Ids that sort as the payloads: the jobs of one insert are claimed in the order given (see orderedJobIds).
+    const ids = orderedJobIds(payloads.length);
+    const jobs = payloads.map((data, i) => ({
+      id: ids[i]!,
       name: kind,
       data: data as object,
       retryLimit: policy.retryLimit,
