@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '@tsforecast/config';
 import { SeriesReader, type SeriesFrame } from '@tsforecast/data';
-import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { useServiceStack } from '../testing/service-suite';
 import { TrackingQueries } from '../queries/tracking-queries';
 import { EvaluationService } from './evaluation-service';
 
@@ -11,11 +11,7 @@ import { EvaluationService } from './evaluation-service';
 const sample = resolve(__dirname, '../../../../apps/cli/assets/air_passengers.csv');
 
 describe('EvaluationService', () => {
-  let stack: ServiceStack;
-  beforeAll(async () => {
-    stack = await openServiceStack('tsf-evaluation-');
-  });
-  afterAll(() => stack.database.close());
+  const stack = useServiceStack('tsf-evaluation-');
 
   it('finds models in any letter case (the registry lookup, as train does) and scores the 1960 hold-out as the last window', async () => {
     const result = await stack.container

@@ -1,11 +1,11 @@
 import { basename, extname, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
 import { Logger, UsageError } from '@tsforecast/config';
-import { SeriesReader, type SeriesFrame } from '@tsforecast/data';
+import type { SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides } from '@tsforecast/model';
 import { CrossValidator } from '@tsforecast/execution';
 import { RunRecorder, type RunDataset } from '../recording/run-recorder';
-import { runDatasetOf } from '../datasets/run-dataset';
+import { SeriesSource } from '../datasets/series-source';
 import { experimentNameFromFile, requireExperimentName } from '../validation/experiment-name';
 import type { EvaluationRequest, EvaluationResult, EvaluationRow, EvaluationWindow } from './evaluation-request';
 import { writeWindowMetricsCsv } from './window-metrics-csv';
@@ -23,7 +23,7 @@ import { writeWindowMetricsCsv } from './window-metrics-csv';
 @injectable()
 export class EvaluationService {
   constructor(
-    @inject(SeriesReader) private readonly reader: SeriesReader,
+    @inject(SeriesSource) private readonly source: SeriesSource,
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
     @inject(CrossValidator) private readonly validator: CrossValidator,
     @inject(RunRecorder) private readonly recorder: RunRecorder,
@@ -32,7 +32,7 @@ export class EvaluationService {
 
   async evaluate(request: EvaluationRequest): Promise<EvaluationResult> {
     const experiment = this.validate(request);
-    const { frame, dataset } = await this.load(request.data);
+    const { frame, dataset } = await this.source.load(request.data);
     const rows: EvaluationRow[] = [];
     const windows: EvaluationWindow[] = [];
     for (const h of request.horizons) {
@@ -95,16 +95,6 @@ export class EvaluationService {
       await this.recorder.fail(run, error);
       throw error;
     }
-  }
-
-  /** The frame, and for a CSV the data set the runs record (the sha256 of exactly the bytes read). */
-  private async load(data: string | SeriesFrame): Promise<{ frame: SeriesFrame; dataset?: RunDataset }> {
-    if (typeof data !== 'string') return { frame: data };
-    const { frame, report } = await this.reader.read(data);
-    for (const warning of report.warnings)
-      this.logger.warn(warning.message, { file: warning.file, line: warning.line, code: warning.code });
-    const dataset = runDatasetOf(data, frame, report);
-    return { frame, dataset };
   }
 
   /** Names and numbers first: a typo must fail before minutes of fitting. Returns the experiment name. */

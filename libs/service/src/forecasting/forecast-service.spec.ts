@@ -4,20 +4,17 @@ import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { LoadedModel } from '@tsforecast/artifact';
 import { SeriesReader, type SeriesFrame } from '@tsforecast/data';
-import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { useServiceStack } from '../testing/service-suite';
 import { TrackingQueries } from '../queries/tracking-queries';
 import { TrainingService } from '../training/training-service';
 import { ForecastService } from './forecast-service';
+import { SavedModelForecaster } from './saved-model-forecaster';
 
 // AirPassengers as users forecast it: the sample the CLI ships.
 const sample = resolve(__dirname, '../../../../apps/cli/assets/air_passengers.csv');
 
-describe('ForecastService.forecastFrame', () => {
-  let stack: ServiceStack;
-  beforeAll(async () => {
-    stack = await openServiceStack('tsf-forecast-');
-  });
-  afterAll(() => stack.database.close());
+describe('SavedModelForecaster', () => {
+  const stack = useServiceStack('tsf-forecast-');
 
   const frame: SeriesFrame = {
     series: [
@@ -49,33 +46,31 @@ describe('ForecastService.forecastFrame', () => {
   });
 
   it('never trains a neural model on the predict path: no ONNX file is an error', async () => {
-    const service = stack.container.get(ForecastService);
-    await expect(service.forecastFrame(loaded('MLP', 'neural'), frame)).rejects.toThrow(
+    const forecaster = stack.container.get(SavedModelForecaster);
+    await expect(forecaster.forecast(loaded('MLP', 'neural'), frame)).rejects.toThrow(
       /^model MLP@1 is neural but has no ONNX file loaded from \/models\/x; it cannot forecast$/,
     );
     // Metadata that claims a baseline does not let a neural model through either.
-    await expect(service.forecastFrame(loaded('MLP', 'baseline'), frame)).rejects.toThrow(/is neural but has no ONNX file/);
+    await expect(forecaster.forecast(loaded('MLP', 'baseline'), frame)).rejects.toThrow(/is neural but has no ONNX file/);
   });
 
   it('fits a baseline on the given history (it stores no weights)', async () => {
-    const forecast = await stack.container.get(ForecastService).forecastFrame(loaded('Naive', 'baseline'), frame);
+    const forecast = await stack.container.get(SavedModelForecaster).forecast(loaded('Naive', 'baseline'), frame);
     expect(Array.from(forecast.mean[0]!)).toEqual([129, 129, 129]);
   });
 });
 
 describe('ForecastService.predict', () => {
-  let stack: ServiceStack;
+  const stack = useServiceStack('tsf-predict-');
   /** `predict` of the sample with AutoETS@1, no output: one AutoETS fit that two tests read. */
   let predictedFromFile: Awaited<ReturnType<ForecastService['predict']>>;
   beforeAll(async () => {
-    stack = await openServiceStack('tsf-predict-');
     const trained = await stack.container
       .get(TrainingService)
       .train({ data: sample, models: ['AutoETS'], horizons: [12], experiment: 'fc', outputDir: join(stack.dir, 'out') });
     expect(trained.outcomes[0]!.status).toBe('completed');
     predictedFromFile = await stack.container.get(ForecastService).predict({ model: 'AutoETS@1', data: sample });
   });
-  afterAll(() => stack.database.close());
 
   /** Everything written to a stream, as text. */
   function sink(): { stream: Writable; text: () => string } {

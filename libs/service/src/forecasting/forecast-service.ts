@@ -1,16 +1,14 @@
 import type { Writable } from 'node:stream';
 import { inject, injectable } from 'inversify';
-import { DataError, Logger, NotFoundError } from '@tsforecast/config';
-import { SeriesReader, describeFrequency, formatTimestamp, type SeriesFrame } from '@tsforecast/data';
-import { TrackingStore } from '@tsforecast/db';
-import { SessionFactory } from '@tsforecast/graph';
-import { ModelRegistry, type Forecast } from '@tsforecast/model';
-import { ModelStore, writeCsv, type LoadedModel } from '@tsforecast/artifact';
-import { OnnxRunner } from '@tsforecast/execution';
+import { DataError, Logger } from '@tsforecast/config';
+import { describeFrequency, formatTimestamp, type SeriesFrame } from '@tsforecast/data';
+import type { Forecast } from '@tsforecast/model';
+import { writeCsv, type LoadedModel } from '@tsforecast/artifact';
 import { RunRecorder, type RunDataset } from '../recording/run-recorder';
-import { runDatasetOf } from '../datasets/run-dataset';
+import { SeriesSource } from '../datasets/series-source';
 import { forecastPredictions } from '../recording/forecast-predictions';
-import { fitOnHistory } from './fit-on-history';
+import { SavedModelForecaster } from './saved-model-forecaster';
+import { SavedModels } from './saved-models';
 
 export interface PredictRequest {
   /** Model id (uuid), `name@version`, or name (latest version). */
@@ -47,24 +45,20 @@ export interface PredictResult {
 @injectable()
 export class ForecastService {
   constructor(
-    @inject(SeriesReader) private readonly reader: SeriesReader,
-    @inject(ModelStore) private readonly store: ModelStore,
-    @inject(ModelRegistry) private readonly registry: ModelRegistry,
-    @inject(SessionFactory) private readonly sessions: SessionFactory,
+    @inject(SavedModels) private readonly models: SavedModels,
+    @inject(SeriesSource) private readonly source: SeriesSource,
+    @inject(SavedModelForecaster) private readonly forecaster: SavedModelForecaster,
     @inject(RunRecorder) private readonly recorder: RunRecorder,
-    @inject(TrackingStore) private readonly tracking: TrackingStore,
     @inject(Logger) private readonly logger: Logger,
   ) {}
 
   async predict(request: PredictRequest): Promise<PredictResult> {
-    // The database says which files (and their sha256); the model store reads and verifies them.
-    const version = await this.tracking.findModel(request.model);
-    const loaded = await this.store.load(version);
+    const version = await this.models.load(request.model);
+    const { loaded, ref } = version;
     const { frame, dataset } = await this.history(request.data, loaded);
-    const ref = `${loaded.saved.name}@${loaded.saved.version}`;
     const run = await this.recorder.start({
       kind: 'predict',
-      experiment: request.experiment ?? (await this.trainingExperiment(version.runId)),
+      experiment: request.experiment ?? (await this.models.trainingExperiment(version)),
       model: loaded.metadata.model,
       horizon: loaded.metadata.h,
       parameters: { model: ref, ...loaded.metadata.hyperparameters },
@@ -72,7 +66,7 @@ export class ForecastService {
     });
     let forecast: Forecast;
     try {
-      forecast = await this.forecastFrame(loaded, frame);
+      forecast = await this.forecaster.forecast(loaded, frame);
       await this.recorder.complete(run, { metrics: {}, predictions: forecastPredictions(forecast), usedModelId: loaded.saved.id });
     } catch (error) {
       await this.recorder.fail(run, error);
@@ -96,38 +90,8 @@ export class ForecastService {
       }
       return { frame: data };
     }
-    const { frame, report } = await this.reader.read(data, { frequency, seasonLength: loaded.metadata.seasonLength });
-    const dataset = runDatasetOf(data, frame, report);
+    const { frame, dataset } = await this.source.read(data, { frequency, seasonLength: loaded.metadata.seasonLength });
     return { frame, dataset };
-  }
-
-  /** The experiment of the run that trained the model, so its forecasts sit beside it; `predictions` when that run is gone. */
-  private async trainingExperiment(runId: string): Promise<string> {
-    try {
-      const { run } = await this.tracking.getRun(runId);
-      return (await this.tracking.findExperiment(run.experimentId)).name;
-    } catch (error) {
-      if (error instanceof NotFoundError) return 'predictions';
-      throw error;
-    }
-  }
-
-  /** Forecasts `h` points after each series of `frame` with a loaded model. */
-  async forecastFrame(loaded: LoadedModel, frame: SeriesFrame): Promise<Forecast> {
-    if (loaded.onnx) {
-      // The metadata schema requires inputSize and opset of a neural model; the runner checks them again.
-      const { inputSize = 0, h, opset = 0, quantiles, scaler = 'identity' } = loaded.metadata;
-      const runner = await OnnxRunner.create(
-        { onnx: loaded.onnx, inputSize, h, opset, quantiles, scaler },
-        { runtime: this.sessions.options, logger: this.logger, label: `model ${loaded.saved.name}@${loaded.saved.version}` },
-      );
-      try {
-        return await runner.forecast(frame);
-      } finally {
-        await runner.release();
-      }
-    }
-    return fitOnHistory(this.registry, loaded, frame, this.logger);
   }
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ResourceStatsStore, RunLeaseStore } from '@tsforecast/db';
-import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { useServiceStack } from '../testing/service-suite';
 import { TrainingService } from './training-service';
 
 jest.setTimeout(180_000);
@@ -10,12 +10,7 @@ jest.setTimeout(180_000);
 // `train` through the queue: each model × horizon a train-run job, run by a
 // local worker in a child process (testing/job-process.ts), read back for the report.
 describe('train over the job queue', () => {
-  let stack: ServiceStack;
-
-  beforeAll(async () => {
-    stack = await openServiceStack('tsf-queued-');
-  });
-  afterAll(async () => stack.database.close());
+  const stack = useServiceStack('tsf-queued-');
 
   it('writes predictions.csv from the jobs, leases every run to its job and records its resource statistics', async () => {
     const file = join(stack.dir, 'two.csv');

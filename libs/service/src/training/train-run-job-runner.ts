@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
 import { Settings } from '@tsforecast/config';
-import { SeriesReader, fingerprintFrame, holdOut } from '@tsforecast/data';
+import { fingerprintFrame, holdOut } from '@tsforecast/data';
 import type { ClaimedJob, JobContext, JobJson, JobOutcome, JobRunner } from '@tsforecast/execution';
 import { HoldOutRunner } from './hold-out-runner';
 import { forecastToJson } from './job-forecast';
-import { readJobData } from './job-data';
+import { SeriesSource } from '../datasets/series-source';
 import type { SearchRequest } from './train-request';
 
 /**
@@ -20,14 +20,14 @@ export class TrainRunJobRunner implements JobRunner<'train-run'> {
   readonly kind = 'train-run' as const;
 
   constructor(
-    @inject(SeriesReader) private readonly reader: SeriesReader,
+    @inject(SeriesSource) private readonly source: SeriesSource,
     @inject(HoldOutRunner) private readonly runner: HoldOutRunner,
     @inject(Settings) private readonly settings: Pick<Settings, 'DEFAULT_BACKEND'>,
   ) {}
 
   async run(job: ClaimedJob<'train-run'>, context: JobContext): Promise<JobOutcome> {
     const payload = job.payload;
-    const data = await readJobData(this.reader, payload);
+    const data = await this.source.readJob(payload);
     if ('error' in data) return { runId: context.runId, status: 'failed', error: data.error };
     const { frame, dataset } = data;
     let steps = 0;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { useServiceStack } from '../testing/service-suite';
 import { TrackingStore } from '@tsforecast/db';
 import { TrainingService } from './training-service';
 import { LeaderboardQuery } from './leaderboard-query';
@@ -10,14 +10,7 @@ import { LeaderboardQuery } from './leaderboard-query';
 // The service wired like the app wires it (every layer's real module), on an
 // PostgreSQL (a fresh test database), real CSV files, the registry's baselines.
 describe('TrainingService', () => {
-  let stack: ServiceStack;
-  let dir = '';
-
-  beforeAll(async () => {
-    stack = await openServiceStack('tsf-service-');
-    dir = stack.dir;
-  });
-  afterAll(async () => stack.database.close());
+  const stack = useServiceStack('tsf-service-');
 
   function panel(): string {
     // 'long' has 30 monthly points; 'short' only 14, fewer than SeasonalNaive (m=12) + h=6 needs to train.
@@ -25,20 +18,19 @@ describe('TrainingService', () => {
     for (let t = 0; t < 30; t++)
       rows.push(`long,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${100 + t + (t % 12) * 3}`);
     for (let t = 0; t < 14; t++) rows.push(`short,${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${50 + t}`);
-    const file = join(dir, 'panel.csv');
+    const file = join(stack.dir, 'panel.csv');
     writeFileSync(file, rows.join('\n') + '\n');
     return file;
   }
 
+  /** Trains on {@link panel} into the output folder `out-<experiment>`. */
+  function trainPanel(experiment: string, models: string[], horizons: number[], overrides?: Record<string, unknown>) {
+    const outputDir = join(stack.dir, `out-${experiment}`);
+    return stack.container.get(TrainingService).train({ data: panel(), models, horizons, experiment, outputDir, overrides });
+  }
+
   it('runs every model × horizon, keeps going after a failure and records it', async () => {
-    const service = stack.container.get(TrainingService);
-    const result = await service.train({
-      data: panel(),
-      models: ['SeasonalNaive', 'Naive'],
-      horizons: [6],
-      experiment: 'svc',
-      outputDir: join(dir, 'out'),
-    });
+    const result = await trainPanel('svc', ['SeasonalNaive', 'Naive'], [6]);
     const byModel = Object.fromEntries(result.outcomes.map((o) => [o.model, o]));
     expect(byModel['SeasonalNaive']!.status).toBe('failed');
     expect(byModel['SeasonalNaive']!.error).toMatch(/short/);
@@ -66,13 +58,13 @@ describe('TrainingService', () => {
   it('scores Naive exactly, then accumulates: a later train adds to the leaderboard, the better earlier model stays first', async () => {
     const service = stack.container.get(TrainingService);
     const request = { data: panel(), horizons: [2], experiment: 'svc-accumulate' };
-    const first = await service.train({ ...request, models: ['Naive'], outputDir: join(dir, 'acc1') });
+    const first = await service.train({ ...request, models: ['Naive'], outputDir: join(stack.dir, 'acc1') });
     const naive = first.outcomes[0]!;
     // Naive repeats the last training value. long: train ends at t=27 (y=100+27+3*3=136); test t=28,29 → 100+28+12=140,
     // 100+29+15=144 → MAE 6. short: train ends at t=11 (y=61); test 62, 63 → MAE 1.5. Panel MAE = mean over series = 3.75.
     expect(naive.metrics!['mae']).toBeCloseTo(3.75, 10);
 
-    const second = await service.train({ ...request, models: ['HistoricAverage'], outputDir: join(dir, 'acc2') });
+    const second = await service.train({ ...request, models: ['HistoricAverage'], outputDir: join(stack.dir, 'acc2') });
     const average = second.outcomes[0]!;
     expect(naive.metrics!['mae']).toBeLessThan(average.metrics!['mae']!);
 
@@ -100,14 +92,7 @@ describe('TrainingService', () => {
   });
 
   it('stores the quantiles of a model with intervals with its predictions', async () => {
-    const result = await stack.container.get(TrainingService).train({
-      data: panel(),
-      models: ['AutoETS'],
-      horizons: [2],
-      experiment: 'svc-quantiles',
-      outputDir: join(dir, 'out-q'),
-      overrides: { level: [80] },
-    });
+    const result = await trainPanel('svc-quantiles', ['AutoETS'], [2], { level: [80] });
     const outcome = result.outcomes[0]!;
     expect(outcome.status).toBe('completed');
     const rows = (await stack.database.dataSource.query(
@@ -136,7 +121,7 @@ describe('TrainingService', () => {
       models: ['Naive', 'MLP'],
       horizons: [2],
       experiment: 'svc-bad-hp',
-      outputDir: join(dir, 'out-hp'),
+      outputDir: join(stack.dir, 'out-hp'),
       overrides,
     };
     const failure = stack.container.get(TrainingService).train(request);
@@ -153,14 +138,12 @@ describe('TrainingService', () => {
     );
     await sql.query('CREATE TRIGGER tsf_test_refuse BEFORE INSERT ON predictions FOR EACH ROW EXECUTE FUNCTION tsf_test_refuse()');
     try {
-      const result = await stack.container
-        .get(TrainingService)
-        .train({ data: panel(), models: ['Naive'], horizons: [2], experiment: 'svc-store-down', outputDir: join(dir, 'out-down') });
+      const result = await trainPanel('svc-store-down', ['Naive'], [2]);
       const outcome = result.outcomes[0]!;
       expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/prediction store is down/) });
       expect((await stack.container.get<TrackingStore>(TrackingStore).getRun(outcome.runId)).run.status).toBe('failed');
       expect(await sql.query('SELECT count(*)::int AS n FROM models WHERE run_id = $1', [outcome.runId])).toEqual([{ n: 0 }]);
-      expect(existsSync(join(dir, 'models', outcome.runId))).toBe(false);
+      expect(existsSync(join(stack.dir, 'models', outcome.runId))).toBe(false);
     } finally {
       await sql.query('DROP TRIGGER tsf_test_refuse ON predictions');
       await sql.query('DROP FUNCTION tsf_test_refuse()');
@@ -192,7 +175,7 @@ describe('TrainingService', () => {
       models: ['Naive'],
       horizons: [2],
       experiment: 'svc-valid',
-      outputDir: join(dir, 'out-valid'),
+      outputDir: join(stack.dir, 'out-valid'),
       ...change,
     };
     const failure = stack.container.get(TrainingService).train(request);
@@ -202,14 +185,7 @@ describe('TrainingService', () => {
   });
 
   it('warns when the input window is longer than only some series (they are padded)', async () => {
-    const result = await stack.container.get(TrainingService).train({
-      data: panel(),
-      models: ['MLP'],
-      horizons: [2],
-      experiment: 'svc-pad',
-      outputDir: join(dir, 'out-pad'),
-      overrides: { inputSize: 20, maxSteps: 2 },
-    });
+    const result = await trainPanel('svc-pad', ['MLP'], [2], { inputSize: 20, maxSteps: 2 });
     expect(result.outcomes[0]!.status).toBe('completed');
     expect(stack.logger.records).toContainEqual(
       expect.objectContaining({
@@ -225,7 +201,7 @@ describe('TrainingService', () => {
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
     await expect(
-      service.train({ data: panel(), models: ['Naive', 'Prophet'], horizons: [2], experiment: 'bad', outputDir: join(dir, 'out3') }),
+      service.train({ data: panel(), models: ['Naive', 'Prophet'], horizons: [2], experiment: 'bad', outputDir: join(stack.dir, 'out3') }),
     ).rejects.toThrow(/Unknown model 'Prophet'; available: .*Naive/);
     expect((await tracking.listRuns({ limit: 1000 })).length).toBe(before);
   });
@@ -234,7 +210,7 @@ describe('TrainingService', () => {
     const service = stack.container.get(TrainingService);
     const tracking = stack.container.get<TrackingStore>(TrackingStore);
     const before = (await tracking.listRuns({ limit: 1000 })).length;
-    const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'bad-rank', outputDir: join(dir, 'out4') };
+    const request = { data: panel(), models: ['Naive'], horizons: [2], experiment: 'bad-rank', outputDir: join(stack.dir, 'out4') };
     await expect(service.train({ ...request, rankBy: 'foo' as 'mae' })).rejects.toThrow(
       /'rankBy' \(--rank-by\) must be a metric, one of mae, mse, rmse, mape, smape, mase; got 'foo'/,
     );

@@ -1,5 +1,7 @@
+import { inject, injectable } from 'inversify';
+import { Settings } from '@tsforecast/config';
 import type { Study } from '@tsforecast/hyperparameter';
-import type { RunLeaseStore, TrackingStore } from '@tsforecast/db';
+import { RunLeaseStore, TrackingStore } from '@tsforecast/db';
 
 /** A stored trial as `Study.trials()` lists it. */
 type TrialRecord = Awaited<ReturnType<Study<unknown>['trials']>>[number];
@@ -8,13 +10,6 @@ type TrialRecord = Awaited<ReturnType<Study<unknown>['trials']>>[number];
 export interface TrialOwner {
   readonly jobId: string;
   readonly attempt: number;
-}
-
-/** The stores a liveness check reads, and the silence after which an attempt's lease is stale (`WORKER_LOST_AFTER_MS`, as the run reaper counts). */
-export interface TrialLiveness {
-  readonly leases: RunLeaseStore;
-  readonly tracking: TrackingStore;
-  readonly staleAfterMs: number;
 }
 
 /** The worker id a study records on the trials of a job attempt: `job:<id>:<attempt>`. */
@@ -29,42 +24,53 @@ export function trialOwnerOf(workerId: string | null): TrialOwner | undefined {
 }
 
 /**
- * Marks `failed` the running trials of a study whose process is gone, so that
- * nobody waits on them and their slot of the budget frees: a trial whose run
- * was ended (the reaper failed it, its job process crashed), one whose job
- * attempt's lease went stale or never existed, and one asked for outside the
- * queue (no lease to tell; that process is taken as stopped, as a resumed study
- * always did). Returns the numbers of the trials it failed.
+ * Whether a trial's process lives: its job attempt's lease (beaten by the
+ * worker), stale after `WORKER_LOST_AFTER_MS` of silence as the run reaper
+ * counts, and its run's status.
  */
-export async function failAbandonedTrials<S>(study: Study<S>, stores: TrialLiveness): Promise<number[]> {
-  const failed: number[] = [];
-  for (const trial of await study.trials()) {
-    if (trial.state !== 'running' || (await isAlive(trial, stores))) continue;
-    try {
-      await study.tell(trial, 'failed');
-      failed.push(trial.number);
-    } catch {
-      // Told meanwhile by its own process (or by another process failing it): nothing to do.
+@injectable()
+export class TrialLiveness {
+  constructor(
+    @inject(RunLeaseStore) private readonly leases: RunLeaseStore,
+    @inject(TrackingStore) private readonly tracking: TrackingStore,
+    @inject(Settings) private readonly settings: Pick<Settings, 'WORKER_LOST_AFTER_MS'>,
+  ) {}
+
+  /**
+   * Marks `failed` the running trials of a study whose process is gone, so that
+   * nobody waits on them and their slot of the budget frees: a trial whose run
+   * was ended (the reaper failed it, its job process crashed), one whose job
+   * attempt's lease went stale or never existed, and one asked for outside the
+   * queue (no lease to tell; that process is taken as stopped, as a resumed study
+   * always did). Returns the numbers of the trials it failed.
+   */
+  async failAbandoned<S>(study: Study<S>): Promise<number[]> {
+    const failed: number[] = [];
+    for (const trial of await study.trials()) {
+      if (trial.state !== 'running' || (await this.alive(trial))) continue;
+      try {
+        await study.tell(trial, 'failed');
+        failed.push(trial.number);
+      } catch {
+        // Told meanwhile by its own process (or by another process failing it): nothing to do.
+      }
     }
+    return failed;
   }
-  return failed;
-}
 
-async function isAlive(trial: TrialRecord, stores: TrialLiveness): Promise<boolean> {
-  if (trial.runId !== null) {
-    const { run } = await stores.tracking.getRun(trial.runId);
-    if (run.status !== 'running') return false;
+  /** Whether the job attempt that asked for the trial still beats (false for a trial asked for outside the queue). */
+  async ownerAlive(trial: Pick<TrialRecord, 'workerId'>): Promise<boolean> {
+    const owner = trialOwnerOf(trial.workerId);
+    if (owner === undefined) return false;
+    const lease = await this.leases.attemptLease(owner.jobId, owner.attempt, this.settings.WORKER_LOST_AFTER_MS);
+    return lease !== null && !lease.stale;
   }
-  return ownerAlive(trial, stores);
-}
 
-/** Whether the job attempt that asked for the trial still beats (false for a trial asked for outside the queue). */
-export async function ownerAlive(
-  trial: Pick<TrialRecord, 'workerId'>,
-  { leases, staleAfterMs }: Pick<TrialLiveness, 'leases' | 'staleAfterMs'>,
-): Promise<boolean> {
-  const owner = trialOwnerOf(trial.workerId);
-  if (owner === undefined) return false;
-  const lease = await leases.attemptLease(owner.jobId, owner.attempt, staleAfterMs);
-  return lease !== null && !lease.stale;
+  private async alive(trial: TrialRecord): Promise<boolean> {
+    if (trial.runId !== null) {
+      const { run } = await this.tracking.getRun(trial.runId);
+      if (run.status !== 'running') return false;
+    }
+    return this.ownerAlive(trial);
+  }
 }

@@ -1,8 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { Logger } from '@tsforecast/config';
-import { SeriesReader, holdOut } from '@tsforecast/data';
+import { holdOut } from '@tsforecast/data';
 import { JobQueue, type ClaimedJob, type JobContext, type JobOutcome, type JobRunner } from '@tsforecast/execution';
-import { readJobData } from '../training/job-data';
+import { SeriesSource } from '../datasets/series-source';
 import type { SearchRequest } from '../training/train-request';
 import { TuningService } from './tuning-service';
 
@@ -23,7 +23,7 @@ export class TrialJobRunner implements JobRunner<'trial'> {
   readonly kind = 'trial' as const;
 
   constructor(
-    @inject(SeriesReader) private readonly reader: SeriesReader,
+    @inject(SeriesSource) private readonly source: SeriesSource,
     @inject(TuningService) private readonly tuning: TuningService,
     @inject(JobQueue) private readonly queue: JobQueue,
     @inject(Logger) private readonly logger: Logger,
@@ -44,7 +44,7 @@ export class TrialJobRunner implements JobRunner<'trial'> {
     // Its tuning is over once the request's train-run job ended (cancelled, or refitted the best).
     const ended = await trainRunEnded();
     if (ended !== undefined) return skipped(`train-run job ${ended}`);
-    const data = await readJobData(this.reader, payload);
+    const data = await this.source.readJob(payload);
     if ('error' in data) return { runId: context.runId, status: 'failed', error: data.error };
     const { ran, stopped } = await this.tuning.runTrialsInTurn(
       payload.model,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
-import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import { useServiceStack } from '../testing/service-suite';
 import { SeriesReader, holdOut } from '@tsforecast/data';
 import { TrackingStore, type Run } from '@tsforecast/db';
 import { Study, StudyStorage, type Trial } from '@tsforecast/hyperparameter';
@@ -15,21 +15,14 @@ const AIR_PASSENGERS = resolve(__dirname, '../../../../apps/cli/assets/air_passe
 // Tuning through the real service stack on PostgreSQL (a fresh test database):
 // tiny MLP trials (20 steps) on AirPassengers.
 describe('TrainingService with search (TuningService)', () => {
-  let stack: ServiceStack;
-  let dir = '';
-
-  beforeAll(async () => {
-    stack = await openServiceStack('tsf-tuning-');
-    dir = stack.dir;
-  });
-  afterAll(async () => stack.database.close());
+  const stack = useServiceStack('tsf-tuning-');
 
   const request = (experiment: string, trials: number, models = ['MLP']): TrainRequest => ({
     data: AIR_PASSENGERS,
     models,
     horizons: [6],
     experiment,
-    outputDir: join(dir, experiment),
+    outputDir: join(stack.dir, experiment),
     overrides: { maxSteps: 20 },
     search: { sampler: 'random', trials, pruner: 'none', seed: 7 },
   });

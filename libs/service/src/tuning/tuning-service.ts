@@ -1,12 +1,13 @@
 import { inject, injectable } from 'inversify';
-import { Logger, Settings, UsageError } from '@tsforecast/config';
+import { Logger, UsageError } from '@tsforecast/config';
 import { evaluateForecasts, holdOut, type SeriesFrame } from '@tsforecast/data';
 import { ModelRegistry, pickOverrides, type ModelDefinition } from '@tsforecast/model';
-import { RunLeaseStore, TrackingStore, type Run } from '@tsforecast/db';
-import { PrunerFactory, SamplerFactory, Study, StudyStorage, TrialPruned, type Trial } from '@tsforecast/hyperparameter';
+import { TrialPruned, type Study, type Trial } from '@tsforecast/hyperparameter';
 import type { SearchRequest, TuningSummary } from '../training/train-request';
-import { RunRecorder, type RecordedRun, type RunDataset } from '../recording/run-recorder';
-import { failAbandonedTrials, ownerAlive, trialWorkerId, type TrialLiveness, type TrialOwner } from './abandoned-trials';
+import type { RunDataset } from '../recording/run-recorder';
+import type { TrialOwner } from './abandoned-trials';
+import { StudyFactory, type Space } from './study-factory';
+import { TrialRuns, type OpenTrialRun } from './trial-runs';
 
 /** Where a tuning's trials are recorded, and who runs them. */
 export interface TuningContext {
@@ -45,8 +46,6 @@ export interface TrialsInTurn {
   stopped: 'budget used' | 'timeout' | 'max trials' | 'aborted' | 'told to stop' | 'trial failed';
 }
 
-type Space = Record<string, unknown>;
-
 /** One tuning in this process: the study, the model and data, and the runs of the trials in flight here. */
 interface Tuning {
   study: Study<Space>;
@@ -57,15 +56,13 @@ interface Tuning {
   context: TuningContext;
   log: Logger;
   /** A trial's run is closed only after the study stored the trial (see `closeTrialRun`). */
-  runs: Map<number, { run: RecordedRun; started: number }>;
+  runs: Map<number, OpenTrialRun>;
   /** The id the next trial's run is recorded under (a trial job's leased run id). */
   trialRunId?: string;
 }
 
 /** How often a tuning that used its budget looks whether the trials other processes run have ended (its refit waits on it). */
 const waitPollMs = 250;
-/** More open trial runs than one experiment ever has at once (a page of `listRuns`). */
-const openTrialRunsLimit = 10_000;
 /** The longest it waits for them: a trial job's expiry (`jobKindPolicies.trial`); the rest are failed then. */
 const waitLimitMs = 2 * 3600_000;
 
@@ -80,7 +77,7 @@ const waitLimitMs = 2 * 3600_000;
  * workers run them in turn through {@link runTrialsInTurn}; the budget (`trials` trials
  * that did not fail, running ones included) is checked under the study's lock,
  * so together they never run more. Running it again continues the study
- * (trials whose process is gone are failed, see `failAbandonedTrials`). Each
+ * (trials whose process is gone are failed, see `TrialLiveness.failAbandoned`). Each
  * trial is a run of kind `trial`, recorded through the {@link RunRecorder},
  * which links the trial to it.
  */
@@ -88,14 +85,9 @@ const waitLimitMs = 2 * 3600_000;
 export class TuningService {
   constructor(
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
-    @inject(RunRecorder) private readonly recorder: RunRecorder,
-    @inject(TrackingStore) private readonly tracking: TrackingStore,
-    @inject(RunLeaseStore) private readonly leases: RunLeaseStore,
-    @inject(StudyStorage) private readonly storage: StudyStorage,
-    @inject(SamplerFactory) private readonly samplers: SamplerFactory,
-    @inject(PrunerFactory) private readonly pruners: PrunerFactory,
+    @inject(StudyFactory) private readonly studies: StudyFactory,
+    @inject(TrialRuns) private readonly trialRuns: TrialRuns,
     @inject(Logger) private readonly logger: Logger,
-    @inject(Settings) private readonly settings: Settings,
   ) {}
 
   /**
@@ -189,11 +181,6 @@ export class TuningService {
    * gone), their budget is free again and it runs more, as long as attempts,
    * time and the sampler last.
    */
-  /** What tells a trial's process alive: its job attempt's lease, stale after `WORKER_LOST_AFTER_MS` as the reaper counts. */
-  private liveness(): TrialLiveness {
-    return { leases: this.leases, tracking: this.tracking, staleAfterMs: this.settings.WORKER_LOST_AFTER_MS };
-  }
-
   private async runUntilBudgetUsed(tuning: Tuning, attempts: number): Promise<void> {
     const { search, study, context } = tuning;
     const deadline = search.timeoutSeconds === undefined ? Infinity : Date.now() + search.timeoutSeconds * 1000;
@@ -254,7 +241,7 @@ export class TuningService {
         tuning.log.warn(`study '${tuning.study.name}': trials still running after ${waitLimitMs / 1000} s marked failed`, {
           trials: running.map((t) => t.number),
         });
-        await this.closeOrphanedTrialRuns(tuning);
+        await this.trialRuns.closeOrphaned(tuning.study, trialRunsOf(tuning));
         return;
       }
       if (!waiting) tuning.log.info('waiting for trials other workers run', { trials: running.map((t) => t.number) });
@@ -272,77 +259,14 @@ export class TuningService {
     );
     const studyName = `${context.experiment}/${definition.name}/h${h}`;
     const log = this.logger.child({ study: studyName });
-    const study = await this.openStudy(studyName, space, search, context, log);
+    const study = await this.studies.open(studyName, space, search, { ...(context.job ? { owner: context.job } : {}), logger: log });
     const tuning: Tuning = { study, definition, h, split: holdOut(train, h), search, context, log, runs: new Map() };
     await this.failAbandoned(tuning);
     return tuning;
   }
 
   private async failAbandoned(tuning: Tuning): Promise<void> {
-    const failed = await failAbandonedTrials(tuning.study, this.liveness());
-    if (failed.length > 0)
-      // The wording Study.load's failStaleTrials logs (scripts and the kill test grep it).
-      tuning.log.warn(
-        `study '${tuning.study.name}': their processes are gone; marked ${failed.length} stale running trial(s) as failed: ${failed.join(', ')}`,
-        { trials: failed },
-      );
-    await this.closeOrphanedTrialRuns(tuning);
-  }
-
-  /**
-   * Trial runs a stopped process left `running` whose trials are no longer
-   * running: closed as their trials ended (the trial holds the link to its
-   * run). A trial whose job attempt still beats closes its own run.
-   */
-  private async closeOrphanedTrialRuns({ study, context, definition }: Tuning): Promise<void> {
-    const ended = (await study.trials()).filter((trial) => trial.runId !== null && trial.state !== 'running');
-    if (ended.length === 0) return;
-    // One query for the runs still open, not one per trial: this runs before each trial job's trials and on every wait poll.
-    const open = await this.tracking.listRuns({
-      experiment: context.experiment,
-      kind: 'trial',
-      model: definition.name,
-      status: 'running',
-      limit: openTrialRunsLimit,
-    });
-    const openById = new Map(open.map((run) => [run.id, run]));
-    for (const trial of ended) {
-      const run = openById.get(trial.runId!);
-      if (run === undefined || (await ownerAlive(trial, this.liveness()))) continue;
-      // The process stopped after storing the trial but before closing its run: close it from the trial.
-      const recorded = recordedRunOf(run, context.experiment);
-      if (trial.state === 'complete' && trial.value !== null) await this.recorder.complete(recorded, { metrics: { val_mae: trial.value } });
-      else if (trial.state === 'pruned')
-        await this.recorder.cancel(recorded, `trial ${trial.number} was pruned; its process stopped before closing the run`);
-      else await this.recorder.fail(recorded, `trial ${trial.number} was left running by a process that stopped; marked ${trial.state}`);
-    }
-  }
-
-  private async openStudy(name: string, space: Space, search: SearchRequest, context: TuningContext, log: Logger): Promise<Study<Space>> {
-    const pruner = this.pruners(search.pruner);
-    const workerId = context.job ? { workerId: trialWorkerId(context.job) } : {};
-    if (await this.storage.findStudy(name)) {
-      const stored = await Study.load<Space>(name, { storage: this.storage, space, pruner, logger: log, ...workerId });
-      if (stored.sampler.config.kind === search.sampler) return stored;
-      log.warn(`study '${name}' was created with the ${stored.sampler.config.kind} sampler; continuing with ${search.sampler}`);
-      return Study.load<Space>(name, {
-        storage: this.storage,
-        space,
-        pruner,
-        logger: log,
-        sampler: this.samplers(search.sampler, samplerOptions(search)),
-        ...workerId,
-      });
-    }
-    return Study.createOrLoad<Space>({
-      name,
-      space,
-      storage: this.storage,
-      sampler: this.samplers(search.sampler, samplerOptions(search)),
-      pruner,
-      logger: log,
-      ...workerId,
-    });
+    await this.trialRuns.settleAbandoned(tuning.study, trialRunsOf(tuning), tuning.log);
   }
 
   private async evaluate(trial: Trial<Space>, tuning: Tuning): Promise<number> {
@@ -361,17 +285,15 @@ export class TuningService {
     };
     const runId = tuning.trialRunId;
     tuning.trialRunId = undefined; // one run per id
-    const run = await this.recorder.start({
+    const open = await this.trialRuns.start(trial, {
       ...(runId === undefined ? {} : { id: runId }),
-      kind: 'trial',
       experiment: context.experiment,
       model: definition.name,
       horizon: h,
       parameters: { ...defaults, ...overrides },
-      trialId: trial.id,
       ...(context.dataset ? { dataset: context.dataset } : {}),
     });
-    runs.set(trial.number, { run, started: Date.now() });
+    runs.set(trial.number, open);
     const model = definition.create(h, split.train.seasonLength, overrides);
     try {
       await model.fit(split.train, {
@@ -394,45 +316,15 @@ export class TuningService {
 
   /** Closes a trial's run with the outcome the study has just stored (`cancelled` when the tuning was cancelled). */
   private async closeTrialRun(trial: Trial<Space>, result: number | 'pruned' | 'failed', error: unknown, tuning: Tuning): Promise<void> {
-    const { runs, log } = tuning;
-    const number = trial.number;
-    const entry = runs.get(number);
-    if (!entry) return; // the trial failed before its run was started
-    runs.delete(number);
-    const durationMs = Date.now() - entry.started;
-    if (typeof result === 'number') {
-      await this.recorder.complete(entry.run, { metrics: { val_mae: result }, durationMs });
-      log.info('trial complete', { trial: number, valMae: result, params: trial.params });
-    } else if (result === 'pruned') {
-      await this.recorder.cancel(entry.run, error instanceof Error ? error.message : String(error));
-      log.info('trial pruned', { trial: number });
-    } else if (tuning.context.signal?.aborted) {
-      await this.recorder.cancel(entry.run, `trial ${number} cancelled: ${error instanceof Error ? error.message : String(error)}`);
-    } else {
-      await this.recorder.fail(entry.run, error, durationMs);
-    }
+    const open = tuning.runs.get(trial.number);
+    if (!open) return; // the trial failed before its run was started
+    tuning.runs.delete(trial.number);
+    const aborted = tuning.context.signal?.aborted === true;
+    await this.trialRuns.close(open, trial, { result, error, aborted }, tuning.log);
   }
 }
 
-/** A stored run as the recorder's handle (to close a run another process started). */
-function recordedRunOf(run: Run, experiment: string): RecordedRun {
-  return {
-    id: run.id,
-    kind: 'trial',
-    experiment,
-    experimentId: run.experimentId,
-    datasetId: run.datasetId,
-    model: run.modelName,
-    horizon: run.horizon,
-    parameters: run.parameters,
-    startedAt: run.startedAt,
-  };
-}
-
-function samplerOptions(search: SearchRequest): Record<string, unknown> {
-  return {
-    ...(search.seed === undefined ? {} : { seed: search.seed }),
-    // The grid needs finite axes: the learning rate gets 3 points.
-    ...(search.sampler === 'grid' ? { pointsPerFloat: 3 } : {}),
-  };
+/** Whose trial runs a tuning closes: its experiment's runs of its model. */
+function trialRunsOf({ context, definition }: Tuning): { experiment: string; model: string } {
+  return { experiment: context.experiment, model: definition.name };
 }
