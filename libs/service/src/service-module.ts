@@ -27,6 +27,7 @@ import { TrainRunJobs } from './training/train-run-jobs';
 import { TrainRunOutcomes } from './training/train-run-outcomes';
 import { JobRunner } from '@tsforecast/execution';
 import { TrainingJobService } from './jobs/training-job-service';
+import { JobDataFiles } from './jobs/data-path';
 import { DatasetUploads } from './datasets/dataset-uploads';
 import { StudyQueries } from './queries/study-queries';
 import { SeriesSource } from './datasets/series-source';
@@ -63,6 +64,7 @@ const singletons = [
   ModelCatalog,
   MigrationService,
   TrainingJobService,
+  JobDataFiles,
   DatasetUploads,
   StudyQueries,
 ];

@@ -1,6 +1,38 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { UsageError } from '@tsforecast/config';
+import { inject, injectable } from 'inversify';
+import { Settings, UsageError } from '@tsforecast/config';
+import { DatasetLookup } from '@tsforecast/db';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The data file a background job may read: a registered data set's file (by
+ * its id), or a path under `DATA_DIR`; neither may lead outside `DATA_DIR`,
+ * since the jobs' workers read it later and elsewhere.
+ *
+ * @example
+ * const { path, datasetId } = await files.resolve('datasets/air.csv');
+ */
+@injectable()
+export class JobDataFiles {
+  constructor(
+    @inject(DatasetLookup) private readonly datasets: DatasetLookup,
+    @inject(Settings) private readonly settings: Pick<Settings, 'DATA_DIR'>,
+  ) {}
+
+  /** The real path of the request's `data` (a data set id or a path), and the data set's id when it named one. */
+  async resolve(data: string): Promise<{ path: string; datasetId: string | null }> {
+    if (!uuidPattern.test(data)) return { path: await resolveDataPath(this.settings.DATA_DIR, data, 'data'), datasetId: null };
+    const dataset = await this.datasets.get(data);
+    const root = await realpath(this.settings.DATA_DIR).catch(() => resolve(this.settings.DATA_DIR));
+    const path = await realpath(dataset.path).catch(() => {
+      throw new UsageError(`'data': the file of dataset '${data}' (${dataset.path}) no longer exists`);
+    });
+    if (!inside(root, path)) throw new UsageError(`'data': dataset '${data}' is not a file under DATA_DIR, so jobs cannot read it`);
+    return { path, datasetId: dataset.id };
+  }
+}
 
 /**
  * The real path of a data file named relative to `dataDir`, refusing anything

@@ -1,16 +1,12 @@
-import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
-import { ConflictError, Logger, Settings, UsageError } from '@tsforecast/config';
-import { DatasetLookup, RunLeaseStore, TrainingJobStore, type JsonObject, type TrainingJobRecord } from '@tsforecast/db';
+import { ConflictError, Logger } from '@tsforecast/config';
+import { RunLeaseStore, TrainingJobStore, type JsonObject, type TrainingJobRecord } from '@tsforecast/db';
 import { JobQueue } from '@tsforecast/execution';
 import { TrainingService } from '../training/training-service';
-import { inside, resolveDataPath } from './data-path';
+import { JobDataFiles } from './data-path';
 import { endedTrainingJobStates, type TrainingJobRequest, type TrainingJobView } from './training-job-request';
 import { jobStateOf, progressOf, runOf, type QueuedRunFacts } from './training-job-state';
 import { cancelTrialJobsOf } from './cancel-trial-jobs';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Training as background jobs (the API's `/jobs`): a request is checked and its
@@ -29,16 +25,15 @@ export class TrainingJobService {
   constructor(
     @inject(TrainingService) private readonly training: TrainingService,
     @inject(TrainingJobStore) private readonly store: TrainingJobStore,
-    @inject(DatasetLookup) private readonly datasets: DatasetLookup,
+    @inject(JobDataFiles) private readonly files: JobDataFiles,
     @inject(JobQueue) private readonly queue: JobQueue,
     @inject(RunLeaseStore) private readonly leases: RunLeaseStore,
     @inject(Logger) private readonly logger: Logger,
-    @inject(Settings) private readonly settings: Settings,
   ) {}
 
   /** Checks the request, reads its data and enqueues its runs; returns the job (state `queued`). */
   async submit(request: TrainingJobRequest, createdBy: string): Promise<TrainingJobView> {
-    const { path, datasetId } = await this.dataOf(request.data);
+    const { path, datasetId } = await this.files.resolve(request.data);
     const enqueued = await this.training.enqueue({
       data: path,
       models: request.models,
@@ -99,18 +94,6 @@ export class TrainingJobService {
     );
     this.logger.info('training job cancelled', { job: id, trialJobs: trials.length });
     return this.get(id);
-  }
-
-  /** The data file of a request: a dataset id's file, or a path under DATA_DIR; neither may lead outside DATA_DIR. */
-  private async dataOf(data: string): Promise<{ path: string; datasetId: string | null }> {
-    if (!uuidPattern.test(data)) return { path: await resolveDataPath(this.settings.DATA_DIR, data, 'data'), datasetId: null };
-    const dataset = await this.datasets.get(data);
-    const root = await realpath(this.settings.DATA_DIR).catch(() => resolve(this.settings.DATA_DIR));
-    const path = await realpath(dataset.path).catch(() => {
-      throw new UsageError(`'data': the file of dataset '${data}' (${dataset.path}) no longer exists`);
-    });
-    if (!inside(root, path)) throw new UsageError(`'data': dataset '${data}' is not a file under DATA_DIR, so jobs cannot read it`);
-    return { path, datasetId: dataset.id };
   }
 
   private async viewOf(record: TrainingJobRecord): Promise<TrainingJobView> {

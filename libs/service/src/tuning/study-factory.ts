@@ -4,9 +4,6 @@ import { PrunerFactory, SamplerFactory, Study, StudyStorage } from '@tsforecast/
 import type { SearchRequest } from '../training/train-request';
 import { trialWorkerId, type TrialOwner } from './abandoned-trials';
 
-/** A search space as the studies of the service store it. */
-export type Space = Record<string, unknown>;
-
 /**
  * Opens the database-backed studies tuning runs on: the storage, the sampler
  * and the pruner a {@link SearchRequest} names, in one place.
@@ -28,17 +25,17 @@ export class StudyFactory {
    * with the request's (with a warning). Trials asked for by `owner` record it
    * as their worker.
    */
-  async open(name: string, space: Space, search: SearchRequest, options: { owner?: TrialOwner; logger: Logger }): Promise<Study<Space>> {
+  async open<S>(name: string, space: S, search: SearchRequest, options: { owner?: TrialOwner; logger: Logger }): Promise<Study<S>> {
     const { owner, logger } = options;
     const pruner = this.pruners(search.pruner);
     const workerId = owner ? { workerId: trialWorkerId(owner) } : {};
     if (await this.storage.findStudy(name)) {
-      const stored = await Study.load<Space>(name, { storage: this.storage, space, pruner, logger, ...workerId });
+      const stored = await Study.load<S>(name, { storage: this.storage, space, pruner, logger, ...workerId });
       if (stored.sampler.config.kind === search.sampler) return stored;
       logger.warn(`study '${name}' was created with the ${stored.sampler.config.kind} sampler; continuing with ${search.sampler}`);
-      return Study.load<Space>(name, { storage: this.storage, space, pruner, logger, sampler: this.sampler(search), ...workerId });
+      return Study.load<S>(name, { storage: this.storage, space, pruner, logger, sampler: this.sampler(search), ...workerId });
     }
-    return Study.createOrLoad<Space>({ name, space, storage: this.storage, sampler: this.sampler(search), pruner, logger, ...workerId });
+    return Study.createOrLoad<S>({ name, space, storage: this.storage, sampler: this.sampler(search), pruner, logger, ...workerId });
   }
 
   private sampler(search: SearchRequest) {

@@ -6,7 +6,7 @@ import { TrialPruned, type Study, type Trial } from '@tsforecast/hyperparameter'
 import type { SearchRequest, TuningSummary } from '../training/train-request';
 import type { RunDataset } from '../recording/run-recorder';
 import type { TrialOwner } from './abandoned-trials';
-import { StudyFactory, type Space } from './study-factory';
+import { StudyFactory } from './study-factory';
 import { TrialRuns, type OpenTrialRun } from './trial-runs';
 
 /** Where a tuning's trials are recorded, and who runs them. */
@@ -45,6 +45,8 @@ export interface TrialsInTurn {
   ran: TrialResult[];
   stopped: 'budget used' | 'timeout' | 'max trials' | 'aborted' | 'told to stop' | 'trial failed';
 }
+
+type Space = Record<string, unknown>;
 
 /** One tuning in this process: the study, the model and data, and the runs of the trials in flight here. */
 interface Tuning {
