@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { GraphBuilder, exportInference, type Tensor } from '@tsforecast/graph';
 import { frameOf } from '@tsforecast/model/testing';
 import type { ExportedModel } from '@tsforecast/model';
@@ -115,5 +116,39 @@ describe('OnnxRunner', () => {
     const model = tinyGraph();
     const truncated = { ...model, onnx: model.onnx.subarray(0, Math.floor(model.onnx.length / 2)) };
     await expect(OnnxRunner.create(truncated)).rejects.toThrow(/ONNX Runtime could not load the model/);
+  });
+
+  describe('forecastInWorker', () => {
+    // Many series of uneven lengths (padding included): the worker's session must give the inline numbers exactly.
+    const many = frameOf(
+      Object.fromEntries(
+        Array.from({ length: 300 }, (_, i) => [`s${i}`, Array.from({ length: 1 + (i % 7) }, (_, t) => Math.sin(i + t) * 10)]),
+      ),
+      { unit: 'day' },
+    );
+
+    it('gives the inline forecast bit for bit, run on a worker thread, and stops its workers on release', async () => {
+      const terminate = jest.spyOn(Worker.prototype, 'terminate');
+      const runner = await OnnxRunner.create(tinyGraph(), { workers: 2 });
+      try {
+        const inline = await runner.forecast(many);
+        const [a, b] = await Promise.all([runner.forecastInWorker(many), runner.forecastInWorker(history)]);
+        expect(a).toEqual(inline);
+        expect(b).toEqual(await runner.forecast(history));
+        expect(terminate).not.toHaveBeenCalled();
+      } finally {
+        await runner.release();
+      }
+      expect(terminate).toHaveBeenCalledTimes(2);
+      terminate.mockRestore();
+    });
+
+    it('runs inline when the runner has no workers', async () => {
+      const runner = await OnnxRunner.create(tinyGraph());
+      expect(runner.hasWorkers).toBe(false);
+      const forecast = await runner.forecastInWorker(history);
+      await runner.release();
+      expect(forecast.seriesIds).toEqual(['long', 'exact', 'short']);
+    });
   });
 });

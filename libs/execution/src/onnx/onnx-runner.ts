@@ -7,6 +7,7 @@ import { GRAPH_NAMES } from '../training/forecast-graph';
 import { lastWindows } from '../training/window-batch';
 import { checkExportedModel, checkGraphNames } from './exported-model-check';
 import { forecastFromOutputs } from './forecast-from-outputs';
+import { OnnxWorkerPool } from './onnx-worker-pool';
 
 /** How a runner's session is opened and what its errors call the model. */
 export interface OnnxRunnerOptions {
@@ -16,6 +17,11 @@ export interface OnnxRunnerOptions {
   readonly logger?: Logger;
   /** What errors call the model, e.g. `model NHITS@3` (default `exported model`). */
   readonly label?: string;
+  /**
+   * Worker threads for {@link OnnxRunner.forecastInWorker}, each with its own session of one intra-op thread
+   * (CPU only; started on the first such call). 0 or absent: none, every forecast runs inline.
+   */
+  readonly workers?: number;
 }
 
 /**
@@ -46,11 +52,21 @@ export interface OnnxRunnerOptions {
  * }
  */
 export class OnnxRunner {
+  /** Started by the first {@link forecastInWorker}; undefined once it could not start (inline from then on). */
+  private pool: Promise<OnnxWorkerPool | undefined> | undefined;
+
   private constructor(
     readonly model: ExportedModel,
     private readonly session: ort.InferenceSession,
     private readonly label: string,
+    private readonly options: OnnxRunnerOptions,
   ) {}
+
+  /** Whether {@link forecastInWorker} can leave the JavaScript thread (workers asked for, CPU backend). */
+  get hasWorkers(): boolean {
+    const { workers = 0, runtime = {} } = this.options;
+    return workers > 0 && (runtime.backend ?? 'cpu') === 'cpu';
+  }
 
   /**
    * Opens a session on `model.onnx` and checks it follows the contract.
@@ -67,18 +83,12 @@ export class OnnxRunner {
       await session.release();
       throw error;
     }
-    return new OnnxRunner(model, session, label);
+    return new OnnxRunner(model, session, label, options);
   }
 
   /** Forecasts the `h` points after the end of each series of `history`, with quantiles when the model has them. */
   async forecast(history: SeriesFrame): Promise<Forecast> {
-    const { inputSize: l } = this.model;
-    const b = history.series.length;
-    if (b === 0) throw new DataError(`${this.label}: the history holds no series; expected at least one`);
-    const { y, mask } = lastWindows(
-      history.series.map((s) => s.y),
-      l,
-    );
+    const { b, l, y, mask } = this.windows(history);
     const { Tensor } = onnxRuntime();
     const out = await this.session.run({
       [GRAPH_NAMES.y]: new Tensor('float32', y, [b, l]),
@@ -87,8 +97,45 @@ export class OnnxRunner {
     return forecastFromOutputs(history, this.model, out, this.label);
   }
 
-  /** Releases the ORT session; the runner cannot forecast afterwards. */
+  /**
+   * {@link forecast}, with `session.run` on one of the runner's worker threads, so the JavaScript thread is free
+   * meanwhile (same model bytes and session options, same numbers). Runs inline when the runner has no workers or
+   * they could not start (logged once as a warning).
+   */
+  async forecastInWorker(history: SeriesFrame): Promise<Forecast> {
+    const pool = this.hasWorkers ? await this.startedPool() : undefined;
+    if (pool === undefined || pool.broken) return this.forecast(history);
+    const { b, l, y, mask } = this.windows(history);
+    const outputs = await pool.run({ [GRAPH_NAMES.y]: { data: y, dims: [b, l] }, [GRAPH_NAMES.mask]: { data: mask, dims: [b, l] } });
+    const out = Object.fromEntries(Object.entries(outputs).map(([name, data]) => [name, { data }]));
+    return forecastFromOutputs(history, this.model, out as unknown as ort.InferenceSession.ReturnType, this.label);
+  }
+
+  /** Releases the ORT session and stops the workers; the runner cannot forecast afterwards. */
   async release(): Promise<void> {
-    await this.session.release();
+    const pool = await this.pool;
+    this.pool = Promise.resolve(undefined);
+    await Promise.all([this.session.release(), pool?.close()]);
+  }
+
+  /** The model's inputs: `y`, `mask`: [B, L], the last L values of each series, left-padded. */
+  private windows(history: SeriesFrame): { b: number; l: number; y: Float32Array; mask: Float32Array } {
+    const { inputSize: l } = this.model;
+    const b = history.series.length;
+    if (b === 0) throw new DataError(`${this.label}: the history holds no series; expected at least one`);
+    const { y, mask } = lastWindows(
+      history.series.map((s) => s.y),
+      l,
+    );
+    return { b, l, y, mask };
+  }
+
+  private startedPool(): Promise<OnnxWorkerPool | undefined> {
+    this.pool ??= OnnxWorkerPool.start(this.model.onnx, this.options.runtime ?? {}, this.options.workers ?? 0).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      (this.options.logger ?? silentLogger).warn(`${this.label}: ONNX session workers unavailable (${reason}); running inline`, {});
+      return undefined;
+    });
+    return this.pool;
   }
 }

@@ -13,25 +13,44 @@ const TIMESTAMP_FORMATS = 'YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM
 
 /**
  * Checks the request's series against the model's frequency and turns them
- * into frame series. Each error names the series (its `unique_id` and index),
- * the field, the index of the bad value, the value and what was expected:
- * empty series, `ds`/`y` of different lengths, a repeated `unique_id`, a
- * non-finite `y`, an unparseable `ds`, and `ds` not one step of the model's
- * frequency after the one before (not increasing, or irregular).
- * @throws DataError (422) on the first problem found.
+ * into frame series, part by part, so that a large request's first parts can
+ * be forecast while the next are checked. Each error names the series (its
+ * `unique_id` and index in the request), the field, the index of the bad
+ * value, the value and what was expected: empty series, `ds`/`y` of different
+ * lengths, a `unique_id` repeated (across parts too), a non-finite `y`, an
+ * unparseable `ds`, and `ds` not one step of the model's frequency after the
+ * one before (not increasing, or irregular). Parts must be checked in order.
+ *
+ * @example
+ * const check = new SeriesInputCheck(request.series, model.frequency);
+ * const series = check.part(0, request.series.length); // throws DataError (422) on the first problem found
  */
-export function validateSeriesInput(input: readonly SeriesInput[], frequency: Frequency): Series[] {
-  if (input.length === 0) throw new DataError(`'series' must hold at least one series, got none`);
-  const seen = new Map<string, number>();
-  return input.map((series, index) => {
-    const where = `series[${index}] ('${series.unique_id}')`;
-    const first = seen.get(series.unique_id);
-    if (first !== undefined) {
-      throw new DataError(`${where}: 'unique_id' '${series.unique_id}' is also series[${first}]'s; each unique_id must appear once`);
+export class SeriesInputCheck {
+  private readonly seen = new Map<string, number>();
+
+  /** @throws DataError when the request holds no series. */
+  constructor(
+    private readonly input: readonly SeriesInput[],
+    private readonly frequency: Frequency,
+  ) {
+    if (input.length === 0) throw new DataError(`'series' must hold at least one series, got none`);
+  }
+
+  /** Series `from` (inclusive) to `to` (exclusive), checked. @throws DataError on the first problem found. */
+  part(from: number, to: number): Series[] {
+    const out = new Array<Series>(to - from);
+    for (let index = from; index < to; index++) {
+      const series = this.input[index]!;
+      const where = `series[${index}] ('${series.unique_id}')`;
+      const first = this.seen.get(series.unique_id);
+      if (first !== undefined) {
+        throw new DataError(`${where}: 'unique_id' '${series.unique_id}' is also series[${first}]'s; each unique_id must appear once`);
+      }
+      this.seen.set(series.unique_id, index);
+      out[index - from] = checkedSeries(series, where, this.frequency);
     }
-    seen.set(series.unique_id, index);
-    return checkedSeries(series, where, frequency);
-  });
+    return out;
+  }
 }
 
 function checkedSeries(series: SeriesInput, where: string, frequency: Frequency): Series {

@@ -27,6 +27,11 @@ export interface ServedModel extends Releasable {
   /** `NAME@VERSION`. */
   readonly ref: string;
   readonly frequency: Frequency;
+  /**
+   * Series per part when a large request is split into parts that run concurrently (a neural model's session
+   * workers): each part is validated, forecast and formatted while the others run. Undefined: one part.
+   */
+  readonly partSize?: number;
   /** Forecasts `h` points after each series (validated, in the model's frequency). */
   forecast(series: readonly Series[]): Promise<ServedForecasts>;
 }

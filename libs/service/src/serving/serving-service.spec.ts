@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { DataError, NotFoundError, Settings } from '@tsforecast/config';
 import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
@@ -10,6 +11,7 @@ import { openServiceStack, type ServiceStack } from '../testing/service-stack';
 import { saveFittedModel } from './testing/save-fitted-model';
 import { ForecastService } from '../forecasting/forecast-service';
 import { ModelVersionRegistry } from '../registry/model-version-registry';
+import { PART_SERIES, WORKER_MIN_SERIES } from './onnx-served-model';
 import { servingModule } from './serving-module';
 import { ServingService } from './serving-service';
 import type { SeriesInput } from './series-input';
@@ -162,6 +164,39 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     ];
     for (const [series, message] of cases) {
       await expect(serving.forecast({ model: nhits, series })).rejects.toThrow(message);
+    }
+  });
+
+  it('splits a large request into parts on session workers, with the answer of one inline run, and stops them on close', async () => {
+    // 700 series of uneven lengths: 3 parts of 234, 234 and 232 series, each run on a session worker.
+    const series = Array.from({ length: 700 }, (_, i) => hourly(`p${i}`, 30 + (i % 40), i % 24));
+    expect(Math.ceil(series.length / PART_SERIES)).toBe(3);
+    expect(Math.floor(series.length / 3)).toBeGreaterThanOrEqual(WORKER_MIN_SERIES);
+    const runs: number[] = [];
+    serving.onBatch((n) => runs.push(n));
+    const terminate = jest.spyOn(Worker.prototype, 'terminate');
+    try {
+      const served = await serving.forecast({ model: nhits, series });
+      expect(runs).toEqual([234, 234, 232]);
+      // The inline reference: `cli predict`'s one session.run of all 700 series on the JavaScript thread.
+      const reference = await stack.container.get(ForecastService).predict({ model: nhits, data: frameOf(series) });
+      expect(served.forecasts.map((f) => f.unique_id)).toEqual(series.map((s) => s.unique_id));
+      served.forecasts.forEach((f, i) => {
+        expect(f.y_hat).toEqual(Array.from(reference.forecast.mean[i]!));
+        expect(f['lo-80']).toEqual(Array.from(reference.forecast.quantiles!.values[0]![i]!));
+        expect(f.ds[0]).toBe(hourlyTimestamp(series[i]!.ds.length));
+      });
+      // A bad series in the last part fails the request as before, named by its index in the request.
+      const repeated = [...series.slice(0, 699), { ...series[3]! }];
+      await expect(serving.forecast({ model: nhits, series: repeated })).rejects.toThrow(
+        /^series\[699\] \('p3'\): 'unique_id' 'p3' is also series\[3\]'s/,
+      );
+      expect(terminate).not.toHaveBeenCalled();
+      // Closing releases the session and its workers (the next request opens the version again).
+      await serving.close();
+      expect(terminate.mock.calls.length).toBeGreaterThan(0);
+    } finally {
+      terminate.mockRestore();
     }
   });
 

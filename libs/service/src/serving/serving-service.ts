@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Logger, Settings } from '@tsforecast/config';
-import { formatTimestamp, type Frequency } from '@tsforecast/data';
+import { formatTimestamp, type Frequency, type Series } from '@tsforecast/data';
 import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelRegistry } from '@tsforecast/model';
@@ -9,10 +9,10 @@ import { ModelRefCache } from './model-ref-cache';
 import { ModelSessionCache, type OpenedEntry, type SessionCacheStats } from './model-session-cache';
 import { PredictionLog, type PredictionLogStats } from './prediction-log';
 import { requestedIntervals, type IntervalColumns } from './prediction-intervals';
-import type { SeriesForecast, ServedModel } from './served-model';
+import type { SeriesForecast, ServedForecasts, ServedModel } from './served-model';
 import { OnnxServedModel } from './onnx-served-model';
 import { LocalFitServedModel } from './local-fit-served-model';
-import { validateSeriesInput, type SeriesInput } from './series-input';
+import { SeriesInputCheck, type SeriesInput } from './series-input';
 
 /** A session is charged this many times its model file's bytes against `FORECAST_CACHE_MB` (weights, arena, graph). */
 export const SESSION_BYTES_PER_MODEL_BYTE = 3;
@@ -98,10 +98,21 @@ export class ServingService {
   async forecast(request: ServingRequest): Promise<ServedForecast> {
     const version = await this.refs.get(request.model);
     return this.sessions.use(version.id, async (model) => {
-      const series = validateSeriesInput(request.series, model.frequency);
-      // A fitted model's intervals are known once it has forecast (some give none, or none for some series).
-      const { forecasts, quantiles } = await model.forecast(series);
-      const intervals = requestedIntervals(model.ref, quantiles, request.level);
+      const parts = await this.forecastParts(request.series, model);
+      const formatted: ServedSeriesForecast[][] = [];
+      const series: Series[] = [];
+      const forecasts: SeriesForecast[] = [];
+      let quantiles: readonly number[] = [];
+      // Part by part as they finish: the first parts are formatted while the workers run the last ones.
+      for (const running of parts) {
+        const part = await running;
+        // A fitted model's intervals are known once it has forecast (some give none, or none for some series).
+        const intervals = requestedIntervals(model.ref, part.forecast.quantiles, request.level);
+        formatted.push(part.forecast.forecasts.map((f, i) => this.format(part.series[i]!.id, f, intervals, model)));
+        series.push(...part.series);
+        forecasts.push(...part.forecast.forecasts);
+        quantiles = part.forecast.quantiles;
+      }
       // Queued by reference, written later in batches: the answer never waits for the database.
       this.predictionLog?.record({
         runId: version.runId,
@@ -111,7 +122,7 @@ export class ServingService {
         forecasts,
         quantileLevels: quantiles,
       });
-      return { model: model.ref, forecasts: forecasts.map((f, i) => this.format(series[i]!.id, f, intervals, model)) };
+      return { model: model.ref, forecasts: formatted.length === 1 ? formatted[0]! : formatted.flat() };
     });
   }
 
@@ -128,6 +139,32 @@ export class ServingService {
   async close(): Promise<void> {
     await this.predictionLog?.close();
     await this.sessions.clear();
+  }
+
+  /**
+   * Validates the request's series and starts their forecast, in parts of the model's `partSize` (one part when it
+   * has none): each part is handed to the model before the next is checked, so checking overlaps the runs. A bad
+   * series fails the request with the same error, once the parts already started have settled.
+   */
+  private async forecastParts(input: readonly SeriesInput[], model: ServedModel): Promise<Promise<ForecastedPart>[]> {
+    const check = new SeriesInputCheck(input, model.frequency);
+    const ranges = partRanges(input.length, model.partSize);
+    const started: Promise<ForecastedPart>[] = [];
+    try {
+      for (const [from, to] of ranges) {
+        const series = check.part(from, to);
+        const running = model.forecast(series).then((forecast) => ({ series, forecast }));
+        // Awaited in order later; until then a failure must not count as unhandled.
+        running.catch(() => undefined);
+        started.push(running);
+        // Let the part reach its worker before checking the next (a macrotask turn: the hand-off takes microtasks).
+        if (started.length < ranges.length) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      await Promise.allSettled(started);
+      throw error;
+    }
+    return started;
   }
 
   private async open(id: string): Promise<OpenedEntry<ServedModel>> {
@@ -177,6 +214,20 @@ function formatAll(ds: Float64Array, frequency: Frequency): string[] {
   const out = new Array<string>(ds.length);
   for (let k = 0; k < ds.length; k++) out[k] = formatTimestamp(ds[k]!, frequency);
   return out;
+}
+
+interface ForecastedPart {
+  readonly series: Series[];
+  readonly forecast: ServedForecasts;
+}
+
+/** `[from, to)` ranges of about `partSize` series each, as even as possible; one range without `partSize`. */
+function partRanges(count: number, partSize: number | undefined): [number, number][] {
+  const parts = partSize === undefined ? 1 : Math.max(1, Math.ceil(count / partSize));
+  const size = Math.ceil(count / parts);
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < count; from += size) ranges.push([from, Math.min(count, from + size)]);
+  return ranges;
 }
 
 function hasOnnx(loaded: LoadedModel): loaded is LoadedModel & { onnx: Uint8Array } {
