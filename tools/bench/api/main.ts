@@ -33,7 +33,7 @@ import {
   quantile,
   type Sample,
 } from './load';
-import { processCpu, residentMb, type ProcessCpu } from './process-cpu';
+import { processCpu, residentMb, threadCpuMsPerRequest, type ProcessCpu } from './process-cpu';
 import { h, hourlySeries, inputSize, startBenchServer, type BenchServer } from './setup';
 
 type Scenario = 'latency' | 'throughput' | 'big' | 'mixed';
@@ -169,6 +169,7 @@ async function big(server: BenchServer, client: HttpClient, model: string): Prom
     server_forecast_mean_ms: round(histogramMean(before, after, 'tsforecast_forecast_duration_seconds') * 1000, 1),
     server_cpu_ms_per_request: perRequestMs((cpu) => cpu.processS),
     server_main_thread_cpu_ms_per_request: perRequestMs((cpu) => cpu.mainThreadS),
+    server_cpu_ms_per_request_by_thread: cpuBefore && cpuAfter ? threadCpuMsPerRequest(cpuBefore, cpuAfter, repeats) : null,
     ort_threads: ortThreads(),
     ms: runs.map((s) => round(s.ms, 1)),
   });

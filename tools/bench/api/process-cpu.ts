@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux clock ticks per second of `/proc/<pid>/stat` times (`getconf CLK_TCK`, 100 on every mainstream kernel). */
 const ticksPerSecond = 100;
@@ -9,13 +9,44 @@ export interface ProcessCpu {
   readonly processS: number;
   /** The event-loop thread alone: on an idle machine its time per request is about the request's wall time. */
   readonly mainThreadS: number;
+  /** By thread name (`V8 DefaultWorke`: GC helpers; `WorkerThread`: worker_threads, e.g. ONNX session workers), summed. */
+  readonly byThreadS: Readonly<Record<string, number>>;
 }
 
 function cpuSeconds(statPath: string): number {
+  return cpuAndName(statPath).seconds;
+}
+
+function cpuAndName(statPath: string): { seconds: number; name: string } {
   const stat = readFileSync(statPath, 'utf8');
+  const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   // Fields after the command name (which may hold spaces) start at ')': utime and stime are the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  return { seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond, name };
+}
+
+function byThread(pid: number): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const { seconds, name } = cpuAndName(`/proc/${pid}/task/${task}/stat`);
+      const key = task === String(pid) ? 'main' : name;
+      totals[key] = (totals[key] ?? 0) + seconds;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return totals;
+}
+
+/** CPU ms per request by thread name between two readings (threads that ended in between are not counted). */
+export function threadCpuMsPerRequest(before: ProcessCpu, after: ProcessCpu, requests: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, s] of Object.entries(after.byThreadS)) {
+    const ms = ((s - (before.byThreadS[name] ?? 0)) * 1000) / requests;
+    if (ms >= 0.05) out[name] = Math.round(ms * 10) / 10;
+  }
+  return out;
 }
 
 /**
@@ -26,7 +57,11 @@ function cpuSeconds(statPath: string): number {
  */
 export function processCpu(pid: number): ProcessCpu | undefined {
   try {
-    return { processS: cpuSeconds(`/proc/${pid}/stat`), mainThreadS: cpuSeconds(`/proc/${pid}/task/${pid}/stat`) };
+    return {
+      processS: cpuSeconds(`/proc/${pid}/stat`),
+      mainThreadS: cpuSeconds(`/proc/${pid}/task/${pid}/stat`),
+      byThreadS: byThread(pid),
+    };
   } catch {
     return undefined;
   }
