@@ -6,12 +6,14 @@ import { ModelVersionRegistry } from './registry/model-version-registry';
 import { ForecastService } from './forecasting/forecast-service';
 import { SavedModels } from './forecasting/saved-models';
 import { SavedModelForecaster } from './forecasting/saved-model-forecaster';
+import { PredictRunner } from './forecasting/predict-runner';
 import { TrainingService } from './training/training-service';
 import { TuningService } from './tuning/tuning-service';
 import { StudyFactory } from './tuning/study-factory';
 import { TrialRuns } from './tuning/trial-runs';
 import { TrialLiveness } from './tuning/abandoned-trials';
 import { EvaluationService } from './evaluation/evaluation-service';
+import { CrossValidationRunner } from './evaluation/cross-validation-runner';
 import { TrackingQueries } from './queries/tracking-queries';
 import { ModelCatalog } from './queries/model-catalog';
 import { MigrationService } from './migration/migration-service';
@@ -55,11 +57,13 @@ const singletons = [
   ForecastService,
   SavedModels,
   SavedModelForecaster,
+  PredictRunner,
   TokenIssuer,
   TokenVerifier,
   ServiceStatus,
   ModelVersionRegistry,
   EvaluationService,
+  CrossValidationRunner,
   TrackingQueries,
   ModelCatalog,
   MigrationService,

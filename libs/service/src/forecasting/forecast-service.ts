@@ -1,13 +1,12 @@
 import type { Writable } from 'node:stream';
 import { inject, injectable } from 'inversify';
-import { DataError, Logger } from '@tsforecast/config';
+import { DataError } from '@tsforecast/config';
 import { describeFrequency, formatTimestamp, type SeriesFrame } from '@tsforecast/data';
 import type { Forecast } from '@tsforecast/model';
 import { writeCsv, type LoadedModel } from '@tsforecast/artifact';
-import { RunRecorder, type RunDataset } from '../recording/run-recorder';
+import type { RunDataset } from '../recording/run-recorder';
 import { SeriesSource } from '../datasets/series-source';
-import { forecastPredictions } from '../recording/forecast-predictions';
-import { SavedModelForecaster } from './saved-model-forecaster';
+import { PredictRunner } from './predict-runner';
 import { SavedModels } from './saved-models';
 
 export interface PredictRequest {
@@ -47,35 +46,18 @@ export class ForecastService {
   constructor(
     @inject(SavedModels) private readonly models: SavedModels,
     @inject(SeriesSource) private readonly source: SeriesSource,
-    @inject(SavedModelForecaster) private readonly forecaster: SavedModelForecaster,
-    @inject(RunRecorder) private readonly recorder: RunRecorder,
-    @inject(Logger) private readonly logger: Logger,
+    @inject(PredictRunner) private readonly runner: PredictRunner,
   ) {}
 
   async predict(request: PredictRequest): Promise<PredictResult> {
     const version = await this.models.load(request.model);
     const { loaded, ref } = version;
     const { frame, dataset } = await this.history(request.data, loaded);
-    const run = await this.recorder.start({
-      kind: 'predict',
-      experiment: request.experiment ?? (await this.models.trainingExperiment(version)),
-      model: loaded.metadata.model,
-      horizon: loaded.metadata.h,
-      parameters: { model: ref, ...loaded.metadata.hyperparameters },
-      dataset,
-    });
-    let forecast: Forecast;
-    try {
-      forecast = await this.forecaster.forecast(loaded, frame);
-      await this.recorder.complete(run, { metrics: {}, predictions: forecastPredictions(forecast), usedModelId: loaded.saved.id });
-    } catch (error) {
-      await this.recorder.fail(run, error);
-      throw error;
-    }
-    this.logger.info('forecast made', { model: ref, series: frame.series.length, h: forecast.h, run: run.id });
+    const experiment = request.experiment ?? (await this.models.trainingExperiment(version));
+    const { forecast, runId } = await this.runner.run(version, { frame, dataset }, experiment);
     // After the run is complete: an unwritable output is the caller's error, the forecast stays recorded.
     if (request.output !== undefined) await writeForecastCsv(request.output, forecast, frame);
-    return { model: ref, forecast, frame, rows: forecast.seriesIds.length * forecast.h, runId: run.id, output: request.output };
+    return { model: ref, forecast, frame, rows: forecast.seriesIds.length * forecast.h, runId, output: request.output };
   }
 
   /** The history as a frame in the model's frequency; for a CSV, the data set the run records. */
