@@ -1,6 +1,6 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import { meanSeriesFit } from './arima-series-fit';
 import { fitAutoArima } from './auto-arima';
 
@@ -36,9 +36,7 @@ const LIMITS: Array<[keyof AutoArimaHyperparameters, number]> = [
 export const autoArimaSpec: StatisticalModelSpec<AutoArimaHyperparameters> = {
   name: 'AutoARIMA',
   description: 'ARIMA with orders chosen by AICc in a stepwise search (R forecast::auto.arima)',
-  defaults: (_h, seasonLength) => ({
-    seasonLength,
-    level: DEFAULT_LEVELS,
+  defaults: () => ({
     maxP: 5,
     maxQ: 5,
     maxSeasonalP: 2,

@@ -1,7 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import { normalBounds } from '../core/normal-quantile';
 import { allFinite, isConstantSeries, naiveFallbackFit } from '../theta/short-series-fit';
 import { cesComponents, cesForecast, cesVarianceFactors, type CesSeasonType } from './ces-filter';
@@ -69,7 +69,7 @@ export interface AutoCesHyperparameters extends StatisticalHyperparameters {
 export const autoCesSpec: StatisticalModelSpec<AutoCesHyperparameters> = {
   name: 'AutoCES',
   description: 'Complex exponential smoothing, season type (N, S, P, F) chosen by AICc (Svetunkov & Kourentzes)',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, model: 'Z' }),
+  defaults: () => ({ model: 'Z' }),
   check({ model }) {
     if (model !== 'Z' && !CES_TYPES.includes(model))
       throw new UsageError(`'model' must be one of Z, ${CES_TYPES.join(', ')}, got ${String(model)}`);

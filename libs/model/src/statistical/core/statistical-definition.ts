@@ -9,8 +9,12 @@ export interface StatisticalModelSpec<H extends StatisticalHyperparameters> {
   /** StatsForecast's class name (`AutoETS`, `CrostonSBA`). */
   name: string;
   description: string;
-  /** Defaults for horizon `h` and the dataset's season length. */
-  defaults(h: number, seasonLength: number): H;
+  /**
+   * Defaults of the model's own hyperparameters for horizon `h` and the
+   * dataset's season length. {@link statisticalDefinition} adds the ones every
+   * statistical model has: `seasonLength` (the dataset's) and `level` ({@link DEFAULT_LEVELS}).
+   */
+  defaults(h: number, seasonLength: number): OwnHyperparameters<H>;
   /** Checks the merged hyperparameters; throws a `UsageError` naming the field, value and range. */
   check?(hyperparameters: H): void;
   /** The per-series fitting function for these hyperparameters. */
@@ -19,8 +23,16 @@ export interface StatisticalModelSpec<H extends StatisticalHyperparameters> {
   minHistory?: number;
 }
 
+/** A statistical model's hyperparameters less the shared {@link StatisticalHyperparameters}. */
+export type OwnHyperparameters<H extends StatisticalHyperparameters> = Omit<H, keyof StatisticalHyperparameters>;
+
 /** Default interval levels of the statistical models (as StatsForecast users commonly ask). */
 export const DEFAULT_LEVELS: number[] = [80, 95];
+
+/** `spec`'s complete defaults: the dataset's season length, {@link DEFAULT_LEVELS} and the model's own. */
+function completeDefaults<H extends StatisticalHyperparameters>(spec: StatisticalModelSpec<H>, h: number, seasonLength: number): H {
+  return { seasonLength, level: DEFAULT_LEVELS, ...spec.defaults(h, seasonLength) } as H;
+}
 
 /**
  * The spec of a model with no hyperparameters of its own (season length and
@@ -30,7 +42,7 @@ export const DEFAULT_LEVELS: number[] = [80, 95];
  * export const adidaSpec = parameterFreeSpec('ADIDA', 'Temporal aggregation …', adidaFit);
  */
 export function parameterFreeSpec(name: string, description: string, fit: SeriesFitter): StatisticalModelSpec<StatisticalHyperparameters> {
-  return { name, description, defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS }), fitter: () => fit };
+  return { name, description, defaults: () => ({}), fitter: () => fit };
 }
 
 /**
@@ -46,9 +58,9 @@ export function statisticalDefinition<H extends StatisticalHyperparameters>(spec
     kind: 'statistical',
     description: spec.description,
     capabilities: { exogenous: { historic: false, future: false, static: false }, multivariate: false, minHistory: () => minHistory },
-    defaults: (h, seasonLength) => spec.defaults(h, seasonLength),
+    defaults: (h, seasonLength) => completeDefaults(spec, h, seasonLength),
     create(h, seasonLength, overrides) {
-      const defaults = spec.defaults(h, seasonLength) as H & Record<string, unknown>;
+      const defaults = completeDefaults(spec, h, seasonLength) as H & Record<string, unknown>;
       const hyperparameters: H = mergeHyperparameters(spec.name, defaults, overrides as Partial<H & Record<string, unknown>>);
       requireInteger('seasonLength', hyperparameters.seasonLength, 1);
       checkLevels(hyperparameters.level);

@@ -131,7 +131,7 @@ describe('Ensemble registration', () => {
     const members = ['AutoTheta', 'AutoCES'].map((name) => {
       const spec = statisticalSpecs.get(name)!;
       return spec
-        .fitter({ ...spec.defaults(12, 12), level: [80, 95] })(y, 12)
+        .fitter({ ...spec.defaults(12, 12), seasonLength: 12, level: [80, 95] })(y, 12)
         .forecast(12, [80, 95]);
     });
     const fit = ensembleDefinition.create(12, 12, { members: ['AutoTheta', 'AutoCES'], combine: 'mean' });

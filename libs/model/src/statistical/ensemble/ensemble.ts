@@ -1,7 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit, SeriesFitter } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import { statisticalSpecs } from '../statistical-specs';
 import { COMBINATIONS, combineForecasts, type Combination } from './combine-forecasts';
 
@@ -68,7 +68,7 @@ export const ensembleSpec: StatisticalModelSpec<EnsembleHyperparameters> = {
   description: 'Median (or mean) of statistical models’ forecasts (default AutoETS, AutoARIMA, AutoTheta, AutoCES)',
   // Measured on the dev datasets (docs/MODELS.md): the median of four beat the mean of
   // ETS, ARIMA and Theta on every one of them.
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, members: [...DEFAULT_MEMBERS], combine: 'median' }),
+  defaults: () => ({ members: [...DEFAULT_MEMBERS], combine: 'median' }),
   check({ members, combine }) {
     const valid = [...statisticalSpecs.keys()];
     if (!Array.isArray(members) || members.length === 0) {

@@ -1,6 +1,6 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import { fitAutoEts } from './auto-ets';
 import { forbiddenCombination, parseEtsModel } from './ets-spec';
 
@@ -14,7 +14,7 @@ export interface AutoEtsHyperparameters extends StatisticalHyperparameters {
 export const autoEtsSpec: StatisticalModelSpec<AutoEtsHyperparameters> = {
   name: 'AutoETS',
   description: 'Exponential smoothing state-space model selected by AICc (R forecast::ets)',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, model: 'ZZZ', damped: null }),
+  defaults: () => ({ model: 'ZZZ', damped: null }),
   check({ model, damped }) {
     const spec = typeof model === 'string' ? parseEtsModel(model) : null;
     if (!spec)

@@ -1,7 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import { demandSizes } from './demand';
 import { flatFit } from './flat-fit';
 import { sesForecast } from './ses';
@@ -40,7 +40,7 @@ export const tsbSpec: StatisticalModelSpec<TsbHyperparameters> = {
   name: 'TSB',
   description: 'Teunter–Syntetos–Babai: SES of the demand probability times SES of the demand sizes',
   // StatsForecast has no defaults for alpha_d and alpha_p; 0.1 is Croston's constant.
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, alphaD: 0.1, alphaP: 0.1 }),
+  defaults: () => ({ alphaD: 0.1, alphaP: 0.1 }),
   check({ alphaD, alphaP }) {
     checkAlpha('alphaD', alphaD);
     checkAlpha('alphaP', alphaP);

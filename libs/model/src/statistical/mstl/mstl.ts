@@ -1,6 +1,6 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import { mstlFit } from './mstl-fit';
 import { TREND_FORECASTERS, trendFitters, type TrendForecaster } from './trend-forecasters';
 
@@ -30,8 +30,6 @@ export const mstlSpec: StatisticalModelSpec<MstlHyperparameters> = {
   description:
     'Multiple seasonal-trend decomposition by loess; AutoETS (ZZN) or AutoARIMA on the adjusted series, seasonal naive on each component',
   defaults: (_h, seasonLength) => ({
-    seasonLength,
-    level: DEFAULT_LEVELS,
     seasonLengths: defaultSeasonLengths(seasonLength),
     trendForecaster: 'AutoETS',
   }),

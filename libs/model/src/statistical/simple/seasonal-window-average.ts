@@ -1,7 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 
 export interface SeasonalWindowAverageHyperparameters extends StatisticalHyperparameters {
   /** Seasons averaged, counted back from the end of the series. */
@@ -51,7 +51,7 @@ export const seasonalWindowAverageSpec: StatisticalModelSpec<SeasonalWindowAvera
   name: 'SeasonalWindowAverage',
   description: 'Mean of the same season position over the last windowSize seasons',
   // StatsForecast requires window_size; 2 seasons is the smallest window that averages.
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, windowSize: 2 }),
+  defaults: () => ({ windowSize: 2 }),
   check({ windowSize }) {
     if (!Number.isSafeInteger(windowSize) || windowSize < 1)
       throw new UsageError(`'windowSize' must be an integer >= 1, got ${String(windowSize)}`);

@@ -1,7 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 
 export interface WindowAverageHyperparameters extends StatisticalHyperparameters {
   /** Points averaged, counted back from the end of the series. */
@@ -25,7 +25,7 @@ export function windowAverageFit(y: Float64Array, windowSize: number): SeriesFit
 export const windowAverageSpec: StatisticalModelSpec<WindowAverageHyperparameters> = {
   name: 'WindowAverage',
   description: 'Mean of the last windowSize values',
-  defaults: (_h, seasonLength) => ({ seasonLength, level: DEFAULT_LEVELS, windowSize: Math.max(2, seasonLength) }),
+  defaults: (_h, seasonLength) => ({ windowSize: Math.max(2, seasonLength) }),
   check({ windowSize }) {
     if (!Number.isSafeInteger(windowSize) || windowSize < 1)
       throw new UsageError(`'windowSize' must be an integer >= 1, got ${String(windowSize)}`);

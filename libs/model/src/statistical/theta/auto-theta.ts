@@ -1,7 +1,7 @@
 import { UsageError } from '@tsforecast/config';
 import type { StatisticalHyperparameters } from '../core/local-statistical-model';
 import type { SeriesFit, SeriesForecast } from '../core/series-fit';
-import { DEFAULT_LEVELS, statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
+import { statisticalDefinition, type StatisticalModelSpec } from '../core/statistical-definition';
 import type { DecompositionType } from '../decomposition/classical-decomposition';
 import { normalBounds } from '../core/normal-quantile';
 import { allFinite, isConstantSeries, naiveFallbackFit } from './short-series-fit';
@@ -121,9 +121,7 @@ export interface AutoThetaHyperparameters extends StatisticalHyperparameters {
 export const autoThetaSpec: StatisticalModelSpec<AutoThetaHyperparameters> = {
   name: 'AutoTheta',
   description: 'Best of the standard/optimised/dynamic theta models by AIC or in-sample MSE (Fiorucci et al. 2016)',
-  defaults: (_h, seasonLength) => ({
-    seasonLength,
-    level: DEFAULT_LEVELS,
+  defaults: () => ({
     model: 'auto',
     decompositionType: 'multiplicative',
     selection: 'aic',
