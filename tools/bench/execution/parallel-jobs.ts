@@ -23,6 +23,9 @@ export interface ParallelOptions {
  * Parallel speed-up: the same jobs (models × horizons, real training in child
  * processes) with one worker slot, then with two; `wall_ratio` = wall(2) /
  * wall(1). Each slot's job gets cores / concurrency ONNX Runtime threads.
+ * `cpu_s_*`: the job processes' CPU (their runs' resource statistics);
+ * `parent_cpu_s_*`: this process's (the worker, its polling and the bench's);
+ * `busy_share_*`: the jobs' attempts' wall time over slots × wall.
  */
 export async function benchParallel(db: BenchDatabase, options: ParallelOptions): Promise<Record<string, unknown>> {
   const queue = new PgBossJobQueue(db.database);
@@ -41,19 +44,27 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
   const wall: Record<number, number> = {};
   const cpu: Record<number, number> = {};
   const processes: Record<number, number> = {};
+  const busy: Record<number, number> = {};
+  const parentCpu: Record<number, number> = {};
   for (const concurrency of [1, 2]) {
     const ids = await queue.enqueue('train-run', jobs);
     const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
     const worker = workerOf(db, queue, concurrency, options.cores, options.runsPerProcess);
     worker.start();
     const ended = await waitForJobs(queue, 'train-run', ids, { pollMs: 200 });
     wall[concurrency] = (performance.now() - started) / 1000;
+    const parent = process.cpuUsage(cpuAtStart);
+    parentCpu[concurrency] = (parent.user + parent.system) / 1e6;
     await worker.stop();
     processes[concurrency] = worker.processesStarted;
     const failed = ended.filter((job) => job.state !== 'completed' || job.output?.['status'] !== 'completed');
     if (failed.length > 0) throw new Error(`${failed.length} job(s) did not complete: ${JSON.stringify(failed[0]?.output)}`);
     const stats = await new TypeOrmResourceStatsStore(db.database).forExperiment('bench-parallel');
-    cpu[concurrency] = stats.slice(-jobs.length).reduce((sum, row) => sum + row.cpuMs, 0) / 1000;
+    const rows = stats.slice(-jobs.length);
+    cpu[concurrency] = rows.reduce((sum, row) => sum + row.cpuMs, 0) / 1000;
+    // Share of the slots' time spent in a job's attempt (the rest: claims, process starts, idle slots at the end).
+    busy[concurrency] = rows.reduce((sum, row) => sum + row.wallMs, 0) / 1000 / (concurrency * wall[concurrency]!);
   }
   await queue.close();
   return {
@@ -67,6 +78,10 @@ export async function benchParallel(db: BenchDatabase, options: ParallelOptions)
     wall_ratio: round(wall[2]! / wall[1]!),
     cpu_s_concurrency_1: round(cpu[1]!),
     cpu_s_concurrency_2: round(cpu[2]!),
+    busy_share_concurrency_1: round(busy[1]!),
+    busy_share_concurrency_2: round(busy[2]!),
+    parent_cpu_s_concurrency_1: round(parentCpu[1]!),
+    parent_cpu_s_concurrency_2: round(parentCpu[2]!),
     ...(options.runsPerProcess === undefined ? {} : { runs_per_process: options.runsPerProcess }),
     processes_concurrency_1: processes[1],
     processes_concurrency_2: processes[2],

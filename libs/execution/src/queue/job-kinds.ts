@@ -69,12 +69,18 @@ export interface JobKindPolicy {
    * heartbeats); this bounds a job whose worker is alive but stuck.
    */
   readonly expireInSeconds: number;
+  /**
+   * In which order the jobs of one enqueue are claimed: as given, or longest
+   * first by `estimatedFitCost` (so that with several slots the last job to
+   * start is a short one, not a long one running alone while the other slots idle).
+   */
+  readonly claimOrder: 'as given' | 'longest first';
 }
 
 /** Policies by kind; a missing kind is a compile error. */
 export const jobKindPolicies: { readonly [K in JobKind]: JobKindPolicy } = {
-  'train-run': { retryLimit: 2, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 6 * 3600 },
-  trial: { retryLimit: 2, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 2 * 3600 },
+  'train-run': { retryLimit: 2, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 6 * 3600, claimOrder: 'longest first' },
+  trial: { retryLimit: 2, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 2 * 3600, claimOrder: 'as given' },
 };
 
 /** Every job kind, in a stable order. */

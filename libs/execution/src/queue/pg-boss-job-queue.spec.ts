@@ -42,15 +42,26 @@ describe('PgBossJobQueue on PostgreSQL', () => {
     expect(statuses[1]?.output).toEqual({ runId: 'run-of-MLP' });
   });
 
-  it('hands out the jobs of one enqueue in the order given', async () => {
-    const models = Array.from({ length: 12 }, (_, i) => `M${i}`);
-    await queue.enqueue('train-run', models.map(payload));
-    const claimed: string[] = [];
+  async function claimAllInTurn(): Promise<TrainRunJob[]> {
+    const claimed: TrainRunJob[] = [];
     for (let job = (await queue.claim('train-run', 1))[0]; job !== undefined; job = (await queue.claim('train-run', 1))[0]) {
-      claimed.push(job.payload.model);
+      claimed.push(job.payload);
       await queue.complete('train-run', job.id, {});
     }
-    expect(claimed).toEqual(models);
+    return claimed;
+  }
+
+  it('hands out the train-run jobs of one enqueue longest first (estimated fit cost), ids in the order given', async () => {
+    const jobs = [payload('MLP'), payload('SeasonalNaive'), payload('NHITS'), { ...payload('MLP'), hyperparameters: { maxSteps: 50 } }];
+    const ids = await queue.enqueue('train-run', jobs);
+    expect((await queue.status('train-run', ids)).map((status) => status?.payload)).toEqual(jobs);
+    expect(await claimAllInTurn()).toEqual([jobs[3], jobs[2], jobs[0], jobs[1]]);
+  });
+
+  it('hands out the jobs of one enqueue in the order given when their estimates tie', async () => {
+    const models = Array.from({ length: 12 }, (_, i) => `M${i}`);
+    await queue.enqueue('train-run', models.map(payload));
+    expect((await claimAllInTurn()).map((job) => job.model)).toEqual(models);
   });
 
   it('retries a failed attempt, then ends failed with the last error', async () => {

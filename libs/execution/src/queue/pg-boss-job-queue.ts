@@ -3,6 +3,7 @@ import { silentLogger, type Logger } from '@tsforecast/config';
 import type { Database } from '@tsforecast/db';
 import { jobKindPolicies, jobKinds, type JobKind, type JobKindPolicy, type JobPayloads } from './job-kinds';
 import type { ActiveJob, ClaimedJob, JobOutput, JobQueue, JobState, JobStatus } from './job-queue';
+import { longestFirst } from '../training/fit-cost';
 import { orderedJobIds } from './ordered-job-ids';
 import { pgBossConnection, withPgBossStartLock } from './pg-boss-connection';
 
@@ -42,8 +43,11 @@ export class PgBossJobQueue implements JobQueue {
   async enqueue<K extends JobKind>(kind: K, payloads: readonly JobPayloads[K][]): Promise<string[]> {
     const boss = await this.boss();
     const policy = this.policies[kind];
-    // Ids that sort as the payloads: the jobs of one insert are claimed in the order given (see orderedJobIds).
-    const ids = orderedJobIds(payloads.length);
+    // Ids that sort in the claim order: the jobs of one insert are claimed by id (see orderedJobIds).
+    const claimOrder = policy.claimOrder === 'longest first' ? longestFirst(payloads) : payloads.map((_, i) => i);
+    const sortedIds = orderedJobIds(payloads.length);
+    const ids: string[] = [];
+    claimOrder.forEach((payload, rank) => (ids[payload] = sortedIds[rank]!));
     const jobs = payloads.map((data, i) => ({
       id: ids[i]!,
       name: kind,
