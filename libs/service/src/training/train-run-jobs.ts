@@ -6,6 +6,7 @@ import { ModelRegistry } from '@tsforecast/model';
 import type { RunDataset } from '../recording/run-recorder';
 import type { StudyTrialJobs } from './leftover-trial-jobs';
 import type { TrainRequest } from './train-request';
+import { studyNameOf } from '../tuning/study-factory';
 
 /** One model × horizon of a training request. */
 export interface TrainRunSpec {
@@ -70,7 +71,7 @@ export class TrainRunJobs {
     const trial: TrialJob = {
       requestId,
       experiment,
-      study: `${experiment}/${definition.name}/h${horizon}`,
+      study: studyNameOf(experiment, definition.name, horizon),
       trainRunJobId,
       search: train.search!,
       requestedAt: train.requestedAt!,

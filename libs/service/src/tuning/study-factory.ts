@@ -5,6 +5,14 @@ import type { SearchRequest } from '../training/train-request';
 import { trialWorkerId, type TrialOwner } from './abandoned-trials';
 
 /**
+ * The study of one model × horizon of an experiment, `<experiment>/<model>/h<h>`:
+ * the `train-run` job that tunes it and the `trial` jobs beside it share it.
+ */
+export function studyNameOf(experiment: string, model: string, h: number): string {
+  return `${experiment}/${model}/h${h}`;
+}
+
+/**
  * Opens the database-backed studies tuning runs on: the storage, the sampler
  * and the pruner a {@link SearchRequest} names, in one place.
  *

@@ -6,7 +6,7 @@ import { TrialPruned, type Study, type Trial } from '@tsforecast/hyperparameter'
 import type { SearchRequest, TuningSummary } from '../training/train-request';
 import type { RunDataset } from '../recording/run-recorder';
 import type { TrialOwner } from './abandoned-trials';
-import { StudyFactory } from './study-factory';
+import { StudyFactory, studyNameOf } from './study-factory';
 import { TrialRuns, type OpenTrialRun } from './trial-runs';
 
 /** Where a tuning's trials are recorded, and who runs them. */
@@ -259,7 +259,7 @@ export class TuningService {
     const space = Object.fromEntries(
       Object.entries(this.registry.searchSpace(definition.name, h)).filter(([key]) => context.overrides[key] === undefined),
     );
-    const studyName = `${context.experiment}/${definition.name}/h${h}`;
+    const studyName = studyNameOf(context.experiment, definition.name, h);
     const log = this.logger.child({ study: studyName });
     const study = await this.studies.open(studyName, space, search, { ...(context.job ? { owner: context.job } : {}), logger: log });
     const tuning: Tuning = { study, definition, h, split: holdOut(train, h), search, context, log, runs: new Map() };
