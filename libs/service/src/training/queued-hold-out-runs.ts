@@ -1,10 +1,8 @@
 import { inject, injectable } from 'inversify';
-import { JobQueue, LocalWorkers, waitForJobs } from '@tsforecast/execution';
-import { StudyStorage } from '@tsforecast/hyperparameter';
+import { LocalWorkers } from '@tsforecast/execution';
 import { ProgressReporter, type ProgressTask } from '@tsforecast/logging';
 import type { RunDataset } from '../recording/run-recorder';
 import type { HoldOutResult } from './hold-out-runner';
-import { cancelLeftoverTrialJobs } from './leftover-trial-jobs';
 import type { TrainRequest } from './train-request';
 import { TrainRunJobs, type TrainRunSpec } from './train-run-jobs';
 import { TrainRunOutcomes } from './train-run-outcomes';
@@ -22,10 +20,8 @@ export class QueuedHoldOutRuns {
   constructor(
     @inject(TrainRunJobs) private readonly jobs: TrainRunJobs,
     @inject(TrainRunOutcomes) private readonly outcomes: TrainRunOutcomes,
-    @inject(JobQueue) private readonly queue: JobQueue,
     @inject(LocalWorkers) private readonly workers: LocalWorkers,
     @inject(ProgressReporter) private readonly progress: ProgressReporter,
-    @inject(StudyStorage) private readonly studies: StudyStorage,
   ) {}
 
   /**
@@ -38,19 +34,9 @@ export class QueuedHoldOutRuns {
   }
 
   async run(request: TrainRequest, specs: readonly TrainRunSpec[], dataset: RunDataset): Promise<HoldOutResult[]> {
-    const { trainRuns: ids, trials } = await this.jobs.enqueue(request, specs, dataset);
+    const enqueued = await this.jobs.enqueue(request, specs, dataset);
     const tasks = new Map<string, ProgressTask>();
-    // Trial jobs that can no longer run a trial are cancelled as their studies use their budgets.
-    const wait = async () => {
-      let ended = false;
-      const watching = cancelLeftoverTrialJobs(this.queue, this.studies, trials, () => ended);
-      try {
-        return await waitForJobs(this.queue, 'train-run', ids, { pollMs: 250 });
-      } finally {
-        ended = true;
-        await watching;
-      }
-    };
+    const wait = () => this.jobs.wait(enqueued);
     const ended =
       request.localWorkers === false
         ? await wait()

@@ -1,10 +1,19 @@
 import { resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
 import { Settings } from '@tsforecast/config';
-import { JobQueue, workerDefaults, type JobJson, type TrainRunJob, type TrialJob } from '@tsforecast/execution';
+import {
+  JobQueue,
+  waitForJobs,
+  workerDefaults,
+  type JobJson,
+  type JobStatus,
+  type TrainRunJob,
+  type TrialJob,
+} from '@tsforecast/execution';
+import { StudyStorage } from '@tsforecast/hyperparameter';
 import { ModelRegistry } from '@tsforecast/model';
 import type { RunDataset } from '../recording/run-recorder';
-import type { StudyTrialJobs } from './leftover-trial-jobs';
+import { cancelLeftoverTrialJobs, type StudyTrialJobs } from './leftover-trial-jobs';
 import type { TrainRequest } from './train-request';
 import { studyNameOf } from '../tuning/study-factory';
 
@@ -26,13 +35,14 @@ export interface EnqueuedTrainRuns {
  * A training request as queue jobs: the payload of each model × horizon's
  * `train-run` job (the data file and the bytes the request read, the
  * overrides, the search, `MODEL_DIR`) and, with a search, the `trial` jobs
- * that run the study's trials beside it.
+ * that run the study's trials beside it; enqueued, then waited for.
  */
 @injectable()
 export class TrainRunJobs {
   constructor(
     @inject(JobQueue) private readonly queue: JobQueue,
     @inject(ModelRegistry) private readonly registry: ModelRegistry,
+    @inject(StudyStorage) private readonly studies: StudyStorage,
     @inject(Settings) private readonly settings: Pick<Settings, 'MODEL_DIR' | 'MAX_PARALLEL_RUNS' | 'ORT_THREADS'>,
   ) {}
 
@@ -43,7 +53,7 @@ export class TrainRunJobs {
    * them in parallel (see `trialJobsPerStudy`). The `train-run` job runs
    * trials too, so it never waits on a queue without another free slot; a
    * worker claims `train-run` jobs first, so the other slots take the trials;
-   * `QueuedHoldOutRuns.run` cancels the trial jobs still waiting once a
+   * {@link wait} cancels the trial jobs still waiting once a
    * study's budget is used. Returns the `train-run` job ids in the order of
    * `specs` (`run` waits on these; the API's training jobs poll them) and the
    * `trial` job ids per study.
@@ -61,6 +71,23 @@ export class TrainRunJobs {
       if (jobs.length > 0) trials.push({ study: jobs[0]!.study, budget: search.trials, jobIds: await this.queue.enqueue('trial', jobs) });
     }
     return { trainRuns, trials };
+  }
+
+  /**
+   * Waits until every `train-run` job of a request ended; meanwhile its
+   * `trial` jobs that can no longer run a trial are cancelled as their
+   * studies use their budgets (and the rest once the `train-run` jobs ended).
+   * The statuses come in the order of the specs.
+   */
+  async wait(enqueued: EnqueuedTrainRuns): Promise<JobStatus<'train-run'>[]> {
+    let ended = false;
+    const watching = cancelLeftoverTrialJobs(this.queue, this.studies, enqueued.trials, () => ended);
+    try {
+      return await waitForJobs(this.queue, 'train-run', enqueued.trainRuns, { pollMs: 250 });
+    } finally {
+      ended = true;
+      await watching;
+    }
   }
 
   /** `count` trial jobs on the study of a `train-run` job; none for a model without a search space (see HoldOutRunner). */
