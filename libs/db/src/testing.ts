@@ -9,5 +9,6 @@ export {
   type TestDatabase,
   type ServerTestDatabase,
 } from './testing/test-database';
+export { useTestDatabase } from './testing/use-test-database';
 export { registerTestModelVersion, type TestModelVersion } from './testing/test-model-version';
 export { openPredictionLogTestbed, type PredictionLogTestbed } from './testing/prediction-log-testbed';

@@ -3,15 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings, type Settings } from '@tsforecast/config';
-import { TypeOrmTrackingStore, type Database } from '@tsforecast/db';
-import { openTestDatabase } from '@tsforecast/db/testing';
+import { TypeOrmTrackingStore } from '@tsforecast/db';
+import { useTestDatabase } from '@tsforecast/db/testing';
 import { FileModelStore } from './file-model-store';
 import type { ModelMetadata } from './model-metadata';
 
 type Input = Omit<ModelMetadata, 'sha256' | 'formatVersion' | 'createdAt'>;
 
 describe('FileModelStore.load verifies the files against the registered record', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let tracking: TypeOrmTrackingStore;
   let store: FileModelStore;
   let settings: Settings;
@@ -19,11 +19,9 @@ describe('FileModelStore.load verifies the files against the registered record',
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsf-model-store-'));
     settings = loadSettings({ env: { MODEL_DIR: join(dir, 'models') }, cwd: dir });
-    database = await openTestDatabase();
-    tracking = new TypeOrmTrackingStore(database);
+    tracking = new TypeOrmTrackingStore(database());
     store = new FileModelStore(settings);
   });
-  afterAll(() => database.close());
 
   async function saved(kind: 'neural' | 'baseline', onnx?: Uint8Array) {
     const experiment = await tracking.ensureExperiment('store');

@@ -4,21 +4,18 @@ import { dbModule } from '../db-module';
 import { ResourceStatsStore } from '../execution/resource-stats-store';
 import { RunLeaseStore } from '../execution/run-lease-store';
 import { StudyStore } from '../studies/study-store';
-import { openTestDatabase } from '../testing';
-import type { Database } from './database';
+import { useTestDatabase } from '../testing';
 
 jest.setTimeout(120_000);
 
 describe('DataSourceStore subclasses resolved by Inversify (PostgreSQL)', () => {
-  let db: Database;
+  const db = useTestDatabase();
   let container: Container;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
     container = new Container();
-    container.loadSync(dbModule(db));
+    container.loadSync(dbModule(db()));
   });
-  afterAll(() => db?.close());
 
   it('get the injected database: each store queries it', async () => {
     const missing = randomUUID();

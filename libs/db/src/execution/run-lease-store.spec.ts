@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../data-source/database';
 import { Run } from '../entities/tracking/run';
-import { openTestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 import { TypeOrmResourceStatsStore } from './typeorm-resource-stats-store';
 import { TypeOrmRunLeaseStore } from './typeorm-run-lease-store';
 
 jest.setTimeout(60_000);
 
 describe('run leases and resource statistics on PostgreSQL', () => {
-  let db: Database;
+  const db = useTestDatabase();
   let leases: TypeOrmRunLeaseStore;
   let stats: TypeOrmResourceStatsStore;
   let experimentId: string;
@@ -16,37 +15,38 @@ describe('run leases and resource statistics on PostgreSQL', () => {
   /** A run as the recorder writes it; `idleSeconds` back-dates its last update (a run left long ago). */
   async function runningRun(idleSeconds = 0, model = 'NHITS'): Promise<string> {
     const id = randomUUID();
-    await db.dataSource.query(
+    await db().dataSource.query(
       `INSERT INTO runs (id, experiment_id, model_name, horizon, kind, parameters) VALUES ($1, $2, $3, 12, 'train', '{}')`,
       [id, experimentId, model],
     );
     // The updated_at trigger sets now() on UPDATE, so back-date it with the trigger off for this statement.
     if (idleSeconds > 0) {
-      await db.dataSource.query(`ALTER TABLE runs DISABLE TRIGGER USER`);
-      await db.dataSource.query(
+      await db().dataSource.query(`ALTER TABLE runs DISABLE TRIGGER USER`);
+      await db().dataSource.query(
         `UPDATE runs SET updated_at = now() - make_interval(secs => $2), started_at = updated_at - interval '1 s' WHERE id = $1`,
         [id, idleSeconds],
       );
-      await db.dataSource.query(`ALTER TABLE runs ENABLE TRIGGER USER`);
+      await db().dataSource.query(`ALTER TABLE runs ENABLE TRIGGER USER`);
     }
     return id;
   }
 
   async function backdateBeat(runId: string, seconds: number): Promise<void> {
-    await db.dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - make_interval(secs => $2) WHERE run_id = $1`, [runId, seconds]);
+    await db().dataSource.query(`UPDATE run_heartbeats SET beat_at = now() - make_interval(secs => $2) WHERE run_id = $1`, [
+      runId,
+      seconds,
+    ]);
   }
 
-  const status = async (id: string) => (await db.dataSource.getRepository(Run).findOneByOrFail({ id })).status;
+  const status = async (id: string) => (await db().dataSource.getRepository(Run).findOneByOrFail({ id })).status;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    leases = new TypeOrmRunLeaseStore(db);
-    stats = new TypeOrmResourceStatsStore(db);
-    [{ id: experimentId }] = (await db.dataSource.query(`INSERT INTO experiments (name) VALUES ('leases') RETURNING id`)) as {
+    leases = new TypeOrmRunLeaseStore(db());
+    stats = new TypeOrmResourceStatsStore(db());
+    [{ id: experimentId }] = (await db().dataSource.query(`INSERT INTO experiments (name) VALUES ('leases') RETURNING id`)) as {
       id: string;
     }[];
   });
-  afterAll(() => db?.close());
 
   it('fails a running run whose heartbeat went stale, naming the worker, and leaves live and ended runs alone', async () => {
     const [lost, live, ended] = [await runningRun(), await runningRun(), await runningRun()];
@@ -54,7 +54,7 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     await leases.open({ runId: lost, workerId: 'host-a:11', jobId, jobKind: 'train-run', attempt: 2 });
     await leases.open({ runId: live, workerId: 'host-b:12' });
     await leases.open({ runId: ended, workerId: 'host-a:11' });
-    await db.dataSource.query(`UPDATE runs SET status = 'completed' WHERE id = $1`, [ended]);
+    await db().dataSource.query(`UPDATE runs SET status = 'completed' WHERE id = $1`, [ended]);
     await backdateBeat(lost, 60);
     await backdateBeat(ended, 60);
     await backdateBeat(live, 60);
@@ -64,7 +64,7 @@ describe('run leases and resource statistics on PostgreSQL', () => {
 
     expect(reaped).toEqual([expect.objectContaining({ runId: lost, jobId, jobKind: 'train-run', attempt: 2, workerId: 'host-a:11' })]);
     expect(reaped[0]!.reason).toMatch(/^worker lost: no heartbeat from host-a:11 since .* \(attempt 2 of train-run job /);
-    const run = await db.dataSource.getRepository(Run).findOneByOrFail({ id: lost });
+    const run = await db().dataSource.getRepository(Run).findOneByOrFail({ id: lost });
     expect(run).toMatchObject({ status: 'failed', errorMessage: reaped[0]!.reason });
     expect(run.endedAt).not.toBeNull();
     expect([await status(live), await status(ended)]).toEqual(['running', 'completed']);
@@ -86,7 +86,7 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     await leases.open({ runId: crashed, workerId: 'w:1', jobId, jobKind: 'train-run', attempt: 1 });
     expect(await leases.completedRunOfJob(jobId)).toBeNull();
     await leases.open({ runId: completed, workerId: 'w:2', jobId, jobKind: 'train-run', attempt: 2 });
-    await db.dataSource.query(`UPDATE runs SET status = 'completed' WHERE id = $1`, [completed]);
+    await db().dataSource.query(`UPDATE runs SET status = 'completed' WHERE id = $1`, [completed]);
     expect(await leases.completedRunOfJob(jobId)).toBe(completed);
   });
 
@@ -99,7 +99,7 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     await leases.beat([first, second], new Map([[second, { fraction: 0.25, stepsPerSecond: 40.5 }]]));
     await leases.beat([second], new Map([[second, { fraction: 0.5 }]]));
     const views = await leases.leasesOfJobs([jobId, randomUUID()]);
-    await db.dataSource.query(`UPDATE runs SET status = 'cancelled' WHERE id = $1`, [first]);
+    await db().dataSource.query(`UPDATE runs SET status = 'cancelled' WHERE id = $1`, [first]);
     expect(views.map((view) => [view.runId, view.attempt, view.progress, view.stepsPerSecond])).toEqual([
       [first, 1, null, null],
       [second, 2, 0.5, 40.5],
@@ -163,7 +163,7 @@ describe('run leases and resource statistics on PostgreSQL', () => {
     await backdateBeat(id, 60);
     const jobId = randomUUID();
     await leases.open({ runId: id, workerId: 'w:2', jobId, jobKind: 'tune-trial', attempt: 2 });
-    const rows = (await db.dataSource.query(
+    const rows = (await db().dataSource.query(
       `SELECT worker_id, job_id, job_kind, attempt, beat_at > now() - interval '10 s' AS fresh FROM run_heartbeats WHERE run_id = $1`,
       [id],
     )) as unknown[];

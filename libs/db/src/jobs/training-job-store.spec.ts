@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../data-source/database';
-import { openTestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 import { TypeOrmTrainingJobStore } from './typeorm-training-job-store';
 
 jest.setTimeout(60_000);
 
 describe('training job records on PostgreSQL', () => {
-  let db: Database;
+  const db = useTestDatabase();
   let store: TypeOrmTrainingJobStore;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    store = new TypeOrmTrainingJobStore(db);
+    store = new TypeOrmTrainingJobStore(db());
   });
-  afterAll(() => db?.close());
 
   it('creates, reads back and cancels a job once (the first time is kept)', async () => {
     const jobIds = [randomUUID(), randomUUID()];

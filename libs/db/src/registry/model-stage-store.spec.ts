@@ -1,27 +1,24 @@
 import { ConflictError, NotFoundError } from '@tsforecast/config';
 import { Container } from 'inversify';
-import type { Database } from '../data-source/database';
 import { dbModule } from '../db-module';
 import { runMigrations, revertLastMigration } from '../migrations/migration-runner';
-import { openTestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 import { TrackingStore } from '../tracking/tracking-store';
 import { ModelStageStore } from './model-stage-store';
 
 jest.setTimeout(120_000);
 
 describe('ModelStageStore (PostgreSQL)', () => {
-  let db: Database;
+  const db = useTestDatabase();
   let tracking: TrackingStore;
   let stages: ModelStageStore;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
     const container = new Container();
-    container.loadSync(dbModule(db));
+    container.loadSync(dbModule(db()));
     tracking = container.get<TrackingStore>(TrackingStore);
     stages = container.get<ModelStageStore>(ModelStageStore);
   });
-  afterAll(() => db?.close());
 
   async function registerVersions(name: string, count: number): Promise<string[]> {
     const { id: experimentId } = await tracking.ensureExperiment('stages');
@@ -97,15 +94,15 @@ describe('ModelStageStore (PostgreSQL)', () => {
     await stages.changeStage(v1!, 'production', 'alice');
     // Revert down to (and including) this migration, whatever later ones exist.
     let reverted: string | null;
-    do reverted = await revertLastMigration(db, { force: true });
+    do reverted = await revertLastMigration(db(), { force: true });
     while (reverted !== null && reverted !== 'ModelStages1767226500000');
     expect(reverted).toBe('ModelStages1767226500000');
-    const [back] = (await db.dataSource.query(`SELECT version, is_production FROM models WHERE name = 'NBEATS' ORDER BY version`)) as {
+    const [back] = (await db().dataSource.query(`SELECT version, is_production FROM models WHERE name = 'NBEATS' ORDER BY version`)) as {
       version: number;
       is_production: boolean;
     }[][];
     expect(back).toEqual({ version: 1, is_production: true });
-    await runMigrations(db);
+    await runMigrations(db());
     expect((await tracking.findModel('NBEATS@production')).version).toBe(1);
     const trail = await stages.listStageChanges(v1!);
     expect(trail.map((c) => `${c.fromStage}->${c.toStage} by ${c.changedBy}`)).toEqual(['none->production by migration']);

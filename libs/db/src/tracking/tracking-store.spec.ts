@@ -1,8 +1,7 @@
 import { NotFoundError, TsforecastError, UsageError } from '@tsforecast/config';
 import { Container } from 'inversify';
-import type { Database } from '../data-source/database';
 import { dbModule } from '../db-module';
-import { openTestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 import { TrackingStore, type PredictionInput } from './tracking-store';
 import { TypeOrmTrackingStore } from './typeorm-tracking-store';
 
@@ -12,18 +11,16 @@ const sha = (c: string) => c.repeat(64);
 
 // One engine, PostgreSQL, on the test server: how its schema was made is migrations.spec's concern.
 describe('TrackingStore on PostgreSQL', () => {
-  let db: Database;
+  const db = useTestDatabase();
   let store: TrackingStore;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
     const container = new Container();
-    await container.load(dbModule(db));
+    await container.load(dbModule(db()));
     store = container.get<TrackingStore>(TrackingStore);
     expect(store).toBeInstanceOf(TypeOrmTrackingStore);
     expect(container.get<TrackingStore>(TrackingStore)).toBe(store);
   });
-  afterAll(() => db?.close());
 
   async function startedRun(experiment = 'exp', modelName = 'NHITS') {
     const { id } = await store.ensureExperiment(experiment);
@@ -117,7 +114,7 @@ describe('TrackingStore on PostgreSQL', () => {
     expect(done.run.status).toBe('completed');
     expect(done.model!.version).toBe(1);
     expect((await store.findModel('Atomic')).runId).toBe(run.id);
-    expect(await db.dataSource.query('SELECT model_id, quantiles FROM predictions WHERE run_id = $1', [run.id])).toEqual([
+    expect(await db().dataSource.query('SELECT model_id, quantiles FROM predictions WHERE run_id = $1', [run.id])).toEqual([
       { model_id: done.model!.id, quantiles },
     ]);
   });
@@ -138,7 +135,7 @@ describe('TrackingStore on PostgreSQL', () => {
     const request = await store.startRun({ experimentId, modelName: 'Naive', horizon: 2, kind: 'predict', parameters: {} });
     const ds = new Date('2021-01-01T00:00:00Z');
     await store.completeRun(request.id, { predictions: [{ seriesId: 'a', ds, value: 3 }], usedModelId: version!.id });
-    expect(await db.dataSource.query('SELECT model_id, value FROM predictions WHERE run_id = $1', [request.id])).toEqual([
+    expect(await db().dataSource.query('SELECT model_id, value FROM predictions WHERE run_id = $1', [request.id])).toEqual([
       { model_id: version!.id, value: 3 },
     ]);
 
@@ -193,7 +190,7 @@ describe('TrackingStore on PostgreSQL', () => {
       { name: 'mae', value: 4, window: 1 },
       { name: 'mae', value: 7, seriesId: 'H1' },
     ]);
-    const rows = (await db.dataSource.query(
+    const rows = (await db().dataSource.query(
       `SELECT avg(value)::float8 AS mean FROM metrics WHERE run_id = $1 AND name = 'mae' AND cv_window IS NOT NULL`,
       [run.id],
     )) as { mean: number }[];
@@ -226,12 +223,12 @@ describe('TrackingStore on PostgreSQL', () => {
     await store.completeRun(run.id, { predictions: rows });
     const elapsed = performance.now() - began;
     process.stdout.write(`[db bench] completeRun with 10k prediction rows in ${elapsed.toFixed(0)} ms\n`);
-    const stats = (await db.dataSource.query(
+    const stats = (await db().dataSource.query(
       `SELECT count(*)::int AS n, count(DISTINCT series_id)::int AS series, sum(value)::float8 AS total FROM predictions WHERE run_id = $1`,
       [run.id],
     )) as { n: number; series: number; total: number }[];
     expect(stats[0]).toEqual({ n: 10_000, series: 100, total: rows.reduce((sum, row) => sum + row.value, 0) });
-    const [one] = (await db.dataSource.query(
+    const [one] = (await db().dataSource.query(
       `SELECT ds, value, quantiles, cutoff FROM predictions WHERE run_id = $1 AND series_id = 'S7' ORDER BY ds LIMIT 1`,
       [run.id],
     )) as { ds: Date; value: number; quantiles: unknown; cutoff: Date }[];

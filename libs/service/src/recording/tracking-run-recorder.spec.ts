@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MemoryLogger } from '@tsforecast/config/testing';
-import { TypeOrmTrackingStore, type Database } from '@tsforecast/db';
-import { openTestDatabase } from '@tsforecast/db/testing';
+import { TypeOrmTrackingStore } from '@tsforecast/db';
+import { useTestDatabase } from '@tsforecast/db/testing';
 import type { RecordedRun, RunEnd, RunProgress, RunRecordSink } from './run-recorder';
 import { TrackingRunRecorder } from './tracking-run-recorder';
 
@@ -28,13 +28,11 @@ class ListeningSink implements RunRecordSink {
 }
 
 describe('TrackingRunRecorder', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let tracking: TypeOrmTrackingStore;
   beforeAll(async () => {
-    database = await openTestDatabase();
-    tracking = new TypeOrmTrackingStore(database);
+    tracking = new TypeOrmTrackingStore(database());
   });
-  afterAll(() => database.close());
 
   it('writes the database first, then mirrors every event; a failing sink warns and never fails the run', async () => {
     const logger = new MemoryLogger();
