@@ -4,6 +4,8 @@ import { Agent, request } from 'node:http';
 export interface Sample {
   readonly ms: number;
   readonly status: number;
+  /** Open loop only: how long after its planned time the call was sent (the load generator's own lag). */
+  readonly lateMs?: number;
 }
 
 /** A keep-alive client for one server, like a production client would hold. */
@@ -18,25 +20,42 @@ export class HttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  /** Sends one request and resolves with its status and client-side latency (errors count as status 0). */
-  call(method: 'GET' | 'POST', path: string, body?: string): Promise<Sample & { body: string }> {
+  /** Sends one request and resolves with its status, client-side latency and body (errors count as status 0). */
+  call(method: 'GET' | 'POST', path: string, body?: string | Buffer): Promise<Sample & { body: string }> {
+    return this.request(method, path, body, true);
+  }
+
+  /** {@link call} without keeping the answer's body: a load run holds no bodies for its GC to go through. */
+  send(method: 'GET' | 'POST', path: string, body?: string | Buffer): Promise<Sample> {
+    return this.request(method, path, body, false);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private request(
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | Buffer | undefined,
+    keep: boolean,
+  ): Promise<Sample & { body: string }> {
     const began = process.hrtime.bigint();
     return new Promise((resolve) => {
       const headers: Record<string, string | number> = { authorization: `Bearer ${this.token}` };
       if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       const req = request({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ ms: elapsedMs(began), status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        if (keep) res.on('data', (c: Buffer) => chunks.push(c));
+        else res.resume();
+        res.on('end', () =>
+          resolve({ ms: elapsedMs(began), status: res.statusCode ?? 0, body: keep ? Buffer.concat(chunks).toString('utf8') : '' }),
+        );
       });
       req.on('error', () => resolve({ ms: elapsedMs(began), status: 0, body: '' }));
       if (body !== undefined) req.write(body);
       req.end();
     });
-  }
-
-  close(): void {
-    this.agent.destroy();
   }
 }
 
@@ -54,15 +73,20 @@ export function quantile(values: readonly number[], q: number): number {
 /**
  * Open loop: starts `rps` calls per second for `seconds` whatever the answers
  * take (a slow server meets more load, as it would in production), then waits
- * for the last answers.
+ * for the last answers. Each sample also says how late its call left against
+ * the plan (`lateMs`): a late load generator sends in bursts.
  */
 export async function openLoop(rps: number, seconds: number, call: (i: number) => Promise<Sample>): Promise<Sample[]> {
   const total = Math.round(rps * seconds);
   const began = performance.now();
   const pending: Promise<Sample>[] = [];
   while (pending.length < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - began) / 1000) * rps) + 1);
-    while (pending.length < due) pending.push(call(pending.length));
+    const now = performance.now();
+    const due = Math.min(total, Math.floor(((now - began) / 1000) * rps) + 1);
+    while (pending.length < due) {
+      const lateMs = now - (began + (pending.length * 1000) / rps);
+      pending.push(call(pending.length).then((sample) => ({ ...sample, lateMs })));
+    }
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   return Promise.all(pending);
@@ -85,11 +109,19 @@ export async function closedLoop(
   return { samples, seconds: (performance.now() - began) / 1000 };
 }
 
-/** Cumulative bucket counts of a Prometheus histogram (no labels) from `/metrics` text. */
-export function histogramBuckets(text: string, name: string): Map<number, number> {
+/**
+ * Cumulative bucket counts of a Prometheus histogram from `/metrics` text: of its series whose labels contain
+ * `labels` (e.g. `route="/forecast"`), summed; all of them by default (one, for a histogram without labels).
+ */
+export function histogramBuckets(text: string, name: string, labels = ''): Map<number, number> {
   const buckets = new Map<number, number>();
-  const pattern = new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm');
-  for (const match of text.matchAll(pattern)) buckets.set(match[1] === '+Inf' ? Infinity : Number(match[1]), Number(match[2]));
+  const pattern = new RegExp(`^${name}_bucket\\{([^}]*)\\} (\\d+)$`, 'gm');
+  for (const match of text.matchAll(pattern)) {
+    const le = /(?:^|,)le="([^"]+)"/.exec(match[1]!)?.[1];
+    if (le === undefined || !match[1]!.includes(labels)) continue;
+    const bound = le === '+Inf' ? Infinity : Number(le);
+    buckets.set(bound, (buckets.get(bound) ?? 0) + Number(match[2]));
+  }
   return buckets;
 }
 

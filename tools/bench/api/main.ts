@@ -2,11 +2,13 @@
  * `npm run bench:api` — the forecast bars of issue 12 over real HTTP on
  * loopback: a fresh database on the PostgreSQL server (TEST_DATABASE_URL or
  * 127.0.0.1:5432), an NHITS (h 24, input 48) fitted into it and promoted to
- * production, and `apps/api` started with tsx in its own process. One JSON line
- * per scenario:
+ * production, and `apps/api` started in its own process (built, as `nx serve api` runs it, when every build is
+ * current; else its sources under tsx). One JSON line per scenario:
  *
  * - `latency`: one series per request at `--rps` (200) for `--seconds`: client p50/p99, server p50/p99 from the
- *   `/metrics` histograms (forecast service time, and the whole HTTP request);
+ *   `/metrics` histograms (forecast service time, and the whole HTTP request), and where a tail comes from: the
+ *   server's event-loop delay and GC pauses by kind, the load generator's own event-loop delay, GC pauses and how
+ *   late it sent against its plan;
  * - `throughput`: `--clients` (32) closed-loop clients, `--series` (8) series per request: series/s, errors;
  * - `big`: one request of 1,000 series (`--big-series`), `--repeats` (20) times: client latency of each, server-side
  *   means and the server's CPU time per request;
@@ -19,9 +21,16 @@
  * Flags: --steps N (training steps, 20), --ort-threads N (1), --window-ms N (FORECAST_BATCH_WINDOW_MS, 0),
  * --cpu-prof DIR (the server writes a V8 CPU profile there when it stops), --duration N (= --seconds N),
  * --prediction-logging (the server runs with PREDICTION_LOGGING=true; mixed reports the rows written and dropped),
- * --no-serve-flags (start the server without the Node flags of `nx serve api`, e.g. to measure what they give).
+ * --no-serve-flags (start the server without the Node flags of `nx serve api`, e.g. to measure what they give),
+ * --server-flags '--flag …' (more Node flags for the server, e.g. to compare GC settings side by side),
+ * --client-process (the latency and mixed load from a process of its own instead of the bench's: to compare the
+ * two generators), --server-source (the server's sources under tsx even when every build is current).
  */
-import { loadavg, cpus } from 'node:os';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   closedLoop,
   gaugeValue,
@@ -35,6 +44,8 @@ import {
 } from './load';
 import { processCpu, residentMb, threadCpuMsPerRequest, type ProcessCpu } from './process-cpu';
 import { h, hourlySeries, inputSize, startBenchServer, type BenchServer } from './setup';
+import { serverTail, watchClient } from './tail-diagnostics';
+import type { LoadPlan, LoadResult, PlannedCall } from './open-loop-process';
 
 type Scenario = 'latency' | 'throughput' | 'big' | 'mixed';
 const allScenarios: readonly Scenario[] = ['latency', 'throughput', 'big', 'mixed'];
@@ -93,7 +104,8 @@ async function latency(server: BenchServer, client: HttpClient, seconds: number)
   const bodies = Array.from({ length: 64 }, (_, i) => forecastBody('NHITS@production', 1, i));
   await warmUp(client, bodies[0]!);
   const before = await metricsText(server);
-  const samples = await openLoop(rps, seconds, (i) => client.call('POST', '/forecast', bodies[i % bodies.length]!));
+  const calls = bodies.map((body): PlannedCall => ({ method: 'POST', path: '/forecast', body }));
+  const { samples, clientTail } = await loadRun(server, client, rps, seconds, calls);
   const after = await metricsText(server);
   const metric = 'tsforecast_forecast_duration_seconds';
   const [from, to] = [histogramBuckets(before, metric), histogramBuckets(after, metric)];
@@ -105,6 +117,8 @@ async function latency(server: BenchServer, client: HttpClient, seconds: number)
     ...summary(samples),
     server_forecast_p50_ms: round(histogramQuantile(from, to, 0.5) * 1000),
     server_forecast_p99_ms: round(histogramQuantile(from, to, 0.99) * 1000),
+    ...serverTail(before, after),
+    ...clientTail,
   });
 }
 
@@ -175,14 +189,64 @@ async function big(server: BenchServer, client: HttpClient, model: string): Prom
   });
 }
 
-/** The mixed traffic: 80 % forecasts (one series each), 10 % `GET /models`, 10 % `GET /models/NHITS/versions/production`. */
-function mixedCall(client: HttpClient, bodies: readonly string[]): (i: number) => Promise<Sample> {
-  return (i) => {
+/**
+ * The mixed traffic: 80 % forecasts (one series each), 10 % `GET /models`, 10 % `GET /models/NHITS/versions/production`,
+ * as one cycle of calls (10 kinds × 64 bodies repeat every 320 calls).
+ */
+function mixedCalls(bodies: readonly string[]): PlannedCall[] {
+  return Array.from({ length: 320 }, (_, i): PlannedCall => {
     const kind = i % 10;
-    if (kind === 8) return client.call('GET', '/models');
-    if (kind === 9) return client.call('GET', '/models/NHITS/versions/production');
-    return client.call('POST', '/forecast', bodies[i % bodies.length]!);
-  };
+    if (kind === 8) return { method: 'GET', path: '/models' };
+    if (kind === 9) return { method: 'GET', path: '/models/NHITS/versions/production' };
+    return { method: 'POST', path: '/forecast', body: bodies[i % bodies.length]! };
+  });
+}
+
+const clientProcess = () => process.argv.includes('--client-process');
+
+/**
+ * An open-loop run of `calls` (call i is `calls[i % calls.length]`) at `rps` for `seconds`, from this process (string
+ * bodies, answers kept), or with `--client-process` from a process of its own (open-loop-process.ts: bodies
+ * encoded once, answers drained, nothing else loaded). Either way with the generator's event-loop delay, GC pauses
+ * and lateness against its plan. On the busy 2-core machine the separate process was the worse generator (client
+ * p99 142–144 ms against 17–23 ms, 20 s at 200 rps, load 3–6): it starts cold (its JIT compiles during the run)
+ * with a small young generation (31 scavenges in 20 s against 8), and its sends ran later (p99 9–10 ms against 5).
+ */
+async function loadRun(
+  server: BenchServer,
+  client: HttpClient,
+  rps: number,
+  seconds: number,
+  calls: readonly PlannedCall[],
+): Promise<{ samples: Sample[]; clientTail: Record<string, unknown> }> {
+  if (!clientProcess()) {
+    const stop = watchClient();
+    const samples = await openLoop(rps, seconds, (i) => {
+      const { method, path, body } = calls[i % calls.length]!;
+      return client.call(method, path, body);
+    });
+    return { samples, clientTail: { client: 'in-process', ...stop(), ...lateness(samples) } };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-load-'));
+  try {
+    const plan: LoadPlan = { port: server.port, token: server.token, rps, seconds, calls };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const entry = join(__dirname, 'open-loop-process.ts');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', entry, join(dir, 'plan.json')], {
+      maxBuffer: 256 * 2 ** 20,
+    });
+    const result = JSON.parse(stdout) as LoadResult;
+    const samples = result.ms.map((ms, i): Sample => ({ ms, status: result.status[i]!, lateMs: result.lateMs[i]! }));
+    return { samples, clientTail: { client: 'own-process', ...result.client, ...lateness(samples) } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How late the generator sent against its plan (p99, max): large values mean bursts the server did not cause. */
+function lateness(samples: readonly Sample[]): Record<string, number> {
+  const late = samples.map((s) => s.lateMs ?? 0);
+  return { client_send_late_p99_ms: round(quantile(late, 0.99)), client_send_late_max_ms: round(Math.max(...late)) };
 }
 
 /**
@@ -193,15 +257,15 @@ function mixedCall(client: HttpClient, bodies: readonly string[]): (i: number) =
 async function mixed(server: BenchServer, client: HttpClient, seconds: number): Promise<void> {
   const rps = numberArg('mixed-rps', 500);
   const bodies = Array.from({ length: 64 }, (_, i) => forecastBody('NHITS@production', 1, i));
-  const call = mixedCall(client, bodies);
+  const calls = mixedCalls(bodies);
   const warmSeconds = Math.min(10, Math.max(2, seconds / 10));
-  await openLoop(rps, warmSeconds, call);
+  await loadRun(server, client, rps, warmSeconds, calls);
   const pid = server.server.pid ?? -1;
   const rssWarm = residentMb(pid);
   const rssSamples: number[] = [];
   const sampler = setInterval(() => rssSamples.push(residentMb(pid)), 5000);
   const before = await metricsText(server);
-  const samples = await openLoop(rps, seconds, call);
+  const { samples, clientTail } = await loadRun(server, client, rps, seconds, calls);
   clearInterval(sampler);
   const after = await metricsText(server);
   const rssEnd = residentMb(pid);
@@ -220,11 +284,19 @@ async function mixed(server: BenchServer, client: HttpClient, seconds: number): 
     rss_end_mb: rssEnd,
     rss_max_mb: Math.max(rssWarm, rssEnd, ...rssSamples),
     rss_every_5s_mb: rssSamples,
+    ...clientTail,
     ...(predictionLogging() ? { prediction_log_rows: counterDelta(before, after, 'tsforecast_prediction_log_rows_total') } : {}),
     ...(predictionLogging()
       ? { prediction_log_dropped_rows: counterDelta(before, after, 'tsforecast_prediction_log_dropped_rows_total') }
       : {}),
   });
+}
+
+/** `--server-flags '--a --b=1'`: more Node flags for the server, after the serve target's (e.g. GC flags to compare). */
+function serverFlags(): string[] {
+  return arg('server-flags', '')
+    .split(/\s+/)
+    .filter((flag) => flag.startsWith('--'));
 }
 
 const predictionLogging = () => process.argv.includes('--prediction-logging');
@@ -244,12 +316,21 @@ async function main(): Promise<void> {
     steps: numberArg('steps', 20),
     ortThreads: ortThreads(),
     env: { FORECAST_BATCH_WINDOW_MS: arg('window-ms', '0'), PREDICTION_LOGGING: String(predictionLogging()) },
-    nodeArgs: profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    nodeArgs: [...(profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]), ...serverFlags()],
     serveFlags: !process.argv.includes('--no-serve-flags'),
+    fromSource: process.argv.includes('--server-source'),
   });
   const client = new HttpClient(server.port, server.token);
   try {
-    emit({ scenario: 'setup', model: server.model, h, input_size: inputSize, stage: 'production', node_flags: server.nodeFlags });
+    emit({
+      scenario: 'setup',
+      model: server.model,
+      h,
+      input_size: inputSize,
+      stage: 'production',
+      server: server.entry,
+      node_flags: [...server.nodeFlags, ...serverFlags()],
+    });
     for (const scenario of scenarios) {
       if (scenario === 'latency') await latency(server, client, seconds);
       if (scenario === 'throughput') await throughput(server, client, 'NHITS@production', seconds);

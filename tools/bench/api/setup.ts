@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadSettings, silentLogger } from '@tsforecast/config';
+import { builtIsCurrent, libProjects } from '@tsforecast/config/testing';
 import { buildContainer } from '@tsforecast/app';
 import { createServerTestDatabase, type ServerTestDatabase } from '@tsforecast/app/testing';
 import { ModelVersionRegistry, TokenIssuer } from '@tsforecast/service';
@@ -25,6 +26,8 @@ export interface BenchServer {
   readonly server: ChildProcess;
   /** The Node flags it was started with (those of `nx serve api`, unless turned off). */
   readonly nodeFlags: readonly string[];
+  /** `built`: `apps/api/dist/server.js`, as `nx serve api` starts it; `tsx`: the sources (a build is stale or absent). */
+  readonly entry: 'built' | 'tsx';
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,8 @@ export async function startBenchServer(options: {
   nodeArgs?: readonly string[];
   /** Whether the server gets the Node flags of `nx serve api` (default true). */
   serveFlags?: boolean;
+  /** Run the sources under tsx even when every build is current (default false). */
+  fromSource?: boolean;
 }): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-api-'));
   const database: ServerTestDatabase = await createServerTestDatabase(options.adminUrl);
@@ -81,24 +86,24 @@ export async function startBenchServer(options: {
   }
   const port = await freePort();
   const nodeFlags = options.serveFlags === false ? [] : serveNodeFlags();
+  // As `nx serve api` runs it (the built server) when every build is current: under tsx the server also holds the
+  // transpiled sources and their source maps (~50 MB of heap), which every GC goes through.
+  const entry = options.fromSource !== true && serverBuildIsCurrent() ? 'built' : 'tsx';
+  const program = entry === 'built' ? [join(root, 'apps/api/dist/server.js')] : ['--import', 'tsx', join(root, 'apps/api/src/server.ts')];
   // From the repository root, where tsx finds the tsconfig paths of the libs; every path setting is absolute.
-  const server = spawn(
-    process.execPath,
-    [...nodeFlags, ...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'apps/api/src/server.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...env,
-        API_PORT: String(port),
-        API_RATE_LIMIT: '100000000',
-        LOG_LEVEL: 'warn',
-        ORT_THREADS: String(options.ortThreads),
-        ...options.env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const server = spawn(process.execPath, [...nodeFlags, ...(options.nodeArgs ?? []), ...program], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      API_PORT: String(port),
+      API_RATE_LIMIT: '100000000',
+      LOG_LEVEL: 'warn',
+      ORT_THREADS: String(options.ortThreads),
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await waitForHealth(port, server);
   return {
     port,
@@ -106,6 +111,7 @@ export async function startBenchServer(options: {
     model,
     server,
     nodeFlags,
+    entry,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((done) => server.once('exit', done));
@@ -125,6 +131,12 @@ function serveNodeFlags(): string[] {
   };
   const words = project.targets.serve.options.command.split(/\s+/);
   return words.slice(1).filter((word) => word.startsWith('--'));
+}
+
+/** Whether `apps/api/dist` and every lib's `dist` are newer than their sources (`npm run build` since the last edit). */
+function serverBuildIsCurrent(): boolean {
+  const api = { dir: join(root, 'apps/api'), skip: /\.spec\.ts$|(^|\/)testing\// };
+  return builtIsCurrent([...libProjects(/(^|\/)(fixtures|golden)\//), api]);
 }
 
 async function waitForHealth(port: number, server: ChildProcess): Promise<void> {
