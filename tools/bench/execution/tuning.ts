@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSettings, silentLogger } from '@tsforecast/config';
+import { builtIsCurrent, libProjects, repositoryRoot } from '@tsforecast/config/testing';
 import { buildContainer } from '@tsforecast/app';
+import { JobProcessEntry } from '@tsforecast/execution';
 import { TrainingService } from '@tsforecast/service';
 import type { BenchDatabase } from './bench-database';
 import { tuningTimeline, type TuningTimeline } from './tuning-timeline';
@@ -63,6 +65,7 @@ export async function benchTuning(db: BenchDatabase, options: TuningBenchOptions
     max_steps: options.maxSteps,
     seeds: results.length,
     wall_ratio_median: round(median(results.map((r) => r.wall_ratio))),
+    job_process: builtJobProcess() === undefined ? 'source' : 'built',
     best_val_mae_1: results.map((r) => r.best_val_mae_1),
     best_val_mae_2: results.map((r) => r.best_val_mae_2),
   };
@@ -85,6 +88,9 @@ async function tuneOnce(
   };
   const experiment = `bench-tuning-s${seed}-w${slots}`;
   const app = await buildContainer(loadSettings({ env, cwd: dir }), { logger: silentLogger, tty: false });
+  const entry = builtJobProcess();
+  // As `cli train` runs (built JS): this process imports the app's sources, whose entry would be its .ts under tsx.
+  if (entry !== undefined) app.container.rebindSync<string>(JobProcessEntry).toConstantValue(entry);
   try {
     const started = performance.now();
     const result = await app.container.get(TrainingService).train({
@@ -110,6 +116,21 @@ async function tuneOnce(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The app's built job process when every lib's build is current (a job
+ * process from the sources under tsx starts ~2 s of CPU slower, once per
+ * search and slot: a fixed cost `cli train` does not pay), else undefined
+ * (the sources). `BENCH_JOB_PROCESS=source` forces the sources, `=built` the build.
+ */
+function builtJobProcess(): string | undefined {
+  const choice = process.env['BENCH_JOB_PROCESS'];
+  if (choice === 'source') return undefined;
+  builtLibs ??= choice === 'built' || builtIsCurrent(libProjects(/(^|\/)(fixtures|golden|testing)\//));
+  return builtLibs ? join(repositoryRoot, 'libs/app/dist/job-process.js') : undefined;
+}
+
+let builtLibs: boolean | undefined;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
