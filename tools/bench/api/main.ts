@@ -162,6 +162,7 @@ async function big(server: BenchServer, client: HttpClient, model: string): Prom
   const repeats = numberArg('repeats', 20);
   const count = numberArg('big-series', 1000);
   const body = forecastBody(model, count);
+  const rssBefore = residentMb(server.server.pid ?? -1);
   let responseBytes = 0;
   for (let i = 0; i < 3; i++) responseBytes = Buffer.byteLength((await client.call('POST', '/forecast', body)).body);
   const before = await metricsText(server);
@@ -185,6 +186,9 @@ async function big(server: BenchServer, client: HttpClient, model: string): Prom
     server_main_thread_cpu_ms_per_request: perRequestMs((cpu) => cpu.mainThreadS),
     server_cpu_ms_per_request_by_thread: cpuBefore && cpuAfter ? threadCpuMsPerRequest(cpuBefore, cpuAfter, repeats) : null,
     ort_threads: ortThreads(),
+    // Before the first big request and after the last: what its session workers (started by the first) hold.
+    server_rss_before_mb: rssBefore,
+    server_rss_after_mb: residentMb(server.server.pid ?? -1),
     ms: runs.map((s) => round(s.ms, 1)),
   });
 }
