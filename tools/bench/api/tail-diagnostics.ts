@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, PerformanceObserver, constants } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { gaugeValue, histogramBuckets, histogramQuantile } from './load';
 
 /** GC pauses of one kind: how many, their total and the longest (ms). */
