@@ -7,7 +7,8 @@ import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelStore } from '@tsforecast/artifact';
 import { ModelRegistry } from '@tsforecast/model';
-import { openServiceStack, type ServiceStack } from '../testing/service-stack';
+import type { ServiceStack } from '../testing/service-stack';
+import { useServiceStack } from '../testing/service-suite';
 import { saveFittedModel } from './testing/save-fitted-model';
 import { ForecastService } from '../forecasting/forecast-service';
 import { ModelVersionRegistry } from '../registry/model-version-registry';
@@ -27,28 +28,22 @@ jest.setTimeout(300_000);
 
 const h = 24;
 
-/** A service stack with the serving module bound, and its (one per process) ServingService. */
-async function openServingStack(prefix: string): Promise<{ stack: ServiceStack; serving: ServingService }> {
-  const stack = await openServiceStack(prefix);
-  stack.container.loadSync(servingModule);
-  return { stack, serving: stack.container.get(ServingService) };
-}
-
-/** Releases the served sessions, then the stack's database. */
-async function closeServingStack({ stack, serving }: { stack?: ServiceStack; serving?: ServingService }): Promise<void> {
-  await serving?.close();
-  await stack?.database.close();
+/** A suite's service stack with the serving module bound, and its (one per container) ServingService, released after the suite. */
+function useServingStack(prefix: string): { stack: ServiceStack; serving: () => ServingService } {
+  const stack = useServiceStack(prefix);
+  const serving = () => stack.container.get(ServingService);
+  beforeAll(() => stack.container.loadSync(servingModule));
+  afterAll(() => serving().close());
+  return { stack, serving };
 }
 
 describe('ServingService (a trained NHITS served from its saved ONNX file)', () => {
-  let stack: ServiceStack;
-  let serving: ServingService;
+  const { stack, serving } = useServingStack('tsf-serving-');
   let nhits: string;
   let mlpWithoutOnnx: string;
   let mlpClaimingBaseline: string;
 
   beforeAll(async () => {
-    ({ stack, serving } = await openServingStack('tsf-serving-'));
     const training = frameOf(['a', 'b', 'c'].map((id, i) => hourly(id, 240, 5 * i)));
     const overrides = { maxSteps: 5, inputSize: 48, loss: 'mqloss', level: [80], mlpUnits: [[16, 16]], seed: 1 };
     nhits = await saveFittedModel(stack.container, { model: 'NHITS', h, frame: training, hyperparameters: overrides });
@@ -64,11 +59,10 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     const { artifactPath } = await stack.container.get<TrackingStore>(TrackingStore).findModel(mlpWithoutOnnx);
     await rm(join(artifactPath, 'model.onnx'));
   });
-  afterAll(() => closeServingStack({ stack, serving }));
 
   it('serves what ForecastService.predict computes for the same history, with lo-80/hi-80 from the quantiles', async () => {
     const series = [hourly('x', 100, 3), hourly('y', 60, 11)];
-    const served = await serving.forecast({ model: nhits, series });
+    const served = await serving().forecast({ model: nhits, series });
     const reference = await stack.container.get(ForecastService).predict({ model: nhits, data: frameOf(series) });
     expect(served.model).toBe(nhits);
     expect(served.forecasts.map((f) => f.unique_id)).toEqual(['x', 'y']);
@@ -87,10 +81,10 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   it('merges concurrent requests into fewer session runs, with the numbers of lone runs', async () => {
     const requests = Array.from({ length: 16 }, (_, i) => [hourly(`s${i}`, 48 + i, i)]);
     const alone = [];
-    for (const series of requests) alone.push(await serving.forecast({ model: nhits, series }));
+    for (const series of requests) alone.push(await serving().forecast({ model: nhits, series }));
     const runs: number[] = [];
-    serving.onBatch((n) => runs.push(n));
-    const together = await Promise.all(requests.map((series) => serving.forecast({ model: nhits, series })));
+    serving().onBatch((n) => runs.push(n));
+    const together = await Promise.all(requests.map((series) => serving().forecast({ model: nhits, series })));
     expect(together).toEqual(alone);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(16);
     expect(runs.length).toBeLessThan(16);
@@ -99,15 +93,15 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
 
   it('left-pads and masks a history shorter than the input window, as ForecastService does', async () => {
     const short = [hourly('short', 10, 0)];
-    const served = await serving.forecast({ model: nhits, series: short });
+    const served = await serving().forecast({ model: nhits, series: short });
     const reference = await stack.container.get(ForecastService).predict({ model: nhits, data: frameOf(short) });
     expect(served.forecasts[0]!.y_hat).toEqual(Array.from(reference.forecast.mean[0]!));
   });
 
   it('opens one session per version and reuses it (cache hits, no new misses)', async () => {
-    const before = serving.stats().sessions;
-    await serving.forecast({ model: nhits, series: [hourly('a', 48, 0)] });
-    const after = serving.stats().sessions;
+    const before = serving().stats().sessions;
+    await serving().forecast({ model: nhits, series: [hourly('a', 48, 0)] });
+    const after = serving().stats().sessions;
     expect(after.misses).toBe(before.misses);
     expect(after.hits).toBe(before.hits + 1);
     expect(after.entries).toBe(1);
@@ -115,7 +109,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   });
 
   it('resolves NAME@production after a promotion', async () => {
-    await expect(serving.forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
+    await expect(serving().forecast({ model: 'NHITS@production', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
     await stack.container.get(ModelVersionRegistry).promote(nhits, 'production', 'test');
     const fresh = new ServingService(
       stack.container.get<TrackingStore>(TrackingStore),
@@ -131,9 +125,9 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   });
 
   it('limits the output to the requested levels, and refuses a level the model does not have', async () => {
-    const served = await serving.forecast({ model: nhits, series: [hourly('a', 48, 0)], level: [80] });
+    const served = await serving().forecast({ model: nhits, series: [hourly('a', 48, 0)], level: [80] });
     expect(Object.keys(served.forecasts[0]!)).toContain('lo-80');
-    await expect(serving.forecast({ model: nhits, series: [hourly('a', 48, 0)], level: [95] })).rejects.toThrow(
+    await expect(serving().forecast({ model: nhits, series: [hourly('a', 48, 0)], level: [95] })).rejects.toThrow(
       /'level\[0\]' must be a prediction-interval level of NHITS@\d+, got 95; it has 80/,
     );
   });
@@ -163,7 +157,7 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
       [[], /'series' must hold at least one series/],
     ];
     for (const [series, message] of cases) {
-      await expect(serving.forecast({ model: nhits, series })).rejects.toThrow(message);
+      await expect(serving().forecast({ model: nhits, series })).rejects.toThrow(message);
     }
   });
 
@@ -173,10 +167,10 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
     expect(Math.ceil(series.length / PART_SERIES)).toBe(3);
     expect(Math.floor(series.length / 3)).toBeGreaterThanOrEqual(WORKER_MIN_SERIES);
     const runs: number[] = [];
-    serving.onBatch((n) => runs.push(n));
+    serving().onBatch((n) => runs.push(n));
     const terminate = jest.spyOn(Worker.prototype, 'terminate');
     try {
-      const served = await serving.forecast({ model: nhits, series });
+      const served = await serving().forecast({ model: nhits, series });
       expect(runs).toEqual([234, 234, 232]);
       // The inline reference: `cli predict`'s one session.run of all 700 series on the JavaScript thread.
       const reference = await stack.container.get(ForecastService).predict({ model: nhits, data: frameOf(series) });
@@ -188,12 +182,12 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
       });
       // A bad series in the last part fails the request as before, named by its index in the request.
       const repeated = [...series.slice(0, 699), { ...series[3]! }];
-      await expect(serving.forecast({ model: nhits, series: repeated })).rejects.toThrow(
+      await expect(serving().forecast({ model: nhits, series: repeated })).rejects.toThrow(
         /^series\[699\] \('p3'\): 'unique_id' 'p3' is also series\[3\]'s/,
       );
       expect(terminate).not.toHaveBeenCalled();
       // Closing releases the session and its workers (the next request opens the version again).
-      await serving.close();
+      await serving().close();
       expect(terminate.mock.calls.length).toBeGreaterThan(0);
     } finally {
       terminate.mockRestore();
@@ -201,13 +195,13 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
   });
 
   it('answers NotFoundError for an unknown model and a DataError for a neural model without ONNX file', async () => {
-    await expect(serving.forecast({ model: 'NoSuchModel@1', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
+    await expect(serving().forecast({ model: 'NoSuchModel@1', series: [hourly('a', 48, 0)] })).rejects.toThrow(NotFoundError);
     // The model store refuses a neural version whose ONNX file is gone, as it does for `cli predict`.
-    const missing = serving.forecast({ model: mlpWithoutOnnx, series: [hourly('a', 48, 0)] });
+    const missing = serving().forecast({ model: mlpWithoutOnnx, series: [hourly('a', 48, 0)] });
     await expect(missing).rejects.toThrow(DataError);
     await expect(missing).rejects.toThrow(/^model MLP@\d+: cannot read .+\/model\.onnx \(ENOENT\)$/);
     // Metadata that claims a baseline does not get a neural model refitted on the request either.
-    const claimed = serving.forecast({ model: mlpClaimingBaseline, series: [hourly('a', 48, 0)] });
+    const claimed = serving().forecast({ model: mlpClaimingBaseline, series: [hourly('a', 48, 0)] });
     await expect(claimed).rejects.toThrow(DataError);
     await expect(claimed).rejects.toThrow(/^model MLP@\d+ is neural but has no ONNX file loaded from .+; it cannot forecast$/);
   });
@@ -216,22 +210,19 @@ describe('ServingService (a trained NHITS served from its saved ONNX file)', () 
 // Baselines and statistical models store no weights: served by fitting them on
 // each request's series, as `cli predict` does (ForecastService).
 describe('ServingService (baseline and statistical versions, fitted on the request)', () => {
-  let stack: ServiceStack;
-  let serving: ServingService;
+  const { stack, serving } = useServingStack('tsf-serving-fit-');
   let seasonalNaive: string;
   let autoEts: string;
 
   beforeAll(async () => {
-    ({ stack, serving } = await openServingStack('tsf-serving-fit-'));
     const training = frameOf(['a', 'b'].map((id, i) => hourly(id, 96, 5 * i)));
     seasonalNaive = await saveFittedModel(stack.container, { model: 'SeasonalNaive', h, frame: training });
     autoEts = await saveFittedModel(stack.container, { model: 'AutoETS', h, frame: training });
   });
-  afterAll(() => closeServingStack({ stack, serving }));
 
   it('SeasonalNaive repeats the last season of each request series (not of the training data)', async () => {
     const series = [hourly('x', 50, 3), hourly('y', 31, 11)];
-    const served = await serving.forecast({ model: seasonalNaive, series });
+    const served = await serving().forecast({ model: seasonalNaive, series });
     expect(served.model).toBe(seasonalNaive);
     const m = 24;
     served.forecasts.forEach((f, i) => {
@@ -245,7 +236,7 @@ describe('ServingService (baseline and statistical versions, fitted on the reque
 
   it('AutoETS forecasts finite values with its intervals (level 80 and 95), as ForecastService.predict does', async () => {
     const series = [hourly('x', 72, 2)];
-    const served = await serving.forecast({ model: autoEts, series });
+    const served = await serving().forecast({ model: autoEts, series });
     const [f] = served.forecasts;
     expect(Object.keys(f!)).toEqual(['unique_id', 'ds', 'y_hat', 'lo-80', 'hi-80', 'lo-95', 'hi-95']);
     expect(f!.y_hat).toHaveLength(h);
@@ -258,25 +249,25 @@ describe('ServingService (baseline and statistical versions, fitted on the reque
     });
     const reference = await stack.container.get(ForecastService).predict({ model: autoEts, data: frameOf(series) });
     expect(f!.y_hat).toEqual(Array.from(reference.forecast.mean[0]!));
-    const only80 = await serving.forecast({ model: autoEts, series, level: [80] });
+    const only80 = await serving().forecast({ model: autoEts, series, level: [80] });
     expect(Object.keys(only80.forecasts[0]!)).toEqual(['unique_id', 'ds', 'y_hat', 'lo-80', 'hi-80']);
   });
 
   it('refuses a level the fitted model does not give, and a series shorter than the model needs, naming the series', async () => {
-    await expect(serving.forecast({ model: autoEts, series: [hourly('a', 48, 0)], level: [50] })).rejects.toThrow(
+    await expect(serving().forecast({ model: autoEts, series: [hourly('a', 48, 0)], level: [50] })).rejects.toThrow(
       /'level\[0\]' must be a prediction-interval level of AutoETS@\d+, got 50; it has 80, 95/,
     );
-    await expect(serving.forecast({ model: seasonalNaive, series: [hourly('a', 48, 0)], level: [80] })).rejects.toThrow(
+    await expect(serving().forecast({ model: seasonalNaive, series: [hourly('a', 48, 0)], level: [80] })).rejects.toThrow(
       /'level\[0\]' must be a prediction-interval level of SeasonalNaive@\d+, got 80; it has no quantiles/,
     );
-    const short = serving.forecast({ model: seasonalNaive, series: [hourly('ok', 48, 0), hourly('short', 10, 0)] });
+    const short = serving().forecast({ model: seasonalNaive, series: [hourly('ok', 48, 0), hourly('short', 10, 0)] });
     await expect(short).rejects.toThrow(DataError);
     await expect(short).rejects.toThrow(/^series\[1\] \('short'\): 'y' has 10 points; SeasonalNaive@\d+ needs at least 24 per series$/);
   });
 
   it('holds a fitted version in the cache for its metadata bytes only', async () => {
-    await serving.forecast({ model: seasonalNaive, series: [hourly('a', 48, 0)] });
-    const { entries, bytes } = serving.stats().sessions;
+    await serving().forecast({ model: seasonalNaive, series: [hourly('a', 48, 0)] });
+    const { entries, bytes } = serving().stats().sessions;
     expect(entries).toBe(2);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(10_000);
