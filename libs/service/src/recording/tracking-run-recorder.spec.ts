@@ -29,15 +29,13 @@ class ListeningSink implements RunRecordSink {
 
 describe('TrackingRunRecorder', () => {
   const database = useTestDatabase();
-  let tracking: TypeOrmTrackingStore;
-  beforeAll(async () => {
-    tracking = new TypeOrmTrackingStore(database());
-  });
+  /** The database the recorder writes, read back through its own store. */
+  const tracking = () => new TypeOrmTrackingStore(database());
 
   it('writes the database first, then mirrors every event; a failing sink warns and never fails the run', async () => {
     const logger = new MemoryLogger();
     const listening = new ListeningSink('listening');
-    const recorder = new TrackingRunRecorder(tracking, logger, [new ListeningSink('broken', true), listening]);
+    const recorder = new TrackingRunRecorder(tracking(), logger, [new ListeningSink('broken', true), listening]);
     const run = await recorder.start({ kind: 'cv', experiment: 'rec', model: 'Naive', horizon: 3, parameters: { windows: 2 } });
     await recorder.progress(run, { step: 1, metrics: { train_loss: 0.5 } });
     await recorder.complete(run, {
@@ -48,7 +46,7 @@ describe('TrackingRunRecorder', () => {
       ],
     });
 
-    const stored = await tracking.getRun(run.id);
+    const stored = await tracking().getRun(run.id);
     expect(stored.run).toMatchObject({ status: 'completed', kind: 'cv', modelName: 'Naive', parameters: { windows: 2 } });
     expect(stored.metrics.map((m) => [m.name, m.step, m.window, m.value])).toEqual([
       ['mae', null, 0, 1],
@@ -66,25 +64,25 @@ describe('TrackingRunRecorder', () => {
 
   it('records failed and cancelled runs with their reasons, for the database and the sinks', async () => {
     const listening = new ListeningSink('listening');
-    const recorder = new TrackingRunRecorder(tracking, new MemoryLogger(), [listening]);
+    const recorder = new TrackingRunRecorder(tracking(), new MemoryLogger(), [listening]);
     const failed = await recorder.start({ kind: 'train', experiment: 'rec', model: 'MLP', horizon: 3, parameters: {} });
     await recorder.fail(failed, new Error('loss became NaN at step 3'));
     const cancelled = await recorder.start({ kind: 'predict', experiment: 'rec', model: 'MLP', horizon: 3, parameters: {} });
     await recorder.cancel(cancelled, 'client went away');
-    expect((await tracking.getRun(failed.id)).run).toMatchObject({ status: 'failed', errorMessage: 'loss became NaN at step 3' });
-    expect((await tracking.getRun(cancelled.id)).run).toMatchObject({ status: 'cancelled', errorMessage: 'client went away' });
+    expect((await tracking().getRun(failed.id)).run).toMatchObject({ status: 'failed', errorMessage: 'loss became NaN at step 3' });
+    expect((await tracking().getRun(cancelled.id)).run).toMatchObject({ status: 'cancelled', errorMessage: 'client went away' });
     expect(listening.events).toEqual(['started train MLP', 'failed', 'started predict MLP', 'cancelled']);
   });
 
   it('sends nothing to the sinks when the database refuses the completion (the run stays running)', async () => {
     const listening = new ListeningSink('listening');
-    const recorder = new TrackingRunRecorder(tracking, new MemoryLogger(), [listening]);
+    const recorder = new TrackingRunRecorder(tracking(), new MemoryLogger(), [listening]);
     const run = await recorder.start({ kind: 'train', experiment: 'rec', model: 'Naive', horizon: 1, parameters: {} });
     const bad = [{ seriesId: 'a', ds: new Date(Number.NaN), value: 1 }];
     await expect(recorder.complete(run, { metrics: { mae: 1 }, predictions: bad })).rejects.toThrow(
       /'ds' of prediction 0 must be a valid Date/,
     );
-    expect((await tracking.getRun(run.id)).run.status).toBe('running');
+    expect((await tracking().getRun(run.id)).run.status).toBe('running');
     expect(listening.events).toEqual(['started train Naive']);
   });
 });
