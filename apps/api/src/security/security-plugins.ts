@@ -20,7 +20,11 @@ import type { Settings } from '@tsforecast/config';
  */
 export async function installSecurity(app: FastifyInstance, settings: Settings): Promise<void> {
   const securityHeaders = helmet();
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error === undefined || error instanceof Error ? error : new Error(String(error))),
+    ),
+  );
   const origins = settings.API_CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter((origin) => origin !== '');
