@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every project's Jest suite (the same `jest` run from the project's
-// folder that `nx test <project>` runs), N at a time, the slowest projects
-// first. `nx run-many -t test` starts them in project-graph order, which put
+// folder that `nx test <project>` runs), N at a time (`npm test` passes 3: on
+// the 2-core CI machine 3 took 4 min 21 s, 2 took 4 min 35 s), the slowest
+// projects first. `nx run-many -t test` starts them in project-graph order, which put
 // the slowest (cli, service) last and left one of two slots idle for the last
 // minute. Each project's output is printed whole when it ends, then a summary;
 // the exit code is 1 when any project failed.
