@@ -17,6 +17,7 @@ import { datasetRoutes } from './routes/dataset-routes';
 import { jobRoutes } from './routes/job-routes';
 import { studyRoutes } from './routes/study-routes';
 import { installSecurity } from './security/security-plugins';
+import { installJsonBodyParser } from './http/json-body-parser';
 
 /** Version of the API document (`info.version` of `/openapi.json`). */
 const apiVersion = '0.1.0';
@@ -43,6 +44,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     frameworkErrors: respondToFrameworkError,
   });
   installErrorHandler(app, container.get<Logger>(Logger));
+  installJsonBodyParser(app);
   await installSecurity(app, settings);
   installAuthentication(app, container.get(TokenVerifier), settings.METRICS_TOKEN);
   const metrics = new ApiMetrics(container.get(ServiceStatus));
