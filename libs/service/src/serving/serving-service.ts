@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Logger, Settings } from '@tsforecast/config';
-import { formatTimestamp, type Frequency, type Series } from '@tsforecast/data';
+import type { Series } from '@tsforecast/data';
 import { PredictionLogStore, TrackingStore } from '@tsforecast/db';
 import { SessionFactory } from '@tsforecast/graph';
 import { ModelRegistry } from '@tsforecast/model';
@@ -13,6 +13,7 @@ import type { SeriesForecast, ServedForecasts, ServedModel } from './served-mode
 import { OnnxServedModel } from './onnx-served-model';
 import { LocalFitServedModel } from './local-fit-served-model';
 import { SeriesInputCheck, type SeriesInput } from './series-input';
+import { FormattedTimestamps } from './formatted-timestamps';
 
 /** A session is charged this many times its model file's bytes against `FORECAST_CACHE_MB` (weights, arena, graph). */
 export const SESSION_BYTES_PER_MODEL_BYTE = 3;
@@ -99,6 +100,7 @@ export class ServingService {
     const version = await this.refs.get(request.model);
     return this.sessions.use(version.id, async (model) => {
       const parts = await this.forecastParts(request.series, model);
+      const timestamps = new FormattedTimestamps(model.frequency);
       const formatted: ServedSeriesForecast[][] = [];
       const series: Series[] = [];
       const forecasts: SeriesForecast[] = [];
@@ -108,7 +110,7 @@ export class ServingService {
         const part = await running;
         // A fitted model's intervals are known once it has forecast (some give none, or none for some series).
         const intervals = requestedIntervals(model.ref, part.forecast.quantiles, request.level);
-        formatted.push(part.forecast.forecasts.map((f, i) => this.format(part.series[i]!.id, f, intervals, model)));
+        formatted.push(part.forecast.forecasts.map((f, i) => format(part.series[i]!.id, f, intervals, timestamps)));
         series.push(...part.series);
         forecasts.push(...part.forecast.forecasts);
         quantiles = part.forecast.quantiles;
@@ -186,19 +188,19 @@ export class ServingService {
     this.logger.info('model session opened for serving', { model: model.ref, bytes: loaded.onnx.byteLength });
     return { value: model, bytes: loaded.onnx.byteLength * SESSION_BYTES_PER_MODEL_BYTE };
   }
+}
 
-  private format(id: string, forecast: SeriesForecast, intervals: readonly IntervalColumns[], model: ServedModel): ServedSeriesForecast {
-    const served: Record<string, unknown> = {
-      unique_id: id,
-      ds: formatAll(forecast.ds, model.frequency),
-      y_hat: plainArray(forecast.mean),
-    };
-    for (const { level, lo, hi } of intervals) {
-      served[`lo-${level}`] = plainArray(forecast.quantiles[lo]!);
-      served[`hi-${level}`] = plainArray(forecast.quantiles[hi]!);
-    }
-    return served as unknown as ServedSeriesForecast;
+function format(id: string, forecast: SeriesForecast, intervals: readonly IntervalColumns[], timestamps: FormattedTimestamps): ServedSeriesForecast {
+  const served: Record<string, unknown> = {
+    unique_id: id,
+    ds: timestamps.format(forecast.ds),
+    y_hat: plainArray(forecast.mean),
+  };
+  for (const { level, lo, hi } of intervals) {
+    served[`lo-${level}`] = plainArray(forecast.quantiles[lo]!);
+    served[`hi-${level}`] = plainArray(forecast.quantiles[hi]!);
   }
+  return served as unknown as ServedSeriesForecast;
 }
 
 // Loops rather than Array.from with a map function: these run once per forecast point (24,000 times for a
@@ -207,12 +209,6 @@ export class ServingService {
 function plainArray(values: Float64Array): number[] {
   const out = new Array<number>(values.length);
   for (let k = 0; k < values.length; k++) out[k] = values[k]!;
-  return out;
-}
-
-function formatAll(ds: Float64Array, frequency: Frequency): string[] {
-  const out = new Array<string>(ds.length);
-  for (let k = 0; k < ds.length; k++) out[k] = formatTimestamp(ds[k]!, frequency);
   return out;
 }
 
