@@ -11,6 +11,8 @@ export interface ProcessCpu {
   readonly mainThreadS: number;
   /** By thread name (`V8 DefaultWorke`: GC helpers; `WorkerThread`: worker_threads, e.g. ONNX session workers), summed. */
   readonly byThreadS: Readonly<Record<string, number>>;
+  /** Minor page faults of the whole process so far: fresh pages the kernel filled (~12 µs each on this machine). */
+  readonly minorFaults: number;
 }
 
 function cpuSeconds(statPath: string): number {
@@ -23,6 +25,12 @@ function cpuAndName(statPath: string): { seconds: number; name: string } {
   // Fields after the command name (which may hold spaces) start at ')': utime and stime are the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return { seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond, name };
+}
+
+function minorFaults(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8');
+  // minflt is the 10th field, the 8th after the command name.
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
 }
 
 function byThread(pid: number): Record<string, number> {
@@ -61,6 +69,7 @@ export function processCpu(pid: number): ProcessCpu | undefined {
       processS: cpuSeconds(`/proc/${pid}/stat`),
       mainThreadS: cpuSeconds(`/proc/${pid}/task/${pid}/stat`),
       byThreadS: byThread(pid),
+      minorFaults: minorFaults(`/proc/${pid}/stat`),
     };
   } catch {
     return undefined;
