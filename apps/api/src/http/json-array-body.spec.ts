@@ -3,7 +3,12 @@ import { jsonArrayBody } from './json-array-body';
 // The answer must be byte for byte what JSON.stringify writes for the same object, key order included.
 describe('jsonArrayBody', () => {
   const cases: [string, Record<string, unknown>, string, unknown[]][] = [
-    ['a forecast answer', { model: 'NHITS@4' }, 'forecasts', [{ unique_id: 'a', ds: ['2024-01-01T00:00:00'], y_hat: [1.5, -0.1], 'lo-80': [1] }]],
+    [
+      'a forecast answer',
+      { model: 'NHITS@4' },
+      'forecasts',
+      [{ unique_id: 'a', ds: ['2024-01-01T00:00:00'], y_hat: [1.5, -0.1], 'lo-80': [1] }],
+    ],
     ['no items', { model: 'NHITS@4' }, 'forecasts', []],
     ['no head', {}, 'items', [1, 'two', null, [3]]],
     ['several head keys', { model: 'm', count: 2, nested: { a: [1] } }, 'forecasts', [{ x: 1 }, { y: 2 }]],

@@ -10,7 +10,10 @@ describe('installJsonBodyParser', () => {
   const echoApp = async (install: boolean) => {
     const app = Fastify();
     if (install) installJsonBodyParser(app);
-    app.post('/echo', async (request) => ({ body: request.body, prototypeIntact: Object.getPrototypeOf(request.body ?? {}) === Object.prototype }));
+    app.post('/echo', async (request) => ({
+      body: request.body,
+      prototypeIntact: Object.getPrototypeOf(request.body ?? {}) === Object.prototype,
+    }));
     await app.ready();
     return app;
   };

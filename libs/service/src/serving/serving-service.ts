@@ -190,7 +190,12 @@ export class ServingService {
   }
 }
 
-function format(id: string, forecast: SeriesForecast, intervals: readonly IntervalColumns[], timestamps: FormattedTimestamps): ServedSeriesForecast {
+function format(
+  id: string,
+  forecast: SeriesForecast,
+  intervals: readonly IntervalColumns[],
+  timestamps: FormattedTimestamps,
+): ServedSeriesForecast {
   const served: Record<string, unknown> = {
     unique_id: id,
     ds: timestamps.format(forecast.ds),
