@@ -1,7 +1,7 @@
 export type { Series, SeriesFrame } from './frame/series-frame';
 export type { Frequency, FrequencyUnit } from './frame/frequency';
 export { fingerprintFrame } from './frame/fingerprint-frame';
-export { addPeriods, futureTimestamps } from './frequency/calendar';
+export { addPeriods, fillFutureTimestamps, futureTimestamps } from './frequency/calendar';
 export { formatTimestamp } from './frequency/format-timestamp';
 export { describeFrequency } from './frequency/describe-frequency';
 export { parseTimestamp } from './csv/parse-timestamp';

@@ -187,6 +187,7 @@ async function big(server: BenchServer, client: HttpClient, model: string): Prom
     server_cpu_ms_per_request: perRequestMs((cpu) => cpu.processS),
     server_main_thread_cpu_ms_per_request: perRequestMs((cpu) => cpu.mainThreadS),
     server_cpu_ms_per_request_by_thread: cpuBefore && cpuAfter ? threadCpuMsPerRequest(cpuBefore, cpuAfter, repeats) : null,
+    server_gc: serverTail(before, after).server_gc,
     server_minor_faults_per_request: cpuBefore && cpuAfter ? Math.round((cpuAfter.minorFaults - cpuBefore.minorFaults) / repeats) : null,
     ort_threads: ortThreads(),
     // Before the first big request and after the last: what its session workers (started by the first) hold.

@@ -57,7 +57,14 @@ export function addPeriods(ts: number, freq: Frequency, k: number): number {
  * futureTimestamps(Date.UTC(1959, 11, 1), { unit: 'month', step: 1 }, 12) // 1960-01-01 .. 1960-12-01
  */
 export function futureTimestamps(lastTs: number, freq: Frequency, h: number): Float64Array {
-  const out = new Float64Array(h);
-  for (let k = 1; k <= h; k++) out[k - 1] = addPeriods(lastTs, freq, k);
+  return fillFutureTimestamps(new Float64Array(h), lastTs, freq);
+}
+
+/**
+ * {@link futureTimestamps} written into `out` (its length is `h`), e.g. a row of one array that holds every
+ * series' timestamps. Returns `out`.
+ */
+export function fillFutureTimestamps(out: Float64Array, lastTs: number, freq: Frequency): Float64Array {
+  for (let k = 1; k <= out.length; k++) out[k - 1] = addPeriods(lastTs, freq, k);
   return out;
 }

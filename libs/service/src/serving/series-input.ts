@@ -40,6 +40,11 @@ export class SeriesInputCheck {
   /** Series `from` (inclusive) to `to` (exclusive), checked. @throws DataError on the first problem found. */
   part(from: number, to: number): Series[] {
     const out = new Array<Series>(to - from);
+    // Every series' ds and y are views of one array each for the part: a typed array of its own per series (2,000
+    // for 1,000 series) cost ~2 µs apiece here, in allocation and in the GC's tracking of their buffers.
+    let points = 0;
+    for (let index = from; index < to; index++) points += this.input[index]!.ds.length;
+    const values = { ds: new Float64Array(points), y: new Float64Array(points), at: 0 };
     for (let index = from; index < to; index++) {
       const series = this.input[index]!;
       const where = `series[${index}] ('${series.unique_id}')`;
@@ -48,12 +53,19 @@ export class SeriesInputCheck {
         throw new DataError(`${where}: 'unique_id' '${series.unique_id}' is also series[${first}]'s; each unique_id must appear once`);
       }
       this.seen.set(series.unique_id, index);
-      const checked = checkedSeries(series, where, this.frequency, this.previous);
+      const checked = checkedSeries(series, where, this.frequency, this.previous, values);
       this.previous = { text: series.ds, ds: checked.ds };
       out[index - from] = checked;
     }
     return out;
   }
+}
+
+/** The arrays a part's series are views of, and where the next series starts. */
+interface PartValues {
+  readonly ds: Float64Array;
+  readonly y: Float64Array;
+  at: number;
 }
 
 /** A checked series' timestamps: its `ds` strings and their parsed values. */
@@ -68,14 +80,21 @@ interface CheckedTimestamps {
  * previous series had at the same distance from its end, its parsed value is taken, and the step from `ds[k - 1]` is
  * not checked again when that one matched too (the previous series passed the same check).
  */
-function checkedSeries(series: SeriesInput, where: string, frequency: Frequency, previous: CheckedTimestamps | undefined): Series {
+function checkedSeries(
+  series: SeriesInput,
+  where: string,
+  frequency: Frequency,
+  previous: CheckedTimestamps | undefined,
+  into: PartValues,
+): Series {
   const { ds: text, y: values } = series;
   if (text.length !== values.length) {
     throw new DataError(`${where}: 'ds' has ${text.length} values and 'y' ${values.length}; they must be the same length`);
   }
   if (text.length === 0) throw new DataError(`${where}: 'ds' and 'y' are empty; expected at least one point`);
-  const ds = new Float64Array(text.length);
-  const y = new Float64Array(values.length);
+  const ds = into.ds.subarray(into.at, into.at + text.length);
+  const y = into.y.subarray(into.at, into.at + text.length);
+  into.at += text.length;
   const known = previous?.text ?? [];
   const offset = known.length - text.length;
   let matchedBefore = false;

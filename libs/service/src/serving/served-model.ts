@@ -28,10 +28,10 @@ export interface ServedModel extends Releasable {
   readonly ref: string;
   readonly frequency: Frequency;
   /**
-   * Series per part when a large request is split into parts that run concurrently (a neural model's session
-   * workers): each part is validated, forecast and formatted while the others run. Undefined: one part.
+   * How many parts a request of `count` series is split into, parts that run concurrently (a neural model's
+   * session workers): each part is validated, forecast and formatted while the others run. Absent: one part.
    */
-  readonly partSize?: number;
+  parts?(count: number): number;
   /** Forecasts `h` points after each series (validated, in the model's frequency). */
   forecast(series: readonly Series[]): Promise<ServedForecasts>;
 }

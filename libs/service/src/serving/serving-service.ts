@@ -144,13 +144,13 @@ export class ServingService {
   }
 
   /**
-   * Validates the request's series and starts their forecast, in parts of the model's `partSize` (one part when it
+   * Validates the request's series and starts their forecast, in the model's number of parts (one when it
    * has none): each part is handed to the model before the next is checked, so checking overlaps the runs. A bad
    * series fails the request with the same error, once the parts already started have settled.
    */
   private async forecastParts(input: readonly SeriesInput[], model: ServedModel): Promise<Promise<ForecastedPart>[]> {
     const check = new SeriesInputCheck(input, model.frequency);
-    const ranges = partRanges(input.length, model.partSize);
+    const ranges = partRanges(input.length, model.parts?.(input.length) ?? 1);
     const started: Promise<ForecastedPart>[] = [];
     try {
       for (const [from, to] of ranges) {
@@ -222,9 +222,8 @@ interface ForecastedPart {
   readonly forecast: ServedForecasts;
 }
 
-/** `[from, to)` ranges of about `partSize` series each, as even as possible; one range without `partSize`. */
-function partRanges(count: number, partSize: number | undefined): [number, number][] {
-  const parts = partSize === undefined ? 1 : Math.max(1, Math.ceil(count / partSize));
+/** `parts` `[from, to)` ranges of `count` series, as even as possible. */
+function partRanges(count: number, parts: number): [number, number][] {
   const size = Math.ceil(count / parts);
   const ranges: [number, number][] = [];
   for (let from = 0; from < count; from += size) ranges.push([from, Math.min(count, from + size)]);
