@@ -13,6 +13,31 @@ describe('jsonArrayBody', () => {
     ['no head', {}, 'items', [1, 'two', null, [3]]],
     ['several head keys', { model: 'm', count: 2, nested: { a: [1] } }, 'forecasts', [{ x: 1 }, { y: 2 }]],
     ['unicode and escapes', { 'mödel "q"': 'é\n€😀' }, 'séries', [{ unique_id: '日本\u2028"\\' }, 'ü']],
+    [
+      'repeated and changing arrays',
+      { model: 'm' },
+      'forecasts',
+      [
+        { unique_id: 'a', ds: ['x', 'y'], y_hat: [1, 2] },
+        { unique_id: 'b', ds: ['x', 'y'], y_hat: [1, 2] },
+        { unique_id: 'c', ds: ['x', 'z'], y_hat: [1, 2, 3] },
+        { unique_id: 'd', ds: ['x', 'z'], y_hat: [-0, Number.NaN] },
+        { unique_id: 'e', ds: ['x', 'z'], y_hat: [0, Number.NaN], extra: [[1], { a: 1 }] },
+        { unique_id: 'f', ds: ['x', 'z'], y_hat: [0, Number.NaN], extra: [[1], { a: 2 }] },
+      ],
+    ],
+    [
+      'items JSON.stringify writes in its own way',
+      {},
+      'items',
+      [
+        { a: 1, toJSON: () => 'custom' },
+        { nested: { b: [1] } },
+        { when: new Date(0), f: () => 1, u: undefined, s: Symbol('s') },
+        { 2: 'two', 1: 'one', z: true, n: null },
+        [1, [2]],
+      ],
+    ],
     ['values JSON.stringify writes as null in arrays', { model: 'm' }, 'forecasts', [undefined, () => 1, Number.NaN, Infinity]],
   ];
 
