@@ -10,8 +10,8 @@
  *   server's event-loop delay and GC pauses by kind, the load generator's own event-loop delay, GC pauses and how
  *   late it sent against its plan;
  * - `throughput`: `--clients` (32) closed-loop clients, `--series` (8) series per request: series/s, errors;
- * - `big`: one request of 1,000 series (`--big-series`), `--repeats` (20) times: client latency of each, server-side
- *   means, the server's CPU time and minor page faults per request;
+ * - `big`: one request of 1,000 series (`--big-series`), `--repeats` (100) times after 20 warm-up requests: client
+ *   latency of each, server-side means, the server's CPU time, GC pauses and minor page faults per request;
  * - `mixed`: `--mixed-rps` (500) for `--seconds` after a warm-up, 80 % forecasts and 20 % reads (`GET /models`,
  *   `GET /models/NHITS/versions/production`): errors, p99, RSS at the end of the warm-up, every 5 s and at the end.
  *
@@ -153,20 +153,22 @@ async function throughput(server: BenchServer, client: HttpClient, model: string
 }
 
 /**
- * One request of `--big-series` (1,000) series of 48 hourly points, `--repeats` (20) times after 3 warm-up
+ * One request of `--big-series` (1,000) series of 48 hourly points, `--repeats` (100) times after 20 warm-up
  * requests: client latency of each; server-side means from `/metrics` (the whole request as Fastify timed it:
  * body parse, validation, handler, serialization; and the service call alone); and the server's CPU time per
  * request (all threads, and the event-loop thread alone — on a busy machine the wall figures are mostly waiting).
  */
 async function big(server: BenchServer, client: HttpClient, model: string): Promise<void> {
-  const repeats = numberArg('repeats', 20);
+  const repeats = numberArg('repeats', 100);
   const count = numberArg('big-series', 1000);
   // Encoded once, as a load generator sends a request (autocannon, wrk): the 1.8 MB string's encoding on each send
   // (~5 ms of fresh pages here) is the client's work, not the request's latency.
   const body = Buffer.from(forecastBody(model, count));
   const rssBefore = residentMb(server.server.pid ?? -1);
   let responseBytes = 0;
-  for (let i = 0; i < 3; i++) responseBytes = Buffer.byteLength((await client.call('POST', '/forecast', body)).body);
+  // A fresh server's first requests are slower while its JIT and heap settle: with 3 warm-up requests, runs of 30
+  // gave a client p50 of 58-67 ms where runs of 80-100 of the same build gave 45-52 ms.
+  for (let i = 0; i < 20; i++) responseBytes = Buffer.byteLength((await client.call('POST', '/forecast', body)).body);
   const before = await metricsText(server);
   const cpuBefore = processCpu(server.server.pid ?? -1);
   const runs: Sample[] = [];
