@@ -33,6 +33,7 @@ export {
   requireScope,
   TokenIssuer,
   TokenVerifier,
+  tokenDigest,
   AuthenticationError,
   PermissionError,
 } from './auth';

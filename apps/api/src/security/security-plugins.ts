@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { Settings } from '@tsforecast/config';
+import { tokenDigest } from '@tsforecast/service';
 
 /**
  * Security headers (helmet), CORS only for the origins in `API_CORS_ORIGINS`
@@ -42,5 +42,5 @@ export async function installSecurity(app: FastifyInstance, settings: Settings):
 function rateLimitKey(request: FastifyRequest): string {
   const header = request.headers.authorization;
   if (header === undefined || header === '') return `ip:${request.ip}`;
-  return `token:${createHash('sha256').update(header).digest('base64url').slice(0, 22)}`;
+  return `token:${tokenDigest(header).slice(0, 22)}`;
 }

@@ -57,6 +57,23 @@ describe('API tokens', () => {
     expect(() => requireScope(principal, 'admin')).toThrow(new PermissionError("token of 'ci' lacks scope 'admin' (it has: read)"));
   });
 
+  it('remembers a verified token until it expires, and never a refused one', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const clock: Clock = { now: () => now };
+    const remembering = new TokenVerifier(settings, clock);
+    const { token } = await new TokenIssuer(settings, clock).issue({ subject: 'ci', scopes: ['read'], ttlSeconds: 30 });
+    const first = await remembering.verify(token);
+    now = new Date('2026-01-01T00:00:29.999Z');
+    // the same (frozen) principal: the token was not checked again
+    expect(await remembering.verify(token)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.scopes)).toBe(true);
+    now = new Date('2026-01-01T00:00:30Z');
+    await expect(remembering.verify(token)).rejects.toThrow(/^token has expired$/);
+    const forged = `${token.slice(0, -2)}AA`;
+    await expect(remembering.verify(forged)).rejects.toThrow(/^token signature does not verify$/);
+    await expect(remembering.verify(forged)).rejects.toThrow(/^token signature does not verify$/);
+  });
+
   it('minting without JWT_SECRET says what to set', async () => {
     const bare = new TokenIssuer(settingsWith({}), jan1);
     await expect(bare.issue({ subject: 'ci', scopes: ['read'], ttlSeconds: 60 })).rejects.toThrow(/^JWT_SECRET is not set/);

@@ -1,9 +1,12 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { Clock, Settings } from '@tsforecast/config';
 import { isApiScope, type ApiScope } from './api-scopes';
 import { AuthenticationError, PermissionError } from './auth-errors';
 import { joseLibrary } from './jose-library';
+import { tokenDigest } from './token-digest';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Who a verified token speaks for, and what it may do. */
 export interface Principal {
@@ -19,7 +22,9 @@ const jwksAlgorithms = ['RS256', 'ES256'];
  * Checks a bearer token: signature (HS256 with `JWT_SECRET`, or RS256/ES256
  * with a key from `JWT_JWKS_URL`), `exp`, `iss`, `aud`, and a `sub`. Every
  * failure is an {@link AuthenticationError} saying which check failed, never
- * echoing the token.
+ * echoing the token. A token that verified is remembered by its digest until
+ * its `exp` (one minute at most, see {@link VerifiedTokenCache}), so a client's
+ * next requests with it skip the signature check.
  *
  * @example
  * const principal = await verifier.verify(token); // { subject: 'ci', scopes: ['read'] }
@@ -27,15 +32,17 @@ const jwksAlgorithms = ['RS256', 'ES256'];
  */
 @injectable()
 export class TokenVerifier {
-  private readonly secret: Uint8Array | undefined;
+  /** The HS256 key, made once: jose would otherwise turn the secret's bytes into a key object on each verification. */
+  private readonly secret: KeyObject | undefined;
   private readonly jwksUrl: URL | undefined;
   private remoteKeys: JWTVerifyGetKey | undefined;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(
     @inject(Settings) private readonly settings: Settings,
     @inject(Clock) private readonly clock: Clock,
   ) {
-    this.secret = settings.JWT_SECRET === undefined ? undefined : new TextEncoder().encode(settings.JWT_SECRET);
+    this.secret = settings.JWT_SECRET === undefined ? undefined : createSecretKey(Buffer.from(settings.JWT_SECRET, 'utf8'));
     this.jwksUrl = settings.JWT_JWKS_URL === undefined ? undefined : new URL(settings.JWT_JWKS_URL);
   }
 
@@ -45,8 +52,19 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = this.clock.now();
+    const digest = tokenDigest(token);
+    const known = this.verified.get(digest, now.getTime());
+    if (known !== undefined) return known;
+    const { principal, expiresAtMs } = await this.check(token, now);
+    this.verified.set(digest, principal, now.getTime(), expiresAtMs);
+    return principal;
+  }
+
+  /** The full check: algorithm, signature, claims; the principal and when the token expires (`exp`, in ms). */
+  private async check(token: string, now: Date): Promise<{ principal: Principal; expiresAtMs: number | undefined }> {
     const algorithm = this.algorithmOf(token);
-    const options = { issuer: this.settings.JWT_ISSUER, audience: this.settings.JWT_AUDIENCE, currentDate: this.clock.now() };
+    const options = { issuer: this.settings.JWT_ISSUER, audience: this.settings.JWT_AUDIENCE, currentDate: now };
     const { jwtVerify } = joseLibrary();
     let payload: JWTPayload;
     try {
@@ -63,7 +81,9 @@ export class TokenVerifier {
       throw error instanceof AuthenticationError ? error : new AuthenticationError(describeJoseFailure(error));
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('token has no subject (sub)');
-    return { subject: payload.sub, scopes: scopesOf(payload) };
+    // Frozen: one principal answers every request that carries the token.
+    const principal = Object.freeze({ subject: payload.sub, scopes: Object.freeze(scopesOf(payload)) });
+    return { principal, expiresAtMs: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
   }
 
   private algorithmOf(token: string): string {
