@@ -7,8 +7,9 @@
  *
  * - `latency`: one series per request at `--rps` (200) for `--seconds`: client p50/p99, server p50/p99 from the
  *   `/metrics` histograms (forecast service time, and the whole HTTP request), and where a tail comes from: the
- *   server's event-loop delay and GC pauses by kind, the load generator's own event-loop delay, GC pauses and how
- *   late it sent against its plan;
+ *   server's event-loop delay and GC pauses by kind, its CPU time, page faults and run-queue wait per request (time
+ *   its event-loop thread was ready but had no core), the load generator's own event-loop delay, GC pauses, CPU,
+ *   run-queue wait and how late it sent against its plan, and how the two were pinned to cores;
  * - `throughput`: `--clients` (32) closed-loop clients, `--series` (8) series per request: series/s, errors;
  * - `big`: one request of 1,000 series (`--big-series`), `--repeats` (100) times after 20 warm-up requests: client
  *   latency of each, server-side means, the server's CPU time, GC pauses and minor page faults per request;
@@ -24,13 +25,17 @@
  * --no-serve-flags (start the server without the Node flags of `nx serve api`, e.g. to measure what they give),
  * --server-flags '--flag …' (more Node flags for the server, e.g. to compare GC settings side by side),
  * --client-process (the latency and mixed load from a process of its own instead of the bench's: to compare the
- * two generators), --server-source (the server's sources under tsx even when every build is current).
+ * two generators), --server-source (the server's sources under tsx even when every build is current),
+ * --server-root DIR (start the built server of another checkout, e.g. a worktree of an earlier commit, to measure it
+ * side by side), --server-stdout (the server's standard output on the bench's, e.g. with
+ * `--server-flags --trace-gc-nvp`), --generator raw|node (how the open-loop scenarios send: see {@link generator}),
+ * --pin on|off (whether the open-loop scenarios hold the server and the generator to cores of their own: see
+ * cpu-pinning.ts).
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
 import {
   closedLoop,
   gaugeValue,
@@ -42,7 +47,9 @@ import {
   quantile,
   type Sample,
 } from './load';
-import { processCpu, residentMb, threadCpuMsPerRequest, type ProcessCpu } from './process-cpu';
+import { pinnedRun } from './cpu-pinning';
+import { RawHttpClient } from './raw-http-client';
+import { processCpu, residentMb, runQueueWaitS, threadCpuMsPerRequest, type ProcessCpu } from './process-cpu';
 import { h, hourlySeries, inputSize, startBenchServer, type BenchServer } from './setup';
 import { serverTail, watchClient } from './tail-diagnostics';
 import type { LoadPlan, LoadResult, PlannedCall } from './open-loop-process';
@@ -105,7 +112,14 @@ async function latency(server: BenchServer, client: HttpClient, seconds: number)
   await warmUp(client, bodies[0]!);
   const before = await metricsText(server);
   const calls = bodies.map((body): PlannedCall => ({ method: 'POST', path: '/forecast', body }));
+  const pid = server.server.pid ?? -1;
+  const [cpuBefore, clientCpuBefore, clientWaitBefore] = [processCpu(pid), process.cpuUsage(), runQueueWaitS(process.pid)];
   const { samples, clientTail } = await loadRun(server, client, rps, seconds, calls);
+  const [cpuAfter, clientCpu, clientWait] = [
+    processCpu(pid),
+    process.cpuUsage(clientCpuBefore),
+    runQueueWaitS(process.pid) - clientWaitBefore,
+  ];
   const after = await metricsText(server);
   const metric = 'tsforecast_forecast_duration_seconds';
   const [from, to] = [histogramBuckets(before, metric), histogramBuckets(after, metric)];
@@ -118,8 +132,28 @@ async function latency(server: BenchServer, client: HttpClient, seconds: number)
     server_forecast_p50_ms: round(histogramQuantile(from, to, 0.5) * 1000),
     server_forecast_p99_ms: round(histogramQuantile(from, to, 0.99) * 1000),
     ...serverTail(before, after),
+    // What a request costs the server (CPU by thread, fresh pages) and the in-process generator: on 2 cores the
+    // two share, so either one's CPU is the other's waiting.
+    ...serverCost(cpuBefore, cpuAfter, samples.length),
     ...clientTail,
+    ...(clientProcess()
+      ? {}
+      : {
+          client_cpu_ms_per_request: round((clientCpu.user + clientCpu.system) / 1000 / samples.length),
+          client_run_queue_wait_ms_per_request: round((clientWait * 1000) / samples.length),
+        }),
   });
+}
+
+/** The server's CPU time (all threads, and by thread) and minor page faults per request between two readings. */
+function serverCost(before: ProcessCpu | undefined, after: ProcessCpu | undefined, requests: number): Record<string, unknown> {
+  if (!before || !after) return {};
+  return {
+    server_cpu_ms_per_request: round(((after.processS - before.processS) * 1000) / requests),
+    server_cpu_ms_per_request_by_thread: threadCpuMsPerRequest(before, after, requests),
+    server_minor_faults_per_request: round((after.minorFaults - before.minorFaults) / requests, 1),
+    server_run_queue_wait_ms_per_request: round(((after.mainThreadWaitS - before.mainThreadWaitS) * 1000) / requests),
+  };
 }
 
 /** Mean series per ONNX run between two scrapes (how much micro-batching merged). */
@@ -216,6 +250,26 @@ function mixedCalls(bodies: readonly string[]): PlannedCall[] {
 
 const clientProcess = () => process.argv.includes('--client-process');
 
+const serverPid = (server: BenchServer) => server.server.pid ?? -1;
+
+/** `--pin on|off` (on): the open-loop runs hold the server and the generator to cores of their own (see {@link pinnedRun}). */
+function pin(): boolean {
+  const value = arg('pin', 'on');
+  if (value !== 'on' && value !== 'off') throw new Error(`--pin must be on or off, got '${value}'`);
+  return value === 'on';
+}
+
+/**
+ * `--generator raw|node` (raw): how the in-process open-loop runs (latency, mixed) send. `raw`: {@link RawHttpClient},
+ * requests as bytes encoded once on keep-alive sockets, answers read for status and length, as `wrk` does; `node`:
+ * Node's `http` client with a keep-alive `Agent` (the generator before 2026-12-02, ~1 ms of CPU per call here).
+ */
+function generator(): 'raw' | 'node' {
+  const value = arg('generator', 'raw');
+  if (value !== 'raw' && value !== 'node') throw new Error(`--generator must be raw or node, got '${value}'`);
+  return value;
+}
+
 /**
  * An open-loop run of `calls` (call i is `calls[i % calls.length]`) at `rps` for `seconds`, from this process, or
  * with `--client-process` from a process of its own (open-loop-process.ts: nothing else loaded); either way with
@@ -236,24 +290,35 @@ async function loadRun(
     // minute) made this generator's GC and event loop part of the measured tail (client p99 10.6–12.3 against
     // 9.4–10.4 ms drained, server forecast p50 0.87–1.06 against 0.78–0.79 ms, alternating 40 s runs).
     const encoded = calls.map((call) => ({ ...call, body: call.body === undefined ? undefined : Buffer.from(call.body) }));
+    const raw = generator() === 'raw' ? new RawHttpClient(server.port, server.token) : undefined;
     const stop = watchClient();
-    const samples = await openLoop(rps, seconds, (i) => {
-      const { method, path, body } = encoded[i % encoded.length]!;
-      return client.send(method, path, body);
-    });
-    return { samples, clientTail: { client: 'in-process', ...stop(), ...lateness(samples) } };
+    try {
+      const { result: samples, pinning } = await pinnedRun(serverPid(server), process.pid, pin(), () =>
+        openLoop(rps, seconds, (i) => {
+          const { method, path, body } = encoded[i % encoded.length]!;
+          return raw ? raw.send(method, path, body) : client.send(method, path, body);
+        }),
+      );
+      return { samples, clientTail: { client: 'in-process', generator: generator(), pinning, ...stop(), ...lateness(samples) } };
+    } finally {
+      raw?.close();
+    }
   }
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-load-'));
   try {
     const plan: LoadPlan = { port: server.port, token: server.token, rps, seconds, calls };
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
     const entry = join(__dirname, 'open-loop-process.ts');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', entry, join(dir, 'plan.json')], {
-      maxBuffer: 256 * 2 ** 20,
+    let child: ChildProcess | undefined;
+    const output = new Promise<string>((done, fail) => {
+      child = execFile(process.execPath, ['--import', 'tsx', entry, join(dir, 'plan.json')], { maxBuffer: 256 * 2 ** 20 }, (error, out) =>
+        error ? fail(error) : done(out),
+      );
     });
+    const { result: stdout, pinning } = await pinnedRun(serverPid(server), child?.pid ?? -1, pin(), () => output);
     const result = JSON.parse(stdout) as LoadResult;
     const samples = result.ms.map((ms, i): Sample => ({ ms, status: result.status[i]!, lateMs: result.lateMs[i]! }));
-    return { samples, clientTail: { client: 'own-process', ...result.client, ...lateness(samples) } };
+    return { samples, clientTail: { client: 'own-process', pinning, ...result.client, ...lateness(samples) } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -326,6 +391,8 @@ async function main(): Promise<void> {
   const unknown = scenarios.filter((s) => !allScenarios.includes(s));
   if (unknown.length > 0) throw new Error(`--scenarios must be a list of ${allScenarios.join(', ')}, got ${unknown.join(', ')}`);
   const seconds = numberArg('seconds', numberArg('duration', 60));
+  generator(); // a bad --generator or --pin fails before the server starts
+  pin();
   const profileDir = arg('cpu-prof', '');
   const server = await startBenchServer({
     adminUrl: process.env['TEST_DATABASE_URL'],
@@ -335,6 +402,8 @@ async function main(): Promise<void> {
     nodeArgs: [...(profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]), ...serverFlags()],
     serveFlags: !process.argv.includes('--no-serve-flags'),
     fromSource: process.argv.includes('--server-source'),
+    ...(arg('server-root', '') === '' ? {} : { serverRoot: resolve(arg('server-root', '')) }),
+    serverStdout: process.argv.includes('--server-stdout'),
   });
   const client = new HttpClient(server.port, server.token);
   try {

@@ -13,6 +13,11 @@ export interface ProcessCpu {
   readonly byThreadS: Readonly<Record<string, number>>;
   /** Minor page faults of the whole process so far: fresh pages the kernel filled (~12 µs each on this machine). */
   readonly minorFaults: number;
+  /**
+   * Seconds the event-loop thread was ready to run but waited for a core (`/proc/<pid>/task/<pid>/schedstat`, the
+   * scheduler's own clock): the time other threads and processes held both cores. NaN where the kernel has no schedstat.
+   */
+  readonly mainThreadWaitS: number;
 }
 
 function cpuSeconds(statPath: string): number {
@@ -31,6 +36,15 @@ function minorFaults(statPath: string): number {
   const stat = readFileSync(statPath, 'utf8');
   // minflt is the 10th field, the 8th after the command name.
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+}
+
+/** Run-queue wait of a process's main thread in seconds (the second field of schedstat, in ns); NaN without it. */
+export function runQueueWaitS(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function byThread(pid: number): Record<string, number> {
@@ -52,7 +66,7 @@ export function threadCpuMsPerRequest(before: ProcessCpu, after: ProcessCpu, req
   const out: Record<string, number> = {};
   for (const [name, s] of Object.entries(after.byThreadS)) {
     const ms = ((s - (before.byThreadS[name] ?? 0)) * 1000) / requests;
-    if (ms >= 0.05) out[name] = Math.round(ms * 10) / 10;
+    if (ms >= 0.01) out[name] = Math.round(ms * 100) / 100;
   }
   return out;
 }
@@ -70,6 +84,7 @@ export function processCpu(pid: number): ProcessCpu | undefined {
       mainThreadS: cpuSeconds(`/proc/${pid}/task/${pid}/stat`),
       byThreadS: byThread(pid),
       minorFaults: minorFaults(`/proc/${pid}/stat`),
+      mainThreadWaitS: runQueueWaitS(pid),
     };
   } catch {
     return undefined;

@@ -63,6 +63,15 @@ export async function startBenchServer(options: {
   serveFlags?: boolean;
   /** Run the sources under tsx even when every build is current (default false). */
   fromSource?: boolean;
+  /**
+   * Another checkout whose built server to start (`<dir>/apps/api/dist/server.js`, its own `nx serve api` flags), to
+   * measure two versions side by side with one bench; its database schema must be this one's, and its
+   * `node_modules/@tsforecast/*` must link its own libs (a worktree whose `node_modules` is a link to this one's would
+   * run this checkout's libs under the other's app).
+   */
+  serverRoot?: string;
+  /** The server's standard output on the bench's (default: dropped), e.g. for `--server-flags --trace-gc-nvp`. */
+  serverStdout?: boolean;
 }): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tsf-bench-api-'));
   const database: ServerTestDatabase = await createServerTestDatabase(options.adminUrl);
@@ -85,14 +94,16 @@ export async function startBenchServer(options: {
     await runtime.close();
   }
   const port = await freePort();
-  const nodeFlags = options.serveFlags === false ? [] : serveNodeFlags();
+  const serverRoot = options.serverRoot ?? root;
+  const nodeFlags = options.serveFlags === false ? [] : serveNodeFlags(serverRoot);
   // As `nx serve api` runs it (the built server) when every build is current: under tsx the server also holds the
   // transpiled sources and their source maps (~50 MB of heap), which every GC goes through.
-  const entry = options.fromSource !== true && serverBuildIsCurrent() ? 'built' : 'tsx';
-  const program = entry === 'built' ? [join(root, 'apps/api/dist/server.js')] : ['--import', 'tsx', join(root, 'apps/api/src/server.ts')];
+  const entry = options.serverRoot !== undefined || (options.fromSource !== true && serverBuildIsCurrent()) ? 'built' : 'tsx';
+  const program =
+    entry === 'built' ? [join(serverRoot, 'apps/api/dist/server.js')] : ['--import', 'tsx', join(root, 'apps/api/src/server.ts')];
   // From the repository root, where tsx finds the tsconfig paths of the libs; every path setting is absolute.
   const server = spawn(process.execPath, [...nodeFlags, ...(options.nodeArgs ?? []), ...program], {
-    cwd: root,
+    cwd: serverRoot,
     env: {
       ...process.env,
       ...env,
@@ -102,7 +113,7 @@ export async function startBenchServer(options: {
       ORT_THREADS: String(options.ortThreads),
       ...options.env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.serverStdout === true ? 'inherit' : 'ignore', 'inherit'],
   });
   await waitForHealth(port, server);
   return {
@@ -125,8 +136,8 @@ export async function startBenchServer(options: {
  * The Node flags `nx serve api` starts the server with (its `serve` command in apps/api/project.json, e.g.
  * `--max-semi-space-size=32`), so the bench measures the server as it is launched.
  */
-function serveNodeFlags(): string[] {
-  const project = JSON.parse(readFileSync(join(root, 'apps/api/project.json'), 'utf8')) as {
+function serveNodeFlags(serverRoot: string): string[] {
+  const project = JSON.parse(readFileSync(join(serverRoot, 'apps/api/project.json'), 'utf8')) as {
     targets: { serve: { options: { command: string } } };
   };
   const words = project.targets.serve.options.command.split(/\s+/);
