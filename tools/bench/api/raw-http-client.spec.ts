@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RawHttpClient, readResponse, type Pending } from './raw-http-client';
+import { awaitedResponse, RawHttpClient, readResponse, type Pending } from './raw-http-client';
 
 /** A real HTTP server on loopback whose answer depends on the path; it records what it was sent. */
 function startServer(): Promise<{ server: Server; port: number; seen: { method: string; url: string; auth: string; body: string }[] }> {
@@ -67,16 +67,7 @@ describe('RawHttpClient', () => {
 });
 
 describe('readResponse', () => {
-  const pending = (): Pending => ({
-    began: 0n,
-    done: () => undefined,
-    head: undefined,
-    status: 0,
-    remaining: -1,
-    chunked: false,
-    tail: undefined,
-    close: false,
-  });
+  const pending = (): Pending => awaitedResponse(() => undefined);
 
   /** Feeds a response one byte at a time: the outcome after each byte, where it was defined. */
   function byteByByte(text: string): (number | undefined)[] {

@@ -17,6 +17,11 @@ export interface Pending {
 
 const CRLF2 = Buffer.from('\r\n\r\n');
 
+/** A response not read yet, timed from now, whose outcome goes to `done`. */
+export function awaitedResponse(done: (sample: Sample) => void): Pending {
+  return { began: process.hrtime.bigint(), done, head: undefined, status: 0, remaining: -1, chunked: false, tail: undefined, close: false };
+}
+
 /**
  * A lean HTTP/1.1 load generator over keep-alive sockets, as `wrk` is: requests are bytes encoded once (head and
  * body in one buffer, written with one call), answers are read for their status and length and dropped. It sends
@@ -44,17 +49,7 @@ export class RawHttpClient {
     const bytes = this.encoded(method, path, body);
     return new Promise((done) => {
       const socket = this.idle.pop() ?? this.open();
-      const pending: Pending = {
-        began: process.hrtime.bigint(),
-        done,
-        head: undefined,
-        status: 0,
-        remaining: -1,
-        chunked: false,
-        tail: undefined,
-        close: false,
-      };
-      this.waiting.set(socket, pending);
+      this.waiting.set(socket, awaitedResponse(done));
       socket.write(bytes);
     });
   }
