@@ -14,8 +14,8 @@ function setAffinity(pid: number, cpus: string): boolean {
  * Holds the server to the first half of the cores and the load generator to the other half while `run` runs (on 2
  * cores: the server on core 0, the generator on core 1), then gives both every core back. On one machine the two
  * otherwise share the cores under the kernel's scheduler, which often wakes the server on the core where the
- * generator is running, so each waits for the other: at 200 rps, 0.26–0.29 ms of run-queue wait per request for
- * each, and a client p99 of 12–16 ms, against 0.08–0.11 ms and 6.4–8.4 ms pinned (same server build, 2026-12-02).
+ * generator is running, so each waits for the other: at 200 rps, 0.26–0.32 ms of run-queue wait per request for
+ * each, and a client p99 of 10.0–16.2 ms, against 0.08–0.13 ms and 6.4–10.0 ms pinned (same build, 2026-12-02).
  * A generator on a machine of its own, as in production, takes nothing from the server; pinning is the closest a
  * single machine gets. `--pin off` measures them sharing.
  */
